@@ -1,0 +1,3 @@
+module github.com/manifestpatch/manifestpatch
+
+go 1.23

@@ -1,0 +1,79 @@
+package manifest
+
+import "strings"
+
+// Type is the kind of a permission: a delegated scope or an application role.
+// The values are case-sensitive, as Microsoft Graph treats them.
+type Type string
+
+const (
+	// Scope is a delegated permission: the app acts as the signed-in user.
+	Scope Type = "Scope"
+	// Role is an application permission: the app acts as itself, with no user.
+	Role Type = "Role"
+)
+
+// Valid reports whether t is Scope or Role.
+func (t Type) Valid() bool { return t == Scope || t == Role }
+
+// Access is one element of a resource entry's resourceAccess list.
+type Access struct {
+	ID   string
+	Type Type
+}
+
+// Resource is one element of requiredResourceAccess: a resource application
+// and the permissions requested on it.
+type Resource struct {
+	ResourceAppID  string
+	ResourceAccess []Access
+}
+
+// Permission identifies one permission: the resource application, the
+// permission id and its type. The same id can be both a Scope and a Role, and
+// the same permission name exists under several resources with different ids,
+// so all three parts are needed.
+type Permission struct {
+	ResourceAppID string
+	ID            string
+	Type          Type
+}
+
+// Equal reports whether p and q name the same permission. Identifiers are
+// compared case-insensitively, as GUIDs are; the type is compared exactly.
+func (p Permission) Equal(q Permission) bool {
+	return p.Type == q.Type && strings.EqualFold(p.ResourceAppID, q.ResourceAppID) && strings.EqualFold(p.ID, q.ID)
+}
+
+// Set is a list of wanted permissions, grouped by resource, in the order they
+// should be written.
+type Set []Resource
+
+// Permissions returns the permissions of s in order, one per (resource, id,
+// type), without repeats.
+func (s Set) Permissions() []Permission {
+	var out []Permission
+	seen := make(map[key]bool)
+	for _, r := range s {
+		for _, a := range r.ResourceAccess {
+			p := Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
+			k := keyOf(p)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// key is the case-folded identity of a permission, for maps.
+type key struct {
+	app, id string
+	typ     Type
+}
+
+func keyOf(p Permission) key {
+	return key{strings.ToLower(p.ResourceAppID), strings.ToLower(p.ID), p.Type}
+}
