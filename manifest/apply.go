@@ -1,0 +1,480 @@
+package manifest
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Mode says how Apply treats the permissions a document already lists.
+type Mode int
+
+const (
+	// Merge keeps every existing entry in its place and adds what is
+	// missing. It is the zero value, and so the default.
+	Merge Mode = iota
+	// Overwrite makes requiredResourceAccess exactly the wanted set, in the
+	// set's order, as the portal's manifest editor does when a snippet is
+	// pasted over it.
+	Overwrite
+)
+
+func (m Mode) String() string {
+	switch m {
+	case Merge:
+		return "merge"
+	case Overwrite:
+		return "overwrite"
+	}
+	return fmt.Sprintf("Mode(%d)", int(m))
+}
+
+// ParseMode returns the Mode named "merge" or "overwrite".
+func ParseMode(s string) (Mode, error) {
+	switch s {
+	case "merge":
+		return Merge, nil
+	case "overwrite":
+		return Overwrite, nil
+	}
+	return 0, fmt.Errorf("manifest: unknown mode %q; want merge or overwrite", s)
+}
+
+// Options controls Apply. The zero value merges.
+type Options struct {
+	Mode Mode
+	// Canonical, when not nil, maps a permission as the document writes it
+	// to the permission it stands for, before it is compared with the
+	// wanted set. Templates that name permissions ("resourceAppId":
+	// "Microsoft Graph", "id": "User.Read") use it to match a set of GUIDs.
+	// It is also called with ID and Type empty to map a resource alone.
+	Canonical func(Permission) Permission
+}
+
+// Report says what Apply did or found.
+type Report struct {
+	// Added lists the wanted permissions that were missing, in the wanted
+	// set's order.
+	Added []Permission
+	// Removed lists, in Overwrite mode, the permissions the document listed
+	// that are not wanted and so were dropped, in document order.
+	Removed []Permission
+	// Duplicates lists the permissions the document lists more than once
+	// (same resource, id and type). Microsoft Graph rejects such a list.
+	Duplicates []Permission
+	// Changed reports whether the output differs from the input.
+	Changed bool
+}
+
+// Apply returns src with requiredResourceAccess holding want, and a report
+// of what changed.
+//
+// In Merge mode, existing entries keep their bytes and order; missing
+// permissions are appended to the first entry of their resource, and missing
+// resources are appended after the existing entries. In Overwrite mode the
+// array is replaced by want, unless it already lists exactly want in order.
+// A missing requiredResourceAccess becomes the last member of the top-level
+// object; a null one is replaced.
+//
+// Every byte outside the edited value is returned unchanged, and new text
+// follows the document's layout. When nothing needs to change, the returned
+// slice is src itself and Report.Changed is false; src is never modified.
+func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
+	if opts.Mode != Merge && opts.Mode != Overwrite {
+		return nil, Report{}, fmt.Errorf("manifest: unknown mode %v", opts.Mode)
+	}
+	w, err := normalize(want)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	d, err := parse(src)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	canon := opts.Canonical
+	if canon == nil {
+		canon = func(p Permission) Permission { return p }
+	}
+	var rep Report
+	have := d.permissions(canon, &rep)
+	var edits []edit
+	if opts.Mode == Merge {
+		edits = d.merge(w, have, canon, &rep)
+	} else {
+		edits = d.overwrite(w, have, canon, &rep)
+	}
+	if len(edits) == 0 {
+		return src, rep, nil
+	}
+	out := d.splice(src, edits)
+	rep.Changed = !bytes.Equal(out, src)
+	if !rep.Changed {
+		return src, rep, nil
+	}
+	return out, rep, nil
+}
+
+// normalize groups want by resource (first appearance first), drops repeats
+// and empty resources, writes GUIDs in lower case and checks every part.
+func normalize(want Set) (Set, error) {
+	var out Set
+	index := make(map[string]int)
+	seen := make(map[key]bool)
+	for i, r := range want {
+		if r.ResourceAppID == "" {
+			return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAppId", i), Err: ErrShape, Msg: "empty resource app id"}
+		}
+		app := lowerGUID(r.ResourceAppID)
+		for j, a := range r.ResourceAccess {
+			path := fmt.Sprintf("want[%d].resourceAccess[%d]", i, j)
+			if a.ID == "" {
+				return nil, &ShapeError{Path: path + ".id", Err: ErrShape, Msg: "empty permission id"}
+			}
+			if !a.Type.Valid() {
+				return nil, &ShapeError{Path: path + ".type", Err: ErrShape, Msg: fmt.Sprintf("type is %q; want \"Scope\" or \"Role\"", a.Type)}
+			}
+			a.ID = lowerGUID(a.ID)
+			k := keyOf(Permission{app, a.ID, a.Type})
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			g, ok := index[k.app]
+			if !ok {
+				g = len(out)
+				index[k.app] = g
+				out = append(out, Resource{ResourceAppID: app})
+			}
+			out[g].ResourceAccess = append(out[g].ResourceAccess, a)
+		}
+	}
+	return out, nil
+}
+
+// permissions returns the set of permissions the document lists, in their
+// canonical form, and records duplicates in rep.
+func (d *document) permissions(canon func(Permission) Permission, rep *Report) map[key]bool {
+	have := make(map[key]bool)
+	dup := make(map[key]bool)
+	for _, e := range d.entries {
+		for _, a := range e.accesses {
+			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
+			k := keyOf(p)
+			if have[k] && !dup[k] {
+				dup[k] = true
+				rep.Duplicates = append(rep.Duplicates, p)
+			}
+			have[k] = true
+		}
+	}
+	return have
+}
+
+func (d *document) merge(want Set, have map[key]bool, canon func(Permission) Permission, rep *Report) []edit {
+	var edits []edit
+	var newEntries Set
+	for _, r := range want {
+		var missing []Access
+		for _, a := range r.ResourceAccess {
+			p := Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
+			if !have[keyOf(p)] {
+				missing = append(missing, a)
+				rep.Added = append(rep.Added, p)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		i := slices.IndexFunc(d.entries, func(e entryNode) bool {
+			return strings.EqualFold(canon(Permission{ResourceAppID: e.appID}).ResourceAppID, r.ResourceAppID)
+		})
+		if i < 0 {
+			newEntries = append(newEntries, Resource{ResourceAppID: r.ResourceAppID, ResourceAccess: missing})
+			continue
+		}
+		edits = append(edits, d.addAccesses(&d.entries[i], missing))
+	}
+	if len(newEntries) > 0 {
+		edits = append(edits, d.addEntries(newEntries))
+	}
+	return edits
+}
+
+func (d *document) overwrite(want Set, have map[key]bool, canon func(Permission) Permission, rep *Report) []edit {
+	if d.rra != nil && d.equal(want, canon) {
+		return nil
+	}
+	wanted := make(map[key]bool)
+	for _, p := range want.Permissions() {
+		k := keyOf(p)
+		wanted[k] = true
+		if !have[k] {
+			rep.Added = append(rep.Added, p)
+		}
+	}
+	removed := make(map[key]bool)
+	for _, e := range d.entries {
+		for _, a := range e.accesses {
+			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
+			if k := keyOf(p); !wanted[k] && !removed[k] {
+				removed[k] = true
+				rep.Removed = append(rep.Removed, p)
+			}
+		}
+	}
+	if d.rra != nil && len(d.rra.items) > 0 {
+		st := d.styleOf(d.rra.span, d.rra.items)
+		return []edit{{d.rra.start, d.rra.end, d.writeSet(nil, st, want)}}
+	}
+	return []edit{d.replaceValue(want)}
+}
+
+// equal reports whether the document lists exactly want, in order, once each.
+func (d *document) equal(want Set, canon func(Permission) Permission) bool {
+	if len(d.entries) != len(want) {
+		return false
+	}
+	for i, e := range d.entries {
+		r := want[i]
+		if len(e.accesses) != len(r.ResourceAccess) {
+			return false
+		}
+		for j, a := range e.accesses {
+			w := Permission{ResourceAppID: r.ResourceAppID, ID: r.ResourceAccess[j].ID, Type: r.ResourceAccess[j].Type}
+			if !canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type}).Equal(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// addAccesses adds missing permissions to the end of entry e's list.
+func (d *document) addAccesses(e *entryNode, missing []Access) edit {
+	if len(e.accesses) == 0 {
+		st := d.objectStyle(e.object)
+		if !st.inline {
+			st = st.at(string(lineIndent(d.src, e.list.start)))
+		}
+		return edit{e.list.start, e.list.end, d.writeList(nil, st, missing)}
+	}
+	last := e.accesses[len(e.accesses)-1]
+	sep := separator(d.src, e.list.span, e.list.items)
+	as := d.objectStyle(last.object)
+	if !as.inline {
+		as = as.at(indentAfter(sep))
+	}
+	var b []byte
+	for _, a := range missing {
+		b = append(b, sep...)
+		b = writeAccess(b, as, a)
+	}
+	return edit{last.end, last.end, b}
+}
+
+// addEntries adds new resource entries after the existing ones.
+func (d *document) addEntries(set Set) edit {
+	if d.rra == nil || len(d.entries) == 0 {
+		return d.replaceValue(set)
+	}
+	last := d.entries[len(d.entries)-1]
+	sep := separator(d.src, d.rra.span, d.rra.items)
+	es := d.objectStyle(last.object)
+	if !es.inline {
+		es = es.at(indentAfter(sep))
+	}
+	var b []byte
+	for _, r := range set {
+		b = append(b, sep...)
+		b = d.writeEntry(b, es, r)
+	}
+	return edit{last.end, last.end, b}
+}
+
+// replaceValue writes set as the whole requiredResourceAccess value where the
+// document has none to copy from: a missing key, null or an empty array.
+func (d *document) replaceValue(set Set) edit {
+	switch {
+	case d.rra != nil:
+		return edit{d.rra.start, d.rra.end, d.writeSet(nil, d.base(d.rra.start), set)}
+	case d.rraIdx >= 0:
+		v := d.top.members[d.rraIdx].val
+		return edit{v.start, v.end, d.writeSet(nil, d.base(v.start), set)}
+	}
+	// The key is missing from the top-level object.
+	top := d.top
+	if len(top.members) == 0 {
+		st := d.multiline(lineIndent(d.src, top.start))
+		b := st.begin(nil, '{')
+		b = st.key(b, Key)
+		b = d.writeSet(b, st.child(), set)
+		return edit{top.start, top.end, st.end(b, '}')}
+	}
+	last := top.members[len(top.members)-1]
+	sep := separator(d.src, top.span, memberSpans(top.members))
+	st := d.base(top.start)
+	if !st.inline {
+		st = st.at(indentAfter(sep))
+	}
+	b := st.key(sep, Key)
+	b = d.writeSet(b, st, set)
+	return edit{last.val.end, last.val.end, b}
+}
+
+// writeSet appends set as an array in style st.
+func (d *document) writeSet(b []byte, st style, set Set) []byte {
+	if len(set) == 0 {
+		return append(b, "[]"...)
+	}
+	es := d.entryStyle(st.child())
+	b = st.begin(b, '[')
+	for i, r := range set {
+		if i > 0 {
+			b = st.next(b)
+		}
+		b = d.writeEntry(b, es, r)
+	}
+	return st.end(b, ']')
+}
+
+// writeEntry appends one resource entry in style es.
+func (d *document) writeEntry(b []byte, es style, r Resource) []byte {
+	b = es.begin(b, '{')
+	b = es.key(b, "resourceAppId")
+	b = appendString(b, r.ResourceAppID)
+	b = es.next(b)
+	b = es.key(b, "resourceAccess")
+	b = d.writeList(b, es.child(), r.ResourceAccess)
+	return es.end(b, '}')
+}
+
+// writeList appends a resourceAccess array in style ls.
+func (d *document) writeList(b []byte, ls style, list []Access) []byte {
+	as := d.accessStyle(ls.child())
+	b = ls.begin(b, '[')
+	for i, a := range list {
+		if i > 0 {
+			b = ls.next(b)
+		}
+		b = writeAccess(b, as, a)
+	}
+	return ls.end(b, ']')
+}
+
+func writeAccess(b []byte, as style, a Access) []byte {
+	b = as.begin(b, '{')
+	b = as.key(b, "id")
+	b = appendString(b, a.ID)
+	b = as.next(b)
+	b = as.key(b, "type")
+	b = appendString(b, string(a.Type))
+	return as.end(b, '}')
+}
+
+// entryStyle is the style for a new entry: that of the first existing entry,
+// moved to ctx's indentation, or ctx itself.
+func (d *document) entryStyle(ctx style) style {
+	if len(d.entries) == 0 {
+		return ctx
+	}
+	return d.relocate(d.objectStyle(d.entries[0].object), ctx)
+}
+
+// accessStyle is the style for a new permission object: that of the first
+// existing one, moved to ctx's indentation, or ctx itself.
+func (d *document) accessStyle(ctx style) style {
+	for _, e := range d.entries {
+		if len(e.accesses) > 0 {
+			return d.relocate(d.objectStyle(e.accesses[0].object), ctx)
+		}
+	}
+	return ctx
+}
+
+// relocate moves a template style to where ctx stands. A multi-line template
+// cannot stand in an inline context; ctx wins then.
+func (d *document) relocate(t, ctx style) style {
+	switch {
+	case t.inline:
+		return t
+	case ctx.inline:
+		return ctx
+	}
+	return t.at(ctx.indent)
+}
+
+// edit replaces src[start:end] (offsets without the byte order mark) by text.
+type edit struct {
+	start, end int
+	text       []byte
+}
+
+func (d *document) splice(src []byte, edits []edit) []byte {
+	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	n := len(src)
+	for _, e := range edits {
+		n += len(e.text) - (e.end - e.start)
+	}
+	out := make([]byte, 0, n)
+	out = append(out, src[:d.bom]...)
+	prev := 0
+	for _, e := range edits {
+		out = append(out, d.src[prev:e.start]...)
+		out = append(out, e.text...)
+		prev = e.end
+	}
+	return append(out, d.src[prev:]...)
+}
+
+// appendString appends s as a JSON string. Non-ASCII text is written as is.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}
+
+// IsGUID reports whether s has the form of a GUID:
+// 8-4-4-4-12 hexadecimal digits, in either case.
+func IsGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			if !isHex(s[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lowerGUID returns s in lower case when it is a GUID, and s otherwise.
+func lowerGUID(s string) string {
+	if IsGUID(s) {
+		return strings.ToLower(s)
+	}
+	return s
+}

@@ -1,0 +1,149 @@
+package manifest_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/apply")
+
+var modes = []manifest.Mode{manifest.Merge, manifest.Overwrite}
+
+// TestGolden applies the calendar-sync set to each testdata/apply/*.json in
+// both modes, compares with NAME.MODE.golden, and applies again to show that
+// nothing changes the second time.
+func TestGolden(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/apply/*.json")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs: %v", err)
+	}
+	want := permissions.DefaultProfile().Set()
+	for _, in := range inputs {
+		src, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mode := range modes {
+			name := strings.TrimSuffix(filepath.Base(in), ".json")
+			t.Run(name+"/"+mode.String(), func(t *testing.T) {
+				out, _, err := manifest.Apply(src, want, manifest.Options{Mode: mode})
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden := strings.TrimSuffix(in, ".json") + "." + mode.String() + ".golden"
+				if *update {
+					if err := os.WriteFile(golden, out, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				wantOut, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(string(wantOut), string(out)); diff != "" {
+					t.Errorf("Apply mismatch (-want +got):\n%s", diff)
+				}
+				checkApply(t, src, out, want, mode)
+			})
+		}
+	}
+}
+
+// TestNoChange shows that a manifest already holding the set comes back as
+// the very same bytes in both modes.
+func TestNoChange(t *testing.T) {
+	src, err := os.ReadFile("testdata/apply/complete.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range modes {
+		out, rep, err := manifest.Apply(src, permissions.DefaultProfile().Set(), manifest.Options{Mode: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Changed || !bytes.Equal(out, src) || len(rep.Added)+len(rep.Removed) > 0 {
+			t.Errorf("%v: changed a complete manifest: %+v", mode, rep)
+		}
+	}
+}
+
+// TestCorpus runs both modes over the real manifests in ../shared/corpus
+// and checks every promise on each.
+func TestCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/corpus/*.json")
+	if len(files) == 0 {
+		t.Skip("../shared/corpus not present")
+	}
+	want := permissions.DefaultProfile().Set()
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mode := range modes {
+			t.Run(filepath.Base(f)+"/"+mode.String(), func(t *testing.T) {
+				out, rep, err := manifest.Apply(src, want, manifest.Options{Mode: mode})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !rep.Changed {
+					t.Errorf("no change, but no corpus file holds the whole set")
+				}
+				checkApply(t, src, out, want, mode)
+			})
+		}
+	}
+}
+
+func TestReport(t *testing.T) {
+	src, err := os.ReadFile("testdata/apply/duplicates.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph := "00000003-0000-0000-c000-000000000000"
+	userRead := manifest.Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}
+	openid := manifest.Permission{ResourceAppID: graph, ID: "37f7f235-527c-4136-accd-4a02d197296e", Type: manifest.Scope}
+	mail := manifest.Permission{ResourceAppID: graph, ID: "e383f46e-2787-4529-855e-0e479a3ffac0", Type: manifest.Scope}
+	want := manifest.Set{{ResourceAppID: graph, ResourceAccess: []manifest.Access{{ID: openid.ID, Type: manifest.Scope}, {ID: mail.ID, Type: manifest.Scope}}}}
+
+	_, rep, err := manifest.Apply(src, want, manifest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(manifest.Report{Added: []manifest.Permission{mail}, Duplicates: []manifest.Permission{userRead}, Changed: true}, rep); diff != "" {
+		t.Errorf("merge report (-want +got):\n%s", diff)
+	}
+
+	_, rep, err = manifest.Apply(src, want, manifest.Options{Mode: manifest.Overwrite})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantRep := manifest.Report{Added: []manifest.Permission{mail}, Removed: []manifest.Permission{userRead}, Duplicates: []manifest.Permission{userRead}, Changed: true}
+	if diff := cmp.Diff(wantRep, rep); diff != "" {
+		t.Errorf("overwrite report (-want +got):\n%s", diff)
+	}
+}
+
+// TestInputUntouched shows that Apply never writes to its input.
+func TestInputUntouched(t *testing.T) {
+	inputs, _ := filepath.Glob("testdata/apply/*.json")
+	for _, in := range inputs {
+		src, _ := os.ReadFile(in)
+		keep := bytes.Clone(src)
+		for _, mode := range modes {
+			manifest.Apply(src[:len(src):len(src)], permissions.DefaultProfile().Set(), manifest.Options{Mode: mode})
+			manifest.Apply(src, permissions.DefaultProfile().Set(), manifest.Options{Mode: mode})
+		}
+		if !bytes.Equal(src, keep) {
+			t.Errorf("%s: input modified", in)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package manifest
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors, for errors.Is. Every error returned by this package wraps
+// exactly one of them.
+var (
+	// ErrSyntax: the input is not valid JSON.
+	ErrSyntax = errors.New("invalid JSON")
+	// ErrComment: the input holds a // or /* */ comment, which JSON does not allow.
+	ErrComment = errors.New("comments are not JSON")
+	// ErrNotObject: the top-level value is neither an object nor an array.
+	ErrNotObject = errors.New("not a manifest: the top-level value must be an object or an array")
+	// ErrShape: requiredResourceAccess, or an entry in it, is not shaped as
+	// Microsoft documents it.
+	ErrShape = errors.New("unexpected shape")
+	// ErrDuplicateKey: one object holds the same key twice where the
+	// package would have to pick one of them.
+	ErrDuplicateKey = errors.New("duplicate key")
+	// ErrTooDeep: the input nests arrays and objects deeper than MaxDepth.
+	ErrTooDeep = errors.New("nested too deeply")
+)
+
+// MaxDepth is the deepest nesting of arrays and objects the package reads.
+// Real manifests nest fewer than ten levels.
+const MaxDepth = 1000
+
+// Position is a place in the input. Line and Column count from 1; Column
+// counts bytes, as Go tools do. Offset counts bytes from the start of the
+// input, including a byte order mark if there is one.
+type Position struct {
+	Offset int
+	Line   int
+	Column int
+}
+
+func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
+
+// SyntaxError reports input that is not JSON, or a document nested deeper
+// than MaxDepth.
+type SyntaxError struct {
+	Pos Position
+	Msg string
+	Err error // ErrSyntax, ErrComment or ErrTooDeep
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("manifest: %s: %s", e.Pos, e.Msg)
+}
+
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// ShapeError reports a value that is valid JSON but not what a manifest
+// holds at that place. Path is the JSON path of the value, such as
+// requiredResourceAccess[2].resourceAccess[0].type.
+type ShapeError struct {
+	Path string
+	Pos  Position
+	Msg  string
+	Err  error // ErrShape, ErrNotObject or ErrDuplicateKey
+}
+
+func (e *ShapeError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("manifest: %s: %s", e.Pos, e.Msg)
+	}
+	return fmt.Sprintf("manifest: %s: %s: %s", e.Pos, e.Path, e.Msg)
+}
+
+func (e *ShapeError) Unwrap() error { return e.Err }
+
+// position converts a byte offset in src into a Position. base is added to
+// the offset (the length of a stripped byte order mark).
+func position(src []byte, off, base int) Position {
+	if off > len(src) {
+		off = len(src)
+	}
+	line, col := 1, 1
+	for _, c := range src[:off] {
+		if c == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return Position{Offset: off + base, Line: line, Column: col}
+}

@@ -1,0 +1,115 @@
+package manifest_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+var graphUserRead = manifest.Set{{
+	ResourceAppID:  "00000003-0000-0000-c000-000000000000",
+	ResourceAccess: []manifest.Access{{ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}},
+}}
+
+func ExampleApply() {
+	src := []byte(`{
+	"displayName": "Calendar Sync",
+	"requiredResourceAccess": []
+}`)
+	out, report, err := manifest.Apply(src, graphUserRead, manifest.Options{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(out))
+	fmt.Println(len(report.Added), "added")
+	// Output:
+	// {
+	// 	"displayName": "Calendar Sync",
+	// 	"requiredResourceAccess": [
+	// 		{
+	// 			"resourceAppId": "00000003-0000-0000-c000-000000000000",
+	// 			"resourceAccess": [
+	// 				{
+	// 					"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d",
+	// 					"type": "Scope"
+	// 				}
+	// 			]
+	// 		}
+	// 	]
+	// }
+	// 1 added
+}
+
+func ExampleApply_merge() {
+	// Existing entries keep their bytes, one-line objects included; new
+	// ones copy their style.
+	src := []byte(`{"requiredResourceAccess": [
+  {"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [
+    { "id": "37f7f235-527c-4136-accd-4a02d197296e", "type": "Scope" }
+  ]}
+]}`)
+	out, _, err := manifest.Apply(src, graphUserRead, manifest.Options{Mode: manifest.Merge})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(out))
+	// Output:
+	// {"requiredResourceAccess": [
+	//   {"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [
+	//     { "id": "37f7f235-527c-4136-accd-4a02d197296e", "type": "Scope" },
+	//     { "id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope" }
+	//   ]}
+	// ]}
+}
+
+func ExampleApply_overwrite() {
+	src := []byte(`[{"resourceAppId":"00000003-0000-0000-c000-000000000000","resourceAccess":[{"id":"df021288-bdef-4463-88db-98f22de89214","type":"Role"}]}]`)
+	out, report, err := manifest.Apply(src, graphUserRead, manifest.Options{Mode: manifest.Overwrite})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(out))
+	fmt.Println("removed:", report.Removed[0].ID, report.Removed[0].Type)
+	// Output:
+	// [{"resourceAppId":"00000003-0000-0000-c000-000000000000","resourceAccess":[{"id":"e1fe6dd8-ba31-4d61-89e7-88639da4683d","type":"Scope"}]}]
+	// removed: df021288-bdef-4463-88db-98f22de89214 Role
+}
+
+func ExampleRead() {
+	m, err := manifest.Read([]byte(`{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000",
+	"resourceAccess": [{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]}]}`))
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range m.Resources {
+		for _, a := range r.ResourceAccess {
+			fmt.Println(r.ResourceAppID, a.ID, a.Type)
+		}
+	}
+	// Output:
+	// 00000003-0000-0000-c000-000000000000 e1fe6dd8-ba31-4d61-89e7-88639da4683d Scope
+}
+
+func ExampleShapeError() {
+	_, err := manifest.Read([]byte(`{"requiredResourceAccess": [{"resourceAppId": "x", "resourceAccess": [{"id": "y", "type": "scope"}]}]}`))
+	var shape *manifest.ShapeError
+	if errors.As(err, &shape) {
+		fmt.Println(shape.Path)
+		fmt.Println(shape.Pos)
+	}
+	fmt.Println(errors.Is(err, manifest.ErrShape))
+	// Output:
+	// requiredResourceAccess[0].resourceAccess[0].type
+	// 1:91
+	// true
+}
+
+func ExampleSyntaxError() {
+	_, err := manifest.Read([]byte("{\n  // the permissions\n  \"requiredResourceAccess\": []\n}"))
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, manifest.ErrComment))
+	// Output:
+	// manifest: 2:3: comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)
+	// true
+}

@@ -1,0 +1,249 @@
+package manifest
+
+import "bytes"
+
+// This file decides how new text looks. New text copies its surroundings:
+// the newline (LF or CRLF), the indent unit (a tab or N spaces) and depth,
+// the spacing around ':' and ',', and whether objects sit on one line.
+
+// style says how to write a new array or object.
+type style struct {
+	inline bool
+	colon  string // between a key and its value, such as ": " or ":"
+
+	// Multi-line values.
+	nl     string // "\n" or "\r\n"
+	indent string // the indentation of the line the value starts on
+	unit   string // one level of indentation
+
+	// Inline values: the text after '{' or '[', between two members or items
+	// (the comma included), and before '}' or ']'.
+	open, sep, close string
+}
+
+// child is the style of a value nested one level inside s.
+func (s style) child() style {
+	if !s.inline {
+		s.indent += s.unit
+	}
+	return s
+}
+
+// at is s moved to the given indentation.
+func (s style) at(indent string) style {
+	s.indent = indent
+	return s
+}
+
+func (s style) begin(b []byte, bracket byte) []byte {
+	b = append(b, bracket)
+	if s.inline {
+		return append(b, s.open...)
+	}
+	return append(append(append(b, s.nl...), s.indent...), s.unit...)
+}
+
+func (s style) next(b []byte) []byte {
+	if s.inline {
+		return append(b, s.sep...)
+	}
+	return append(append(append(append(b, ','), s.nl...), s.indent...), s.unit...)
+}
+
+func (s style) end(b []byte, bracket byte) []byte {
+	if s.inline {
+		b = append(b, s.close...)
+	} else {
+		b = append(append(b, s.nl...), s.indent...)
+	}
+	return append(b, bracket)
+}
+
+func (s style) key(b []byte, k string) []byte {
+	return append(appendString(b, k), s.colon...)
+}
+
+// lineIndent returns the white space that starts the line holding src[off].
+func lineIndent(src []byte, off int) []byte {
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	end := start
+	for end < off && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return src[start:end]
+}
+
+// startsLine reports whether only white space precedes src[off] on its line.
+func startsLine(src []byte, off int) bool {
+	return len(lineIndent(src, off)) == off-(bytes.LastIndexByte(src[:off], '\n')+1)
+}
+
+// newline returns the document's newline: CRLF if its first line ends so.
+func (d *document) newline() string {
+	i := bytes.IndexByte(d.src, '\n')
+	if i > 0 && d.src[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// unit returns the document's indent unit: the indentation of the first
+// member of the top-level value, or else of the first indented line, or two
+// spaces.
+func (d *document) unit() string {
+	first := -1
+	if d.shape == ShapeObject && len(d.top.members) > 0 {
+		first = d.top.members[0].key.start
+	} else if d.shape == ShapeArray && d.rra != nil && len(d.rra.items) > 0 {
+		first = d.rra.items[0].start
+	}
+	if first >= 0 && startsLine(d.src, first) {
+		if in := lineIndent(d.src, first); len(in) > 0 {
+			return string(in)
+		}
+	}
+	for i := 0; i < len(d.src); {
+		j := bytes.IndexByte(d.src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		k := i
+		for k < len(d.src) && (d.src[k] == ' ' || d.src[k] == '\t') {
+			k++
+		}
+		if k > i && k < len(d.src) && d.src[k] != '\n' && d.src[k] != '\r' {
+			return string(d.src[i:k])
+		}
+	}
+	return "  "
+}
+
+// multiline is the document's default style for a value that starts on a
+// line indented by indent.
+func (d *document) multiline(indent []byte) style {
+	return style{nl: d.newline(), indent: string(indent), unit: d.unit(), colon: d.colon()}
+}
+
+// colon returns the text between the first key of the document and its value.
+func (d *document) colon() string {
+	for _, o := range []*object{&d.top} {
+		if len(o.members) > 0 {
+			m := o.members[0]
+			if c := d.src[m.key.end:m.val.start]; bytes.IndexByte(c, '\n') < 0 {
+				return string(c)
+			}
+		}
+	}
+	if len(d.entries) > 0 && len(d.entries[0].members) > 0 {
+		m := d.entries[0].members[0]
+		if c := d.src[m.key.end:m.val.start]; bytes.IndexByte(c, '\n') < 0 {
+			return string(c)
+		}
+	}
+	return ": "
+}
+
+// compact reports whether the top-level value has content and all of it
+// sits on one line, as in a minified file.
+func (d *document) compact() bool {
+	var s span
+	switch {
+	case d.shape == ShapeObject && len(d.top.members) > 0:
+		s = d.top.span
+	case d.shape == ShapeArray && d.rra != nil && len(d.rra.items) > 0:
+		s = d.rra.span
+	default:
+		return false
+	}
+	return bytes.IndexByte(d.src[s.start:s.end], '\n') < 0
+}
+
+// base is the style for new text where no neighbour of the same kind exists:
+// inline like the top-level value when the document is compact, otherwise
+// multi-line starting at the indentation of the line holding off.
+func (d *document) base(off int) style {
+	if d.compact() {
+		if d.shape == ShapeObject {
+			return d.styleOf(d.top.span, memberSpans(d.top.members))
+		}
+		return d.styleOf(d.rra.span, d.rra.items)
+	}
+	return d.multiline(lineIndent(d.src, off))
+}
+
+// memberSpans returns, for each member, the span from its key to the end of
+// its value.
+func memberSpans(ms []member) []span {
+	out := make([]span, len(ms))
+	for i, m := range ms {
+		out[i] = span{m.key.start, m.val.end}
+	}
+	return out
+}
+
+// styleOf derives a style from an existing object or array at s whose
+// members or items are parts.
+func (d *document) styleOf(s span, parts []span) style {
+	src := d.src
+	st := style{colon: d.colon()}
+	if bytes.IndexByte(src[s.start:s.end], '\n') < 0 {
+		st.inline = true
+		if len(parts) == 0 {
+			st.sep = ","
+			return st
+		}
+		st.open = string(src[s.start+1 : parts[0].start])
+		st.close = string(src[parts[len(parts)-1].end : s.end-1])
+		if len(parts) > 1 {
+			st.sep = string(src[parts[0].end:parts[1].start])
+		} else if st.open != "" {
+			st.sep = ", "
+		} else {
+			st.sep = ","
+		}
+		return st
+	}
+	indent := lineIndent(src, s.start)
+	st.nl, st.indent, st.unit = d.newline(), string(indent), d.unit()
+	if len(parts) > 0 && startsLine(src, parts[0].start) {
+		in := lineIndent(src, parts[0].start)
+		if len(in) > len(indent) && bytes.HasPrefix(in, indent) {
+			st.unit = string(in[len(indent):])
+		}
+	}
+	return st
+}
+
+// objectStyle derives a style from a recorded object, taking the spacing
+// around ':' from its own first member.
+func (d *document) objectStyle(o object) style {
+	st := d.styleOf(o.span, memberSpans(o.members))
+	if len(o.members) > 0 {
+		m := o.members[0]
+		if c := d.src[m.key.end:m.val.start]; bytes.IndexByte(c, '\n') < 0 {
+			st.colon = string(c)
+		}
+	}
+	return st
+}
+
+// separator returns the text that goes between the last item of a
+// non-empty list and a new one: the text between its last two items, or a
+// comma and the white space between the opening bracket and the only item.
+// The result is a new slice.
+func separator(src []byte, s span, items []span) []byte {
+	if n := len(items); n > 1 {
+		return bytes.Clone(src[items[n-2].end:items[n-1].start])
+	}
+	return append([]byte{','}, src[s.start+1:items[0].start]...)
+}
+
+// indentAfter returns the white space after the last newline in sep: the
+// indentation a new item written after sep starts with.
+func indentAfter(sep []byte) string {
+	if i := bytes.LastIndexByte(sep, '\n'); i >= 0 {
+		return string(sep[i+1:])
+	}
+	return ""
+}

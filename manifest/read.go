@@ -1,0 +1,761 @@
+package manifest
+
+import (
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+)
+
+// This file holds the scanner: one pass over the input that validates all of
+// it as JSON and records the byte spans of what the package may edit: the
+// members of the top-level object and the whole of requiredResourceAccess.
+// Everything else is checked and skipped without being decoded.
+
+// Key is the name of the member this package edits.
+const Key = "requiredResourceAccess"
+
+// Shape says what a document's top-level value is.
+type Shape int
+
+const (
+	// ShapeObject is a manifest, an application object or a request body:
+	// requiredResourceAccess is a member of the top-level object.
+	ShapeObject Shape = iota
+	// ShapeArray is a bare requiredResourceAccess array, the shape
+	// `az ad app update --required-resource-accesses @file` takes.
+	ShapeArray
+)
+
+// Manifest is what Read finds in a document.
+type Manifest struct {
+	Shape Shape
+	// Present is false when a top-level object has no requiredResourceAccess
+	// member or its value is null.
+	Present bool
+	// Resources lists the entries as they stand, duplicates included.
+	Resources []Resource
+}
+
+// Read parses src and returns its requiredResourceAccess. It checks the whole
+// document: src must be valid JSON whose top-level value is an object or an
+// array, and requiredResourceAccess must have the documented shape.
+func Read(src []byte) (Manifest, error) {
+	d, err := parse(src)
+	if err != nil {
+		return Manifest{}, err
+	}
+	m := Manifest{Shape: d.shape, Present: d.rra != nil}
+	for _, e := range d.entries {
+		r := Resource{ResourceAppID: e.appID, ResourceAccess: make([]Access, len(e.accesses))}
+		for i, a := range e.accesses {
+			r.ResourceAccess[i] = a.access
+		}
+		m.Resources = append(m.Resources, r)
+	}
+	return m, nil
+}
+
+// jpath is the JSON path of a value inside requiredResourceAccess, built
+// into a string only when an error needs it: base[entry].resourceAccess[item].leaf.
+type jpath struct {
+	base        string
+	entry, item int // -1 when absent
+	leaf        string
+}
+
+func (j jpath) String() string {
+	s := j.base
+	if j.entry >= 0 {
+		s += fmt.Sprintf("[%d]", j.entry)
+	}
+	if j.item >= 0 {
+		s += fmt.Sprintf(".resourceAccess[%d]", j.item)
+	}
+	if j.leaf != "" {
+		s += "." + j.leaf
+	}
+	return s
+}
+
+func (j jpath) with(leaf string) jpath { j.leaf = leaf; return j }
+
+// span is the half-open byte range [start, end) of a value in the document.
+type span struct{ start, end int }
+
+// member is one member of a recorded object.
+type member struct {
+	name string // decoded
+	key  span   // the quoted key
+	val  span
+}
+
+// object is a recorded object: its span from '{' to after '}' and its members.
+type object struct {
+	span
+	members []member
+}
+
+// array is a recorded array: its span from '[' to after ']' and its items.
+type array struct {
+	span
+	items []span
+}
+
+type accessNode struct {
+	object
+	access Access
+}
+
+type entryNode struct {
+	object
+	appID    string
+	list     array // the resourceAccess value
+	accesses []accessNode
+}
+
+// document is a parsed input.
+type document struct {
+	src    []byte // the input without its byte order mark
+	bom    int    // length of the stripped byte order mark, 0 or 3
+	shape  Shape
+	top    object // the top-level object (ShapeObject)
+	rraIdx int    // index of requiredResourceAccess in top.members, or -1
+	rra    *array // the requiredResourceAccess array; nil when missing or null
+	// entries are the elements of rra, parsed.
+	entries []entryNode
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+func parse(src []byte) (*document, error) {
+	d := &document{src: src, rraIdx: -1}
+	if len(src) >= 3 && src[0] == bom[0] && src[1] == bom[1] && src[2] == bom[2] {
+		d.src, d.bom = src[3:], 3
+	}
+	p := &parser{src: d.src, base: d.bom}
+	if err := p.document(d); err != nil {
+		return nil, err
+	}
+	if p.shapeErr != nil {
+		return nil, p.shapeErr
+	}
+	return d, nil
+}
+
+type parser struct {
+	src   []byte
+	pos   int
+	depth int
+	base  int
+	// shapeErr is the first shape error found. Scanning goes on after it so
+	// that a syntax error anywhere in the input takes precedence.
+	shapeErr error
+}
+
+func (p *parser) document(d *document) error {
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos == len(p.src) {
+		return p.syntax(p.pos, "empty input; want a JSON object or array")
+	}
+	switch p.src[p.pos] {
+	case '{':
+		d.shape = ShapeObject
+		seen := -1
+		err := p.object(&d.top, func(m member) error {
+			if m.name != Key {
+				return p.value()
+			}
+			if seen >= 0 {
+				p.shape(&ShapeError{Path: Key, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
+					Msg: fmt.Sprintf("the key appears twice, on lines %d and %d; remove one of them",
+						p.at(d.top.members[seen].key.start).Line, p.at(m.key.start).Line)})
+				return p.value()
+			}
+			seen = len(d.top.members)
+			d.rraIdx = seen
+			return p.rra(d, jpath{base: Key, entry: -1, item: -1})
+		})
+		if err != nil {
+			return err
+		}
+	case '[':
+		d.shape = ShapeArray
+		if err := p.rra(d, jpath{entry: -1, item: -1}); err != nil {
+			return err
+		}
+	default:
+		start := p.pos
+		if err := p.value(); err != nil {
+			return err
+		}
+		p.shape(&ShapeError{Pos: p.at(start), Err: ErrNotObject,
+			Msg: fmt.Sprintf("the top-level value is %s; want an object or an array", kind(p.src[start]))})
+	}
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos < len(p.src) {
+		return p.syntax(p.pos, fmt.Sprintf("unexpected %s after the top-level value", describe(p.src, p.pos)))
+	}
+	return nil
+}
+
+// rra parses the value of requiredResourceAccess (or a bare top-level array).
+func (p *parser) rra(d *document, path jpath) error {
+	start := p.pos
+	if p.pos < len(p.src) && p.src[p.pos] == 'n' {
+		return p.value() // null: treated as missing
+	}
+	if p.pos >= len(p.src) || p.src[p.pos] != '[' {
+		if err := p.value(); err != nil {
+			return err
+		}
+		p.shapeAt(start, path, "want an array, got %s", kind(p.src[start]))
+		return nil
+	}
+	d.rra = new(array)
+	return p.array(d.rra, func(i int) error {
+		ipath := path
+		ipath.entry = i
+		if p.src[p.pos] != '{' {
+			s := p.pos
+			if err := p.value(); err != nil {
+				return err
+			}
+			p.shapeAt(s, ipath, "want an object, got %s", kind(p.src[s]))
+			return nil
+		}
+		e, err := p.entry(ipath)
+		if err != nil {
+			return err
+		}
+		d.entries = append(d.entries, e)
+		return nil
+	})
+}
+
+// entry parses one element of requiredResourceAccess.
+func (p *parser) entry(path jpath) (entryNode, error) {
+	var e entryNode
+	hasApp, hasList := false, false
+	err := p.object(&e.object, func(m member) error {
+		switch m.name {
+		case "resourceAppId":
+			if hasApp {
+				p.duplicate(path, m)
+				return p.value()
+			}
+			hasApp = true
+			s, err := p.stringValue(path.with("resourceAppId"))
+			e.appID = s
+			return err
+		case "resourceAccess":
+			if hasList {
+				p.duplicate(path, m)
+				return p.value()
+			}
+			hasList = true
+			return p.accessList(&e, path)
+		}
+		return p.value()
+	})
+	if err != nil {
+		return e, err
+	}
+	if !hasApp {
+		p.shapeAt(e.start, path, "the entry has no resourceAppId")
+	} else if !hasList {
+		p.shapeAt(e.start, path, "the entry has no resourceAccess")
+	}
+	return e, nil
+}
+
+func (p *parser) accessList(e *entryNode, path jpath) error {
+	start := p.pos
+	if p.src[p.pos] != '[' {
+		if err := p.value(); err != nil {
+			return err
+		}
+		p.shapeAt(start, path.with("resourceAccess"), "want an array, got %s", kind(p.src[start]))
+		return nil
+	}
+	return p.array(&e.list, func(i int) error {
+		ipath := path
+		ipath.item = i
+		s := p.pos
+		if p.src[s] != '{' {
+			if err := p.value(); err != nil {
+				return err
+			}
+			p.shapeAt(s, ipath, "want an object, got %s", kind(p.src[s]))
+			return nil
+		}
+		var a accessNode
+		hasID, hasType := false, false
+		err := p.object(&a.object, func(m member) error {
+			switch m.name {
+			case "id":
+				if hasID {
+					p.duplicate(ipath, m)
+					return p.value()
+				}
+				hasID = true
+				id, err := p.stringValue(ipath.with("id"))
+				a.access.ID = id
+				return err
+			case "type":
+				if hasType {
+					p.duplicate(ipath, m)
+					return p.value()
+				}
+				hasType = true
+				vs := p.pos
+				t, err := p.stringValue(ipath.with("type"))
+				if err == nil && p.src[vs] == '"' && !Type(t).Valid() {
+					hint := ""
+					for _, v := range []Type{Scope, Role} {
+						if equalFoldASCII(t, string(v)) {
+							hint = fmt.Sprintf(" (spelled %q: the value is case-sensitive)", v)
+						}
+					}
+					p.shapeAt(vs, ipath.with("type"), "type is %q; want \"Scope\" or \"Role\"%s", t, hint)
+				}
+				a.access.Type = Type(t)
+				return err
+			}
+			return p.value()
+		})
+		if err != nil {
+			return err
+		}
+		if !hasID {
+			p.shapeAt(s, ipath, "the permission has no id")
+		} else if !hasType {
+			p.shapeAt(s, ipath, "the permission has no type")
+		}
+		e.accesses = append(e.accesses, a)
+		return nil
+	})
+}
+
+// stringValue reads a string value; any other value is a shape error at path.
+func (p *parser) stringValue(path jpath) (string, error) {
+	start := p.pos
+	if p.src[start] != '"' {
+		if err := p.value(); err != nil {
+			return "", err
+		}
+		p.shapeAt(start, path, "want a string, got %s", kind(p.src[start]))
+		return "", nil
+	}
+	return p.str(true)
+}
+
+func (p *parser) duplicate(path jpath, m member) {
+	p.shape(&ShapeError{Path: path.with(m.name).String(), Pos: p.at(m.key.start), Err: ErrDuplicateKey,
+		Msg: "the key appears twice in one object; remove one of them"})
+}
+
+// object parses an object at p.pos, recording its span and members into o
+// when o is not nil. For each member, onMember is called with p.pos at the
+// start of the value and must consume the value; when onMember is nil the
+// values are skipped.
+func (p *parser) object(o *object, onMember func(m member) error) error {
+	start := p.pos
+	if err := p.enter(); err != nil {
+		return err
+	}
+	p.pos++ // '{'
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+		p.pos++
+	} else {
+		for {
+			if p.pos >= len(p.src) || p.src[p.pos] != '"' {
+				return p.unexpected("a string key")
+			}
+			ks := p.pos
+			name, err := p.str(o != nil)
+			if err != nil {
+				return err
+			}
+			ke := p.pos
+			if err := p.ws(); err != nil {
+				return err
+			}
+			if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+				return p.unexpected("':' after the key")
+			}
+			p.pos++
+			if err := p.ws(); err != nil {
+				return err
+			}
+			if p.pos >= len(p.src) {
+				return p.unexpected("a value")
+			}
+			vs := p.pos
+			m := member{name: name, key: span{ks, ke}}
+			if onMember != nil {
+				err = onMember(m)
+			} else {
+				err = p.value()
+			}
+			if err != nil {
+				return err
+			}
+			if o != nil {
+				m.val = span{vs, p.pos}
+				o.members = append(o.members, m)
+			}
+			if err := p.ws(); err != nil {
+				return err
+			}
+			if p.pos < len(p.src) && p.src[p.pos] == ',' {
+				comma := p.pos
+				p.pos++
+				if err := p.ws(); err != nil {
+					return err
+				}
+				if p.pos < len(p.src) && p.src[p.pos] == '}' {
+					return p.syntax(comma, "trailing comma before '}'; JSON does not allow one")
+				}
+				continue
+			}
+			if p.pos < len(p.src) && p.src[p.pos] == '}' {
+				p.pos++
+				break
+			}
+			return p.unexpected("',' or '}' after an object member")
+		}
+	}
+	p.depth--
+	if o != nil {
+		o.span = span{start, p.pos}
+	}
+	return nil
+}
+
+// array parses an array at p.pos like object does.
+func (p *parser) array(a *array, onItem func(i int) error) error {
+	start := p.pos
+	if err := p.enter(); err != nil {
+		return err
+	}
+	p.pos++ // '['
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == ']' {
+		p.pos++
+	} else {
+		for i := 0; ; i++ {
+			if p.pos >= len(p.src) {
+				return p.unexpected("a value")
+			}
+			vs := p.pos
+			var err error
+			if onItem != nil {
+				err = onItem(i)
+			} else {
+				err = p.value()
+			}
+			if err != nil {
+				return err
+			}
+			if a != nil {
+				a.items = append(a.items, span{vs, p.pos})
+			}
+			if err := p.ws(); err != nil {
+				return err
+			}
+			if p.pos < len(p.src) && p.src[p.pos] == ',' {
+				comma := p.pos
+				p.pos++
+				if err := p.ws(); err != nil {
+					return err
+				}
+				if p.pos < len(p.src) && p.src[p.pos] == ']' {
+					return p.syntax(comma, "trailing comma before ']'; JSON does not allow one")
+				}
+				continue
+			}
+			if p.pos < len(p.src) && p.src[p.pos] == ']' {
+				p.pos++
+				break
+			}
+			return p.unexpected("',' or ']' after an array element")
+		}
+	}
+	p.depth--
+	if a != nil {
+		a.span = span{start, p.pos}
+	}
+	return nil
+}
+
+func (p *parser) enter() error {
+	p.depth++
+	if p.depth > MaxDepth {
+		return &SyntaxError{Pos: p.at(p.pos), Err: ErrTooDeep,
+			Msg: fmt.Sprintf("arrays and objects nested more than %d deep", MaxDepth)}
+	}
+	return nil
+}
+
+// value validates and skips any JSON value at p.pos.
+func (p *parser) value() error {
+	if p.pos >= len(p.src) {
+		return p.unexpected("a value")
+	}
+	switch c := p.src[p.pos]; {
+	case c == '{':
+		return p.object(nil, nil)
+	case c == '[':
+		return p.array(nil, nil)
+	case c == '"':
+		_, err := p.str(false)
+		return err
+	case c == 't':
+		return p.literal("true")
+	case c == 'f':
+		return p.literal("false")
+	case c == 'n':
+		return p.literal("null")
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	}
+	for _, w := range []string{"NaN", "Infinity", "+Infinity", "undefined"} {
+		if hasPrefix(p.src[p.pos:], w) {
+			return p.syntax(p.pos, w+" is not a JSON value")
+		}
+	}
+	return p.unexpected("a value")
+}
+
+func (p *parser) literal(w string) error {
+	if !hasPrefix(p.src[p.pos:], w) {
+		return p.unexpected("a value")
+	}
+	p.pos += len(w)
+	return nil
+}
+
+func hasPrefix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[:len(s)]) == s
+}
+
+func (p *parser) number() error {
+	start := p.pos
+	src := p.src
+	i := p.pos
+	if src[i] == '-' {
+		i++
+		if hasPrefix(src[i:], "Infinity") {
+			return p.syntax(start, "-Infinity is not a JSON value")
+		}
+	}
+	digits := func() int {
+		n := 0
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+		if i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			return p.syntax(start, "invalid number: a leading zero is not allowed")
+		}
+	case digits() == 0:
+		return p.syntax(start, "invalid number: want a digit after '-'")
+	}
+	if i < len(src) && src[i] == '.' {
+		i++
+		if digits() == 0 {
+			return p.syntax(start, "invalid number: want a digit after '.'")
+		}
+	}
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return p.syntax(start, "invalid number: want a digit in the exponent")
+		}
+	}
+	p.pos = i
+	return nil
+}
+
+// strPlain marks the ASCII bytes that stand for themselves in a string.
+var strPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str scans the string at p.pos and, when decode is set, returns its value.
+func (p *parser) str(decode bool) (string, error) {
+	src := p.src
+	start := p.pos
+	i := start + 1
+	escaped := false
+	for {
+		for i < len(src) && strPlain[src[i]] {
+			i++
+		}
+		if i >= len(src) {
+			return "", p.syntax(start, "unterminated string")
+		}
+		switch c := src[i]; {
+		case c == '"':
+			i++
+			p.pos = i
+			if !decode {
+				return "", nil
+			}
+			if !escaped {
+				return string(src[start+1 : i-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(src[start:i], &s); err != nil {
+				return "", p.syntax(start, "invalid string: "+err.Error())
+			}
+			return s, nil
+		case c == '\\':
+			escaped = true
+			if i+1 >= len(src) {
+				return "", p.syntax(start, "unterminated string")
+			}
+			switch src[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				for k := 2; k < 6; k++ {
+					if i+k >= len(src) || !isHex(src[i+k]) {
+						return "", p.syntax(i, `invalid escape: want four hex digits after \u`)
+					}
+				}
+				i += 6
+			default:
+				return "", p.syntax(i, fmt.Sprintf("invalid escape %s in string", describe(src, i+1)))
+			}
+		case c < 0x20:
+			return "", p.syntax(i, fmt.Sprintf("control character U+%04X in string; JSON wants it escaped", c))
+		default:
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size == 1 {
+				return "", p.syntax(i, fmt.Sprintf("invalid UTF-8 byte 0x%02x in string", c))
+			}
+			i += size
+		}
+	}
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// ws skips white space and reports comments, which JSON does not allow.
+func (p *parser) ws() error {
+	for p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		case '/':
+			if p.pos+1 < len(p.src) && (p.src[p.pos+1] == '/' || p.src[p.pos+1] == '*') {
+				return &SyntaxError{Pos: p.at(p.pos), Err: ErrComment,
+					Msg: "comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)"}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (p *parser) at(off int) Position { return position(p.src, off, p.base) }
+
+func (p *parser) syntax(off int, msg string) error {
+	return &SyntaxError{Pos: p.at(off), Msg: msg, Err: ErrSyntax}
+}
+
+func (p *parser) unexpected(want string) error {
+	if p.pos >= len(p.src) {
+		return p.syntax(p.pos, "unexpected end of input; want "+want)
+	}
+	return p.syntax(p.pos, fmt.Sprintf("unexpected %s; want %s", describe(p.src, p.pos), want))
+}
+
+func (p *parser) shape(e *ShapeError) {
+	if p.shapeErr == nil {
+		p.shapeErr = e
+	}
+}
+
+func (p *parser) shapeAt(off int, path jpath, format string, args ...any) {
+	p.shape(&ShapeError{Path: path.String(), Pos: p.at(off), Err: ErrShape, Msg: fmt.Sprintf(format, args...)})
+}
+
+// describe names the byte at src[i] for an error message.
+func describe(src []byte, i int) string {
+	c := src[i]
+	switch {
+	case c == 0:
+		return "NUL byte"
+	case c < 0x20 || c == 0x7f:
+		return fmt.Sprintf("control character U+%04X", c)
+	case c < 0x80:
+		return fmt.Sprintf("%q", rune(c))
+	}
+	r, size := utf8.DecodeRune(src[i:])
+	if r == utf8.RuneError && size == 1 {
+		return fmt.Sprintf("byte 0x%02x (not UTF-8)", c)
+	}
+	return fmt.Sprintf("%q", r)
+}
+
+// kind names the JSON kind of the value starting with c.
+func kind(c byte) string {
+	switch c {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
