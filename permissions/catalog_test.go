@@ -1,0 +1,688 @@
+package permissions
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+const (
+	graph    = "00000003-0000-0000-c000-000000000000"
+	exchange = "00000002-0000-0ff1-ce00-000000000000"
+	aadGraph = "00000002-0000-0000-c000-000000000000"
+)
+
+var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+func TestTableWellFormed(t *testing.T) {
+	type key struct {
+		app, s string
+		typ    manifest.Type
+	}
+	apps := make(map[string]bool)
+	ids := make(map[key]bool)
+	values := make(map[key]bool)
+	next := uint16(0) // where the next resource's permissions start
+	for i, r := range resourceTable {
+		if !guidRE.MatchString(r.AppID) {
+			t.Errorf("resource %q: app id %q is not a lower-case GUID", r.Name, r.AppID)
+		}
+		if apps[r.AppID] {
+			t.Errorf("resource %s listed twice", r.AppID)
+		}
+		apps[r.AppID] = true
+		if r.Name == "" || r.Key == "" {
+			t.Errorf("resource %s: name %q, key %q", r.AppID, r.Name, r.Key)
+		}
+		if r.first != r.end {
+			if r.first != next || r.end < r.first {
+				t.Errorf("resource %s: permissions [%d:%d], want them to start at %d", r.AppID, r.first, r.end, next)
+			}
+			next = r.end
+		}
+		for _, e := range permissionTable[r.first:r.end] {
+			if int(e.res) != i {
+				t.Errorf("%s %s: resource %d, want %d", r.Name, e.value, e.res, i)
+			}
+			if !guidRE.MatchString(e.id) {
+				t.Errorf("%s %s: id %q is not a lower-case GUID", r.Name, e.value, e.id)
+			}
+			if !e.typ.Valid() {
+				t.Errorf("%s %s: type %q", r.Name, e.value, e.typ)
+			}
+			if e.value == "" || e.displayName == "" {
+				t.Errorf("%s %s: value %q, display name %q", r.Name, e.id, e.value, e.displayName)
+			}
+			for _, c := range []byte(e.value) {
+				if c < ' ' || c > '~' {
+					t.Errorf("%s %q: value is not printable ASCII", r.Name, e.value)
+					break
+				}
+			}
+			k := key{r.AppID, e.id, e.typ}
+			if ids[k] {
+				t.Errorf("duplicate (resource, id, type): %v", k)
+			}
+			ids[k] = true
+			k = key{r.AppID, strings.ToLower(e.value), e.typ}
+			if values[k] {
+				t.Errorf("duplicate (resource, value, type) ignoring case: %v", k)
+			}
+			values[k] = true
+		}
+	}
+	if int(next) != len(permissionTable) {
+		t.Errorf("resources cover permissionTable[:%d] of %d", next, len(permissionTable))
+	}
+}
+
+// TestIndexes checks the generated indexes: each lists every position once,
+// in the order the lookups' binary searches assume.
+func TestIndexes(t *testing.T) {
+	tests := []struct {
+		name  string
+		index []uint16
+		n     int
+		cmp   func(i, j uint16) int
+	}{
+		{"byApp", byApp[:], len(resourceTable), func(i, j uint16) int {
+			return strings.Compare(resourceTable[i].AppID, resourceTable[j].AppID)
+		}},
+		{"byID", byID[:], len(permissionTable), func(i, j uint16) int {
+			return compareFold(permissionTable[i].id, permissionTable[j].id)
+		}},
+		{"byValue", byValue[:], len(permissionTable), func(i, j uint16) int {
+			return compareFold(permissionTable[i].value, permissionTable[j].value)
+		}},
+	}
+	for _, tt := range tests {
+		if got := slices.Sorted(slices.Values(tt.index)); !slices.Equal(got, positions(tt.n)) {
+			t.Errorf("%s does not list each of the %d positions once", tt.name, tt.n)
+		}
+		for k := 1; k < len(tt.index); k++ {
+			a, b := tt.index[k-1], tt.index[k]
+			if c := tt.cmp(a, b); c > 0 || c == 0 && a > b {
+				t.Errorf("%s out of order at %d: %d before %d", tt.name, k, a, b)
+			}
+		}
+	}
+
+	want := make(map[nameRef]bool)
+	for i, r := range resourceTable {
+		for _, n := range append([]string{r.AppID, r.Name, r.Key}, r.aliases...) {
+			want[nameRef{normalize(n), uint16(i)}] = true
+		}
+	}
+	got := make(map[nameRef]bool)
+	for k, n := range byName {
+		got[n] = true
+		if k > 0 && byName[k-1].name >= n.name {
+			t.Errorf("byName out of order or repeated at %d: %q before %q", k, byName[k-1].name, n.name)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("byName mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func positions(n int) []uint16 {
+	out := make([]uint16, n)
+	for i := range out {
+		out[i] = uint16(i)
+	}
+	return out
+}
+
+func TestCounts(t *testing.T) {
+	type counts struct {
+		Scopes, Roles, Disabled int
+		Complete, Deprecated    bool
+	}
+	tests := []struct {
+		app  string
+		want counts
+	}{
+		{graph, counts{Scopes: 807, Roles: 716, Disabled: 4, Complete: true}},
+		{exchange, counts{Scopes: 2, Roles: 1}},
+		{aadGraph, counts{Scopes: 9, Roles: 8, Deprecated: true}},
+	}
+	for _, tt := range tests {
+		r, ok := LookupResource(tt.app)
+		if !ok {
+			t.Fatalf("LookupResource(%q) not found", tt.app)
+		}
+		got := counts{Complete: r.Complete, Deprecated: r.Deprecated}
+		for _, p := range ResourcePermissions(tt.app) {
+			switch p.Type {
+			case manifest.Scope:
+				got.Scopes++
+			case manifest.Role:
+				got.Roles++
+			}
+			if !p.Enabled {
+				got.Disabled++
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s (%s) counts mismatch (-want +got):\n%s", r.Name, tt.app, diff)
+		}
+	}
+
+	// resource-apps.json lists 120 keys; Azure Resource Manager has two
+	// (AzureServiceManagement is its retired key), so 119 applications.
+	if got, want := len(Resources()), 119; got != want {
+		t.Errorf("len(Resources()) = %d, want %d", got, want)
+	}
+	deprecated := 0
+	for _, r := range Resources() {
+		if r.Deprecated {
+			deprecated++
+		}
+	}
+	if deprecated != 1 {
+		t.Errorf("%d deprecated resources, want 1 (Azure AD Graph)", deprecated)
+	}
+}
+
+func TestSnapshot(t *testing.T) {
+	if _, err := time.Parse(time.DateOnly, Snapshot()); err != nil {
+		t.Errorf("Snapshot() = %q: %v", Snapshot(), err)
+	}
+}
+
+// calendarSync is the permission set Exchange calendar sync needs.
+var calendarSync = []Permission{
+	{ResourceAppID: exchange, ID: "266d2589-20b5-4f91-9a03-89247d1be8da", Value: "EAS.AccessAsUser.All"},
+	{ResourceAppID: exchange, ID: "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", Value: "EWS.AccessAsUser.All"},
+	{ResourceAppID: graph, ID: "14dad69e-099b-42c9-810b-d002981feec1", Value: "profile"},
+	{ResourceAppID: graph, ID: "7427e0e9-2fba-42fe-b0c0-848c9e6a8182", Value: "offline_access"},
+	{ResourceAppID: graph, ID: "12466101-c9b8-439a-8589-dd09ee67e8e9", Value: "Calendars.ReadWrite.Shared"},
+	{ResourceAppID: graph, ID: "2b9c4092-424d-4249-948d-b43879977640", Value: "Calendars.Read.Shared"},
+	{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Value: "User.Read"},
+	{ResourceAppID: graph, ID: "37f7f235-527c-4136-accd-4a02d197296e", Value: "openid"},
+	{ResourceAppID: aadGraph, ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Value: "User.Read"},
+}
+
+func TestCalendarSyncPermissions(t *testing.T) {
+	for _, want := range calendarSync {
+		t.Run(want.Value, func(t *testing.T) {
+			byID, ok := Lookup(want.ResourceAppID, want.ID, manifest.Scope)
+			if !ok {
+				t.Fatalf("Lookup(%q, %q, Scope) not found", want.ResourceAppID, want.ID)
+			}
+			got := Permission{ResourceAppID: byID.ResourceAppID, ID: byID.ID, Value: byID.Value}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Lookup mismatch (-want +got):\n%s", diff)
+			}
+			byValue, ok := LookupValue(want.ResourceAppID, want.Value, manifest.Scope)
+			if !ok {
+				t.Fatalf("LookupValue(%q, %q, Scope) not found", want.ResourceAppID, want.Value)
+			}
+			if diff := cmp.Diff(byID, byValue); diff != "" {
+				t.Errorf("LookupValue mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	n := 0
+	for _, r := range Resources() {
+		for _, want := range ResourcePermissions(r.AppID) {
+			n++
+			got, ok := Lookup(want.ResourceAppID, want.ID, want.Type)
+			if !ok {
+				t.Errorf("Lookup(%q, %q, %s) not found", want.ResourceAppID, want.ID, want.Type)
+				continue
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Lookup(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.ID, want.Type, diff)
+			}
+			got, ok = LookupValue(got.ResourceAppID, got.Value, got.Type)
+			if !ok {
+				t.Errorf("LookupValue(%q, %q, %s) not found", want.ResourceAppID, want.Value, want.Type)
+				continue
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("LookupValue(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.Value, want.Type, diff)
+			}
+		}
+	}
+	if n != 807+716+3+17 {
+		t.Errorf("round-tripped %d permissions, want %d", n, 807+716+3+17)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	userRead := Permission{
+		ResourceAppID: graph,
+		ID:            "e1fe6dd8-ba31-4d61-89e7-88639da4683d",
+		Value:         "User.Read",
+		Type:          manifest.Scope,
+		DisplayName:   "Sign in and read user profile",
+		Enabled:       true,
+	}
+	tests := []struct {
+		name    string
+		app, id string
+		typ     manifest.Type
+		want    Permission
+		wantOK  bool
+	}{
+		{name: "exact", app: graph, id: userRead.ID, typ: manifest.Scope, want: userRead, wantOK: true},
+		{name: "upper-case GUIDs", app: strings.ToUpper(graph), id: strings.ToUpper(userRead.ID), typ: manifest.Scope, want: userRead, wantOK: true},
+		{name: "wrong type", app: graph, id: userRead.ID, typ: manifest.Role},
+		{name: "lower-case type", app: graph, id: userRead.ID, typ: "scope"},
+		{name: "empty type", app: graph, id: userRead.ID},
+		{name: "wrong resource", app: exchange, id: userRead.ID, typ: manifest.Scope},
+		{name: "resource by name", app: "Microsoft Graph", id: userRead.ID, typ: manifest.Scope},
+		{name: "braced GUID", app: graph, id: "{" + userRead.ID + "}", typ: manifest.Scope},
+		{name: "empty", typ: manifest.Scope},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Lookup(tt.app, tt.id, tt.typ)
+			if ok != tt.wantOK {
+				t.Errorf("Lookup(%q, %q, %q) ok = %t, want %t", tt.app, tt.id, tt.typ, ok, tt.wantOK)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Lookup(%q, %q, %q) mismatch (-want +got):\n%s", tt.app, tt.id, tt.typ, diff)
+			}
+		})
+	}
+}
+
+func TestLookupValue(t *testing.T) {
+	tests := []struct {
+		name   string
+		app    string
+		value  string
+		typ    manifest.Type
+		wantID string // "" when not found
+	}{
+		{"exact", graph, "User.Read", manifest.Scope, "e1fe6dd8-ba31-4d61-89e7-88639da4683d"},
+		{"any case", graph, "uSER.rEAD", manifest.Scope, "e1fe6dd8-ba31-4d61-89e7-88639da4683d"},
+		{"upper-case app id", strings.ToUpper(graph), "openid", manifest.Scope, "37f7f235-527c-4136-accd-4a02d197296e"},
+		{"role", graph, "User.Read.All", manifest.Role, "df021288-bdef-4463-88db-98f22de89214"},
+		{"scope and role share a name", graph, "User.Read.All", manifest.Scope, "a154be20-db9c-4678-8ab7-66f6cc099a59"},
+		{"same name, other resource", aadGraph, "User.Read", manifest.Scope, "311a71cc-e848-46a1-bdf8-97ff7156d8e6"},
+		{"Exchange EWS", exchange, "ews.accessasuser.all", manifest.Scope, "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5"},
+		{"Graph EWS", graph, "EWS.AccessAsUser.All", manifest.Scope, "9769c687-087d-48ac-9cb3-c37dde652038"},
+		{"no such role", graph, "User.Read", manifest.Role, ""},
+		{"unknown name", graph, "User.Reed", manifest.Scope, ""},
+		{"surrounding space", graph, " User.Read", manifest.Scope, ""},
+		{"unknown resource", "00000000-0000-0000-0000-000000000000", "User.Read", manifest.Scope, ""},
+		{"resource without permissions", "797f4846-ba00-4fd7-ba43-dac1f8f63013", "user_impersonation", manifest.Scope, ""},
+		{"empty", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := LookupValue(tt.app, tt.value, tt.typ)
+			if ok != (tt.wantID != "") || got.ID != tt.wantID {
+				t.Errorf("LookupValue(%q, %q, %q) = %q, %t; want %q", tt.app, tt.value, tt.typ, got.ID, ok, tt.wantID)
+			}
+			if ok && (!strings.EqualFold(got.Value, tt.value) || got.Type != tt.typ || got.ResourceAppID != strings.ToLower(tt.app)) {
+				t.Errorf("LookupValue(%q, %q, %q) = %+v", tt.app, tt.value, tt.typ, got)
+			}
+		})
+	}
+}
+
+func TestLookupResource(t *testing.T) {
+	tests := []struct {
+		q    string
+		want string // app id, "" when not found
+	}{
+		{"Microsoft Graph", graph},
+		{"microsoftgraph", graph},
+		{"MicrosoftGraph", graph},
+		{"graph", graph},
+		{"MSGraph", graph},
+		{"ms-graph", graph},
+		{"00000003-0000-0000-c000-000000000000", graph},
+		{"00000003-0000-0000-C000-000000000000", graph},
+		{"Exchange", exchange},
+		{"Exchange Online", exchange},
+		{"exchange_online", exchange},
+		{"Office 365 Exchange Online", exchange},
+		{"Office365ExchangeOnline", exchange},
+		{"00000002-0000-0ff1-ce00-000000000000", exchange},
+		{"Azure AD Graph", aadGraph},
+		{"AAD Graph", aadGraph},
+		{"Windows Azure Active Directory", aadGraph},
+		{"Windows Azure Active Directory (Azure AD Graph)", aadGraph},
+		{"Azure Active Directory Graph", aadGraph},
+		{"AzureActiveDirectoryGraph", aadGraph},
+		{"00000002-0000-0000-c000-000000000000", aadGraph},
+		{"Azure Resource Manager", "797f4846-ba00-4fd7-ba43-dac1f8f63013"},
+		{"AzureServiceManagement", "797f4846-ba00-4fd7-ba43-dac1f8f63013"},
+		{"SharePoint Online", ""},
+		{"Office 365 SharePoint Online", "00000003-0000-0ff1-ce00-000000000000"},
+		{"Universal Print [Community Contributed]", "da9b70f6-5323-4ce6-ae5c-88dcc5082966"},
+		{"Universal Print", "da9b70f6-5323-4ce6-ae5c-88dcc5082966"},
+		{"", ""},
+		{"   ", ""},
+		{"-._", ""},
+		{"Microsoft Graph API", ""},
+		{"00000003-0000-0000-c000-00000000000", ""},
+		{"\xff\xfe", ""},
+	}
+	for _, tt := range tests {
+		got, ok := LookupResource(tt.q)
+		if ok != (tt.want != "") || got.AppID != tt.want {
+			t.Errorf("LookupResource(%q) = %q, %t; want %q", tt.q, got.AppID, ok, tt.want)
+		}
+	}
+}
+
+func TestLookupResourceEveryName(t *testing.T) {
+	for _, r := range resourceTable {
+		for _, q := range append([]string{r.AppID, strings.ToUpper(r.AppID), r.Name, r.Key}, r.aliases...) {
+			got, ok := LookupResource(q)
+			if !ok {
+				t.Errorf("LookupResource(%q) not found", q)
+				continue
+			}
+			if diff := cmp.Diff(r.Resource, got); diff != "" {
+				t.Errorf("LookupResource(%q) mismatch (-want +got):\n%s", q, diff)
+			}
+		}
+	}
+}
+
+func TestResourcesOrder(t *testing.T) {
+	rs := Resources()
+	var first []string
+	for _, r := range rs[:3] {
+		first = append(first, r.Name)
+	}
+	want := []string{"Microsoft Graph", "Office 365 Exchange Online", "Azure AD Graph"}
+	if diff := cmp.Diff(want, first); diff != "" {
+		t.Errorf("first resources mismatch (-want +got):\n%s", diff)
+	}
+	rest := rs[3:]
+	if !slices.IsSortedFunc(rest, func(a, b Resource) int {
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	}) {
+		t.Error("resources after the first three are not sorted by name")
+	}
+}
+
+func TestFindID(t *testing.T) {
+	tests := []struct {
+		id   string
+		want []manifest.Permission
+	}{
+		{"405a51b5-8d8d-430b-9842-8be4b0e9f324", []manifest.Permission{
+			{ResourceAppID: graph, ID: "405a51b5-8d8d-430b-9842-8be4b0e9f324", Type: manifest.Role},
+			{ResourceAppID: graph, ID: "405a51b5-8d8d-430b-9842-8be4b0e9f324", Type: manifest.Scope},
+		}},
+		{"405A51B5-8D8D-430B-9842-8BE4B0E9F324", []manifest.Permission{
+			{ResourceAppID: graph, ID: "405a51b5-8d8d-430b-9842-8be4b0e9f324", Type: manifest.Role},
+			{ResourceAppID: graph, ID: "405a51b5-8d8d-430b-9842-8be4b0e9f324", Type: manifest.Scope},
+		}},
+		{"311a71cc-e848-46a1-bdf8-97ff7156d8e6", []manifest.Permission{
+			{ResourceAppID: aadGraph, ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Type: manifest.Scope},
+		}},
+		{"00000000-0000-0000-0000-000000000000", nil},
+		{"User.Read", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, keys(FindID(tt.id))); diff != "" {
+			t.Errorf("FindID(%q) mismatch (-want +got):\n%s", tt.id, diff)
+		}
+	}
+	for _, p := range FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
+		if p.Value != "User.Export.All" {
+			t.Errorf("FindID(User.Export.All id) gave %q", p.Value)
+		}
+	}
+}
+
+func TestFindValue(t *testing.T) {
+	tests := []struct {
+		value string
+		want  []manifest.Permission
+	}{
+		{"EWS.AccessAsUser.All", []manifest.Permission{
+			{ResourceAppID: graph, ID: "9769c687-087d-48ac-9cb3-c37dde652038", Type: manifest.Scope},
+			{ResourceAppID: exchange, ID: "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", Type: manifest.Scope},
+		}},
+		{"user.read", []manifest.Permission{
+			{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope},
+			{ResourceAppID: aadGraph, ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Type: manifest.Scope},
+		}},
+		{"Directory.Read.All", []manifest.Permission{
+			{ResourceAppID: graph, ID: "7ab1d382-f21e-4acd-a863-ba3e13f7da61", Type: manifest.Role},
+			{ResourceAppID: graph, ID: "06da0dbc-49e2-44d2-8312-53f166ab848a", Type: manifest.Scope},
+			{ResourceAppID: aadGraph, ID: "5778995a-e1bf-45b8-affa-663a9f3f4d04", Type: manifest.Role},
+			{ResourceAppID: aadGraph, ID: "5778995a-e1bf-45b8-affa-663a9f3f4d04", Type: manifest.Scope},
+		}},
+		{"User.Reed", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, keys(FindValue(tt.value))); diff != "" {
+			t.Errorf("FindValue(%q) mismatch (-want +got):\n%s", tt.value, diff)
+		}
+	}
+}
+
+func keys(ps []Permission) []manifest.Permission {
+	var out []manifest.Permission
+	for _, p := range ps {
+		out = append(out, p.Key())
+	}
+	return out
+}
+
+func TestResourcePermissions(t *testing.T) {
+	tests := []struct {
+		app  string
+		want []string
+	}{
+		{exchange, []string{"EAS.AccessAsUser.All", "EWS.AccessAsUser.All", "full_access_as_app"}},
+		{strings.ToUpper(exchange), []string{"EAS.AccessAsUser.All", "EWS.AccessAsUser.All", "full_access_as_app"}},
+		{"797f4846-ba00-4fd7-ba43-dac1f8f63013", nil},
+		{"Exchange", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range ResourcePermissions(tt.app) {
+			got = append(got, p.Value)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ResourcePermissions(%q) mismatch (-want +got):\n%s", tt.app, diff)
+		}
+	}
+}
+
+// TestCopies checks that callers cannot change the catalog through what it
+// returns.
+func TestCopies(t *testing.T) {
+	rs := Resources()
+	rs[0].Name = "changed"
+	if Resources()[0].Name != "Microsoft Graph" {
+		t.Error("changing the result of Resources changed the catalog")
+	}
+	ps := ResourcePermissions(exchange)
+	ps[0].Value = "changed"
+	if ResourcePermissions(exchange)[0].Value != "EAS.AccessAsUser.All" {
+		t.Error("changing the result of ResourcePermissions changed the catalog")
+	}
+	fs := FindValue("User.Read")
+	fs[0].ID = "changed"
+	if FindValue("User.Read")[0].ID != "e1fe6dd8-ba31-4d61-89e7-88639da4683d" {
+		t.Error("changing the result of FindValue changed the catalog")
+	}
+	fs = FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")
+	fs[0].Value = "changed"
+	if FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")[0].Value != "User.Read" {
+		t.Error("changing the result of FindID changed the catalog")
+	}
+}
+
+func TestPermissionKey(t *testing.T) {
+	p, _ := LookupValue(graph, "User.Read", manifest.Scope)
+	want := manifest.Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}
+	if diff := cmp.Diff(want, p.Key()); diff != "" {
+		t.Errorf("Key() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestDisabled(t *testing.T) {
+	var got []string
+	for _, p := range ResourcePermissions(graph) {
+		if !p.Enabled {
+			got = append(got, p.Value+" "+string(p.Type))
+		}
+	}
+	want := []string{
+		"AgentCard.Read.All Role", "AgentCard.Read.All Scope",
+		"AgentCard.ReadWrite.All Role", "AgentCard.ReadWrite.All Scope",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("disabled permissions mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	tests := []struct {
+		app   string
+		value string
+		n     int
+		want  []string
+	}{
+		{graph, "Calendar.Read", 3, []string{"Calendars.Read", "Calendars.Read.All", "Calendars.ReadBasic"}},
+		{graph, "user.read", 1, []string{"User.Read"}},
+		{graph, "User.Reed", 1, []string{"User.Read"}},
+		{graph, "Calendars.ReadWrite.Share", 2, []string{"Calendars.ReadWrite.Shared", "Calendars.ReadWrite.All"}},
+		{graph, "offline-access", 1, []string{"offline_access"}},
+		{graph, "Mail.Sned", 1, []string{"Mail.Send"}},
+		{strings.ToUpper(graph), "opneid", 1, []string{"openid"}},
+		{exchange, "EWS.AccessAsUser", 3, []string{"EWS.AccessAsUser.All", "EAS.AccessAsUser.All"}},
+		{exchange, "full_access", 3, nil},
+		{graph, "zzzzzzzzzzzzzzzz", 3, nil},
+		{graph, "User.Read", 0, nil},
+		{graph, "User.Read", -1, nil},
+		{graph, "", 3, nil},
+		{"Microsoft Graph", "User.Read", 3, nil},
+		{"", "", 3, nil},
+		{"797f4846-ba00-4fd7-ba43-dac1f8f63013", "user_impersonation", 3, nil},
+	}
+	for _, tt := range tests {
+		got := Suggest(tt.app, tt.value, tt.n)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Suggest(%q, %q, %d) mismatch (-want +got):\n%s", tt.app, tt.value, tt.n, diff)
+		}
+	}
+}
+
+func TestSuggestResource(t *testing.T) {
+	tests := []struct {
+		q    string
+		n    int
+		want []string
+	}{
+		{"Microsft Graph", 1, []string{"Microsoft Graph"}},
+		{"Exchang Online", 1, []string{"Office 365 Exchange Online"}},
+		{"AD Graph", 1, []string{"Azure AD Graph"}},
+		{"SharePoint", 3, nil},
+		{"Office 365 SharePoint", 1, []string{"Office 365 SharePoint Online"}},
+		{"Graph", 1, []string{"Microsoft Graph"}},
+		{"00000003-0000-0000-c000-00000000000", 1, nil},
+		{"qqqqqqqqqqqqqqqqqqqq", 3, nil},
+		{"Graph", 0, nil},
+		{"", 3, nil},
+		{" .-_", 3, nil},
+	}
+	for _, tt := range tests {
+		got := SuggestResource(tt.q, tt.n)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("SuggestResource(%q, %d) mismatch (-want +got):\n%s", tt.q, tt.n, diff)
+		}
+	}
+}
+
+// TestJunk feeds odd input to every entry point; none may panic or find
+// anything.
+func TestJunk(t *testing.T) {
+	junk := []string{
+		"", " ", "\x00", "\xff\xfe\xfd", "{}", "null", "*", "%", "\u212a",
+		strings.Repeat("a", 100), strings.Repeat("\u00e9", 100), strings.Repeat("-", 40),
+		"00000003-0000-0000-c000-000000000000\x00",
+	}
+	for _, s := range junk {
+		for _, typ := range []manifest.Type{manifest.Scope, manifest.Role, "", manifest.Type(s)} {
+			if p, ok := Lookup(s, s, typ); ok {
+				t.Errorf("Lookup(%q, %q, %q) = %+v", s, s, typ, p)
+			}
+			if p, ok := Lookup(graph, s, typ); ok {
+				t.Errorf("Lookup(graph, %q, %q) = %+v", s, typ, p)
+			}
+			if p, ok := LookupValue(graph, s, typ); ok {
+				t.Errorf("LookupValue(graph, %q, %q) = %+v", s, typ, p)
+			}
+		}
+		if r, ok := LookupResource(s); ok {
+			t.Errorf("LookupResource(%q) = %+v", s, r)
+		}
+		if ps := FindID(s); ps != nil {
+			t.Errorf("FindID(%q) = %v", s, ps)
+		}
+		if ps := FindValue(s); ps != nil {
+			t.Errorf("FindValue(%q) = %v", s, ps)
+		}
+		if ps := ResourcePermissions(s); ps != nil {
+			t.Errorf("ResourcePermissions(%q) = %v", s, ps)
+		}
+		_ = Suggest(graph, s, 5)
+		_ = Suggest(s, s, 5)
+		_ = SuggestResource(s, 5)
+	}
+}
+
+// TestGeneratedTableUpToDate regenerates the table from the data files and
+// checks that the committed catalog_data.go is the same, byte for byte.
+func TestGeneratedTableUpToDate(t *testing.T) {
+	const dataDir = "../../shared/data"
+	if _, err := os.Stat(filepath.Join(dataDir, "permissions.json")); err != nil {
+		t.Skipf("data files not available: %v", err)
+	}
+	if testing.Short() {
+		t.Skip("builds the generator; skipped in short mode")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("go command not found: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "catalog_data.go")
+	cmd := exec.Command(goTool, "run", "./internal/gencatalog", "-o", out, dataDir)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", cmd, err, msg)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("catalog_data.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("catalog_data.go is out of date; run go generate (-want +got):\n%s",
+			cmp.Diff(string(want), string(got)))
+	}
+}
