@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/rogpeppe/go-internal/diff"
+	"github.com/urfave/cli/v2"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+func applyCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "apply",
+		Usage:     "add the wanted permissions to manifest files, in place",
+		ArgsUsage: "FILE...",
+		Description: "Patches each FILE so that its requiredResourceAccess holds the wanted permissions\n" +
+			"(by default the calendar-sync profile), changing no other byte. A file is replaced\n" +
+			"atomically and only when its bytes change. FILE - reads standard input and writes\n" +
+			"the result to standard output. One line per changed file on standard error says\n" +
+			"what was added (and removed).",
+		Flags: append(wantFlags(),
+			&cli.StringFlag{Name: "mode", Value: "merge", Usage: "merge: keep every listed permission and add what is missing; overwrite: make the list exactly the wanted set"},
+			&cli.BoolFlag{Name: "diff", Aliases: []string{"d"}, Usage: "print a unified diff per file instead of writing; exit 1 if any file would change"},
+			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "print the names of files that would change instead of writing; exit 1 if any would"},
+			&cli.BoolFlag{Name: "stdout", Usage: "print the result to standard output instead of writing the file"},
+		),
+		Action: doApply,
+	}
+}
+
+func doApply(c *cli.Context) error {
+	files, err := fileArgs(c)
+	if err != nil {
+		return err
+	}
+	mode, err := manifest.ParseMode(c.String("mode"))
+	if err != nil {
+		return usagef(c, "--mode %q: want merge or overwrite", c.String("mode"))
+	}
+	toStdout, showDiff, list := c.Bool("stdout"), c.Bool("diff"), c.Bool("list")
+	if toStdout && (showDiff || list) {
+		return usagef(c, "--stdout cannot be combined with --diff or --list")
+	}
+	want, err := wanted(c)
+	if err != nil {
+		return err
+	}
+	dryRun := showDiff || list
+	_, code := eachFile(c, files, func(path string, r *result) {
+		in, err := readInput(path, c.App.Reader)
+		if err != nil {
+			r.fail(err)
+			return
+		}
+		out, rep, err := manifest.Apply(in.data, want, manifest.Options{Mode: mode})
+		if err != nil {
+			r.fail(fmt.Errorf("%s", located(in.name, err)))
+			return
+		}
+		for _, p := range rep.Duplicates {
+			fmt.Fprintf(&r.stderr, "%s: warning: %s is listed more than once; Microsoft Graph rejects such a list\n", in.name, name(p))
+		}
+		toOut := toStdout || path == "-"
+		if !rep.Changed {
+			if toOut && !dryRun {
+				r.stdout.Write(in.data)
+			}
+			return
+		}
+		switch {
+		case dryRun:
+			if list {
+				fmt.Fprintln(&r.stdout, in.name)
+			}
+			if showDiff {
+				r.stdout.Write(diff.Diff(in.name+".orig", in.data, in.name, out))
+			}
+			r.code = exitChanges
+		case toOut:
+			r.stdout.Write(out)
+		default:
+			if err := replace(in, out); err != nil {
+				r.fail(err)
+				return
+			}
+		}
+		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(rep, dryRun))
+	})
+	return codeErr(code)
+}
+
+// summary words what Apply changed.
+func summary(rep manifest.Report, dryRun bool) string {
+	added, removed := "added", "removed"
+	if dryRun {
+		added, removed = "would add", "would remove"
+	}
+	s := ""
+	if len(rep.Added) > 0 {
+		s = added + " " + describeAll(rep.Added)
+	}
+	if len(rep.Removed) > 0 {
+		if s != "" {
+			s += "; "
+		}
+		s += removed + " " + describeAll(rep.Removed)
+	}
+	if s == "" {
+		s = "rewrote requiredResourceAccess in the wanted order"
+	}
+	return s
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/urfave/cli/v2"
+)
+
+// result is what processing one file produced, written out in argument
+// order once the file is done.
+type result struct {
+	stdout, stderr bytes.Buffer
+	code           int
+	record         any // for --format json
+}
+
+func (r *result) fail(err error) {
+	r.stderr.WriteString(err.Error())
+	r.stderr.WriteByte('\n')
+	r.code = max(r.code, exitError)
+}
+
+// fileArgs returns the command's file arguments, each once, or a usage error.
+func fileArgs(c *cli.Context) ([]string, error) {
+	args := c.Args().Slice()
+	if len(args) == 0 {
+		return nil, usagef(c, "no files given; name the manifest files, or - for standard input")
+	}
+	var files []string
+	seen := make(map[string]bool)
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			return nil, usagef(c, "%q after a file name: flags go before the file names", a)
+		}
+		key := a
+		if a != "-" {
+			key = filepath.Clean(a)
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		files = append(files, a)
+	}
+	if seen["-"] && c.String("from") == "-" {
+		return nil, usagef(c, "standard input cannot be both --from and a file")
+	}
+	return files, nil
+}
+
+// eachFile runs fn on every file, several at once, and writes their
+// output in argument order as each finishes. It returns the highest exit
+// code; one failing file does not stop the others.
+func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) ([]*result, int) {
+	results := make([]*result, len(files))
+	done := make([]chan struct{}, len(files))
+	for i := range files {
+		results[i] = new(result)
+		done[i] = make(chan struct{})
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				fn(files[i], results[i])
+				close(done[i])
+			}
+		}()
+	}
+	code := exitOK
+	for i, r := range results {
+		<-done[i]
+		c.App.Writer.Write(r.stdout.Bytes())
+		c.App.ErrWriter.Write(r.stderr.Bytes())
+		r.stdout, r.stderr = bytes.Buffer{}, bytes.Buffer{}
+		code = max(code, r.code)
+	}
+	wg.Wait()
+	return results, code
+}

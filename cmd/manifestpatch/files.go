@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// maxSize is the largest input read. Real manifests are a few kilobytes;
+// the bound keeps a wrong argument from filling memory.
+const maxSize = 64 << 20
+
+// stdinName is how standard input is named in messages.
+const stdinName = "<stdin>"
+
+// input is a file as read, with what is needed to replace it safely.
+type input struct {
+	path string // as given; "-" for standard input
+	name string // for messages
+	data []byte
+	info fs.FileInfo // nil for standard input
+}
+
+// readInput reads the file at path, or standard input for "-". It refuses
+// symbolic links, anything but regular files, and files over maxSize.
+func readInput(path string, stdin io.Reader) (*input, error) {
+	if path == "-" {
+		data, err := readAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", stdinName, err)
+		}
+		return &input{path: path, name: stdinName, data: data}, nil
+	}
+	info, err := os.Lstat(path)
+	if err != nil {
+		return nil, pathErr(path, err)
+	}
+	switch {
+	case info.Mode()&fs.ModeSymlink != 0:
+		return nil, fmt.Errorf("%s: is a symbolic link; refusing to follow it (name the file it points to)", path)
+	case info.IsDir():
+		return nil, fmt.Errorf("%s: is a directory; name the manifest files", path)
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: is not a regular file (%s); refusing to read it", path, info.Mode().Type())
+	case info.Size() > maxSize:
+		return nil, fmt.Errorf("%s: is %d MiB; refusing files over %d MiB", path, info.Size()>>20, maxSize>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, pathErr(path, err)
+	}
+	defer f.Close()
+	data, err := readAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &input{path: path, name: path, data: data, info: info}, nil
+}
+
+func readAll(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSize {
+		return nil, fmt.Errorf("input is over %d MiB; refusing it", maxSize>>20)
+	}
+	return data, nil
+}
+
+// pathErr words an error from the os package with the path first.
+func pathErr(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", path)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}
+
+// replace writes data over in's file atomically: a temporary file in the
+// same folder, written, given the original's mode (and owner, where
+// allowed), flushed to disk and renamed over the original. If the file no
+// longer holds what was read, nothing is written. On any failure the
+// original is intact and the temporary file is removed.
+func replace(in *input, data []byte) (err error) {
+	dir, base := filepath.Split(in.path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return pathErr(in.path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("%s: writing: %w", in.path, err)
+	}
+	if err := tmp.Chmod(in.info.Mode().Perm()); err != nil {
+		return fmt.Errorf("%s: %w", in.path, err)
+	}
+	if st, ok := in.info.Sys().(*syscall.Stat_t); ok {
+		tmp.Chown(int(st.Uid), int(st.Gid)) // best effort: only root may give files away
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("%s: writing: %w", in.path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: writing: %w", in.path, err)
+	}
+	if err := unchanged(in); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), in.path); err != nil {
+		return pathErr(in.path, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // make the rename durable where the platform allows
+		d.Close()
+	}
+	return nil
+}
+
+// unchanged checks that in's file still holds what was read, so that an
+// edit made by someone else meanwhile is not overwritten.
+func unchanged(in *input) error {
+	info, err := os.Lstat(in.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: was removed while being patched; not written", in.path)
+		}
+		return pathErr(in.path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: was replaced by something other than a regular file while being patched; not written", in.path)
+	}
+	now, err := os.ReadFile(in.path)
+	if err != nil {
+		return pathErr(in.path, err)
+	}
+	if !bytes.Equal(now, in.data) {
+		return fmt.Errorf("%s: was changed by something else while being patched; not overwritten (run again)", in.path)
+	}
+	return nil
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+func showCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "list the permissions manifest files ask for, in words",
+		ArgsUsage: "FILE...",
+		Description: "Lists each FILE's permissions by resource: the permission's name, whether it is\n" +
+			"delegated (the app acts as the signed-in user) or application (the app acts as\n" +
+			"itself, with no user), who can consent to it, and its GUID. Permissions the\n" +
+			"catalog does not know are marked unknown.",
+		Flags:  []cli.Flag{formatFlag("text", "json")},
+		Action: doShow,
+	}
+}
+
+type showPermJSON struct {
+	permJSON
+	Consent     string `json:"consent,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
+	Note        string `json:"note,omitempty"`
+}
+
+type showJSON struct {
+	File        string         `json:"file"`
+	Permissions []showPermJSON `json:"permissions"`
+	Error       string         `json:"error,omitempty"`
+}
+
+func doShow(c *cli.Context) error {
+	files, err := fileArgs(c)
+	if err != nil {
+		return err
+	}
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return usagef(c, "--format %q: want text or json", format)
+	}
+	asJSON := format == "json"
+	results, code := eachFile(c, files, func(path string, r *result) {
+		rec := &showJSON{File: path, Permissions: []showPermJSON{}}
+		r.record = rec
+		in, err := readInput(path, c.App.Reader)
+		if err == nil {
+			rec.File = in.name
+			var m manifest.Manifest
+			if m, err = manifest.Read(in.data); err == nil {
+				for _, res := range m.Resources {
+					for _, a := range res.ResourceAccess {
+						rec.Permissions = append(rec.Permissions, describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type}))
+					}
+				}
+				if !asJSON {
+					writeShow(r, rec, len(files) > 1)
+				}
+				return
+			}
+			err = fmt.Errorf("%s", located(in.name, err))
+		}
+		rec.Error = err.Error()
+		r.fail(err)
+	})
+	if asJSON {
+		recs := make([]any, len(results))
+		for i, r := range results {
+			recs[i] = r.record
+		}
+		out, _ := json.MarshalIndent(recs, "", "  ")
+		fmt.Fprintf(c.App.Writer, "%s\n", out)
+	}
+	return codeErr(code)
+}
+
+func describe(p manifest.Permission) showPermJSON {
+	n := name(p)
+	s := showPermJSON{permJSON: toJSON(p), DisplayName: n.DisplayName}
+	switch {
+	case n.Known && n.AdminConsent:
+		s.Consent = "admin"
+	case n.Known:
+		s.Consent = "user"
+	}
+	other := manifest.Scope
+	if p.Type == manifest.Scope {
+		other = manifest.Role
+	}
+	o := name(manifest.Permission{ResourceAppID: p.ResourceAppID, ID: p.ID, Type: other})
+	switch {
+	case n.Known && !n.Enabled:
+		s.Note = "disabled by Microsoft"
+	case n.Known:
+	case o.Known:
+		s.Note = fmt.Sprintf("unknown as %s permission, but %s is the %s permission %s: is the type wrong?", kind(p.Type), p.ID, kind(other), o.Name)
+	case n.Complete && manifest.IsGUID(p.ID):
+		s.Note = fmt.Sprintf("unknown: %s publishes no such %s permission; likely a mistyped GUID", n.Resource, kind(p.Type))
+	case n.Complete:
+		s.Note = fmt.Sprintf("unknown: %s publishes no %s permission by that name", n.Resource, kind(p.Type))
+	default:
+		s.Note = "unknown: not in the catalog"
+	}
+	if !n.Known && manifest.IsGUID(p.ID) {
+		s.Permission = "unknown"
+	}
+	return s
+}
+
+func writeShow(r *result, rec *showJSON, header bool) {
+	if header {
+		fmt.Fprintf(&r.stdout, "%s:\n", rec.File)
+	}
+	if len(rec.Permissions) == 0 {
+		fmt.Fprintf(&r.stdout, "  no permissions\n")
+		return
+	}
+	tw := tabwriter.NewWriter(&r.stdout, 0, 4, 2, ' ', 0)
+	last := ""
+	for _, p := range rec.Permissions {
+		if !strings.EqualFold(p.ResourceAppID, last) {
+			last = p.ResourceAppID
+			fmt.Fprintf(tw, "%s (%s)\n", p.Resource, p.ResourceAppID)
+		}
+		consent := p.Consent
+		if consent != "" {
+			consent += " consent"
+		}
+		note := ""
+		if p.Note != "" {
+			note = "  (" + p.Note + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s%s\n", p.Permission, p.Kind, consent, p.ID, note)
+	}
+	tw.Flush()
+}
