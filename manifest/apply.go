@@ -260,7 +260,7 @@ func (d *document) addAccesses(e *entryNode, missing []Access) edit {
 		return edit{e.list.start, e.list.end, d.writeList(nil, st, missing)}
 	}
 	last := e.accesses[len(e.accesses)-1]
-	sep := separator(d.src, e.list.span, e.list.items)
+	sep := d.separator(e.list.span, e.list.items, &last.object)
 	as := d.objectStyle(last.object)
 	if !as.inline {
 		as = as.at(indentAfter(sep))
@@ -279,7 +279,7 @@ func (d *document) addEntries(set Set) edit {
 		return d.replaceValue(set)
 	}
 	last := d.entries[len(d.entries)-1]
-	sep := separator(d.src, d.rra.span, d.rra.items)
+	sep := d.separator(d.rra.span, d.rra.items, &last.object)
 	es := d.objectStyle(last.object)
 	if !es.inline {
 		es = es.at(indentAfter(sep))
@@ -312,7 +312,7 @@ func (d *document) replaceValue(set Set) edit {
 		return edit{top.start, top.end, st.end(b, '}')}
 	}
 	last := top.members[len(top.members)-1]
-	sep := separator(d.src, top.span, memberSpans(top.members))
+	sep := d.separator(top.span, memberSpans(top.members), nil)
 	st := d.base(top.start)
 	if !st.inline {
 		st = st.at(indentAfter(sep))

@@ -79,7 +79,7 @@ func doCheck(c *cli.Context) error {
 	strict := c.Bool("strict")
 	asJSON := format == "json"
 	results, code := eachFile(c, files, func(path string, r *result) {
-		rec := &checkJSON{File: path}
+		rec := &checkJSON{File: path, Missing: []permJSON{}, Extra: []permJSON{}, Duplicates: []permJSON{}}
 		r.record = rec
 		in, err := readInput(path, c.App.Reader)
 		if err == nil {

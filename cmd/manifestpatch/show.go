@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
 
@@ -101,7 +100,7 @@ func describe(p manifest.Permission) showPermJSON {
 		s.Note = "disabled by Microsoft"
 	case n.Known:
 	case o.Known:
-		s.Note = fmt.Sprintf("unknown as %s permission, but %s is the %s permission %s: is the type wrong?", kind(p.Type), p.ID, kind(other), o.Name)
+		s.Note = fmt.Sprintf("unknown as %s permission; this id is the %s permission %s: is the type wrong?", kind(p.Type), kind(other), o.Name)
 	case n.Complete && manifest.IsGUID(p.ID):
 		s.Note = fmt.Sprintf("unknown: %s publishes no such %s permission; likely a mistyped GUID", n.Resource, kind(p.Type))
 	case n.Complete:
@@ -123,22 +122,34 @@ func writeShow(r *result, rec *showJSON, header bool) {
 		fmt.Fprintf(&r.stdout, "  no permissions\n")
 		return
 	}
-	tw := tabwriter.NewWriter(&r.stdout, 0, 4, 2, ' ', 0)
-	last := ""
-	for _, p := range rec.Permissions {
-		if !strings.EqualFold(p.ResourceAppID, last) {
-			last = p.ResourceAppID
-			fmt.Fprintf(tw, "%s (%s)\n", p.Resource, p.ResourceAppID)
-		}
+	// Align the columns over the whole file, not per resource.
+	rows := make([][4]string, len(rec.Permissions))
+	var width [3]int
+	for i, p := range rec.Permissions {
 		consent := p.Consent
 		if consent != "" {
 			consent += " consent"
 		}
-		note := ""
-		if p.Note != "" {
-			note = "  (" + p.Note + ")"
+		rows[i] = [4]string{p.Permission, p.Kind, consent, p.ID}
+		for j := range width {
+			width[j] = max(width[j], len(rows[i][j]))
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s%s\n", p.Permission, p.Kind, consent, p.ID, note)
 	}
-	tw.Flush()
+	last := ""
+	for i, p := range rec.Permissions {
+		if i == 0 || !strings.EqualFold(p.ResourceAppID, last) {
+			last = p.ResourceAppID
+			res := p.Resource
+			if res == p.ResourceAppID {
+				res = "unknown resource"
+			}
+			fmt.Fprintf(&r.stdout, "%s (%s)\n", res, p.ResourceAppID)
+		}
+		row := rows[i]
+		line := fmt.Sprintf("  %-*s  %-*s  %-*s  %s", width[0], row[0], width[1], row[1], width[2], row[2], row[3])
+		if p.Note != "" {
+			line += "  (" + p.Note + ")"
+		}
+		fmt.Fprintln(&r.stdout, line)
+	}
 }

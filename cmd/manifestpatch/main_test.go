@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var updateScripts = flag.Bool("update", false, "update the expected files in testdata/script")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"manifestpatch": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *updateScripts,
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"perm":    cmdPerm,
+			"notemps": cmdNoTemps,
+		},
+	})
+}
+
+// perm FILE MODE checks that FILE's permission bits are MODE (octal).
+func cmdPerm(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: perm FILE MODE")
+	}
+	info, err := os.Stat(ts.MkAbs(args[0]))
+	ts.Check(err)
+	want, err := strconv.ParseUint(args[1], 8, 32)
+	ts.Check(err)
+	if got := uint64(info.Mode().Perm()); (got == want) == neg {
+		ts.Fatalf("%s has mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
+	}
+}
+
+// notemps DIR checks that no temporary file is left in DIR.
+func cmdNoTemps(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: notemps DIR")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".tmp") {
+			ts.Fatalf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestExitCodes checks the exact exit code of each outcome, which testscript
+// sees only as zero or not.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	complete, err := os.ReadFile("../../manifest/testdata/apply/complete.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := write("done.json", string(complete))
+	partial := `{"requiredResourceAccess": []}`
+	bad := write("bad.json", `{"requiredResourceAccess": [,]}`)
+	tests := []struct {
+		name string
+		args func() []string
+		want int
+	}{
+		{"no arguments", func() []string { return nil }, 2},
+		{"unknown command", func() []string { return []string{"frobnicate"} }, 2},
+		{"unknown flag", func() []string { return []string{"apply", "--nope", done} }, 2},
+		{"flag after files", func() []string { return []string{"apply", done, "-d"} }, 2},
+		{"no files", func() []string { return []string{"check"} }, 2},
+		{"bad mode", func() []string { return []string{"apply", "--mode", "replace", done} }, 2},
+		{"bad format", func() []string { return []string{"show", "--format", "yaml", done} }, 2},
+		{"stdout with diff", func() []string { return []string{"apply", "--stdout", "-d", done} }, 2},
+		{"help", func() []string { return []string{"--help"} }, 0},
+		{"command help", func() []string { return []string{"apply", "--help"} }, 0},
+		{"version", func() []string { return []string{"--version"} }, 0},
+		{"apply nothing to do", func() []string { return []string{"apply", done} }, 0},
+		{"apply writes", func() []string { return []string{"apply", write("a.json", partial)} }, 0},
+		{"apply -d clean", func() []string { return []string{"apply", "-d", done} }, 0},
+		{"apply -d changes", func() []string { return []string{"apply", "-d", write("b.json", partial)} }, 1},
+		{"apply -l changes", func() []string { return []string{"apply", "-l", write("c.json", partial)} }, 1},
+		{"apply --stdout", func() []string { return []string{"apply", "--stdout", write("d.json", partial)} }, 0},
+		{"apply bad file", func() []string { return []string{"apply", bad} }, 2},
+		{"apply missing file", func() []string { return []string{"apply", filepath.Join(dir, "nope.json")} }, 2},
+		{"apply directory", func() []string { return []string{"apply", dir} }, 2},
+		{"apply -d bad and changed", func() []string { return []string{"apply", "-d", write("e.json", partial), bad} }, 2},
+		{"check ok", func() []string { return []string{"check", done} }, 0},
+		{"check missing", func() []string { return []string{"check", write("f.json", partial)} }, 1},
+		{"check strict extra", func() []string {
+			return []string{"check", "--strict", write("g.json", strings.Replace(string(complete), "\"Scope\" }\n", "\"Role\" }\n", 1))}
+		}, 1},
+		{"check bad and ok", func() []string { return []string{"check", bad, done} }, 2},
+		{"check json missing", func() []string { return []string{"check", "--format", "json", write("h.json", partial)} }, 1},
+		{"show", func() []string { return []string{"show", done} }, 0},
+		{"show bad", func() []string { return []string{"show", bad} }, 2},
+		{"print", func() []string { return []string{"print"} }, 0},
+		{"print with file", func() []string { return []string{"print", done} }, 2},
+		{"from missing", func() []string { return []string{"check", "--from", filepath.Join(dir, "nope.json"), done} }, 2},
+		{"from itself", func() []string { return []string{"check", "--from", done, done} }, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			got := run(tt.args(), strings.NewReader(""), &stdout, &stderr)
+			if got != tt.want {
+				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", got, tt.want, stdout.String(), stderr.String())
+			}
+			if got == 2 && stderr.Len() == 0 {
+				t.Errorf("exit code 2 with nothing on standard error")
+			}
+		})
+	}
+}
+
+// TestUnchangedFileNotRewritten shows that a file that needs no change is
+// not written at all: its inode and modification time stay.
+func TestUnchangedFileNotRewritten(t *testing.T) {
+	src, err := os.ReadFile("../../manifest/testdata/apply/complete.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "app.json")
+	if err := os.WriteFile(p, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(p)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"apply", "--mode", "overwrite", p}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	after, _ := os.Stat(p)
+	if !os.SameFile(before, after) || !before.ModTime().Equal(after.ModTime()) || errOut.Len() > 0 {
+		t.Errorf("an unchanged file was rewritten or reported: %q", errOut.String())
+	}
+}
+
+func ExampleRun() {
+	code := run([]string{"check", "../../manifest/testdata/apply/complete.json"}, nil, os.Stdout, os.Stdout)
+	fmt.Println("exit", code)
+	// Output: exit 0
+}
+
+// TestOffline asserts that the binary cannot reach the network: it must
+// not link the net package or anything built on it.
+func TestOffline(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH")
+	}
+	out, err := exec.Command(gobin, "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		switch pkg {
+		case "net", "net/http", "crypto/tls", "os/exec":
+			t.Errorf("manifestpatch links %s", pkg)
+		}
+	}
+}
