@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Mode says how Apply treats the permissions a document already lists.
@@ -125,11 +126,17 @@ func normalize(want Set) (Set, error) {
 		if r.ResourceAppID == "" {
 			return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAppId", i), Err: ErrShape, Msg: "empty resource app id"}
 		}
+		if !utf8.ValidString(r.ResourceAppID) {
+			return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAppId", i), Err: ErrShape, Msg: fmt.Sprintf("resource app id %q is not valid UTF-8", r.ResourceAppID)}
+		}
 		app := lowerGUID(r.ResourceAppID)
 		for j, a := range r.ResourceAccess {
 			path := fmt.Sprintf("want[%d].resourceAccess[%d]", i, j)
 			if a.ID == "" {
 				return nil, &ShapeError{Path: path + ".id", Err: ErrShape, Msg: "empty permission id"}
+			}
+			if !utf8.ValidString(a.ID) {
+				return nil, &ShapeError{Path: path + ".id", Err: ErrShape, Msg: fmt.Sprintf("permission id %q is not valid UTF-8", a.ID)}
 			}
 			if !a.Type.Valid() {
 				return nil, &ShapeError{Path: path + ".type", Err: ErrShape, Msg: fmt.Sprintf("type is %q; want \"Scope\" or \"Role\"", a.Type)}
@@ -477,4 +484,41 @@ func lowerGUID(s string) string {
 		return strings.ToLower(s)
 	}
 	return s
+}
+
+// Rewrite returns src with each resourceAppId and permission id in
+// requiredResourceAccess replaced by what canon maps it to, where that
+// differs: templates that name permissions ("Microsoft Graph", "User.Read")
+// become GUIDs. canon is called with ID and Type empty for a resource, as
+// for Options.Canonical. Only the rewritten string values change; every
+// other byte is returned as it was. When nothing changes, the returned
+// slice is src itself.
+func Rewrite(src []byte, canon func(Permission) Permission) ([]byte, error) {
+	d, err := parse(src)
+	if err != nil {
+		return nil, err
+	}
+	var edits []edit
+	str := func(members []member, name, value string) {
+		for _, m := range members {
+			if m.name == name {
+				edits = append(edits, edit{m.val.start, m.val.end, appendString(nil, value)})
+			}
+		}
+	}
+	for _, e := range d.entries {
+		if app := canon(Permission{ResourceAppID: e.appID}).ResourceAppID; app != e.appID {
+			str(e.members, "resourceAppId", app)
+		}
+		for _, a := range e.accesses {
+			p := Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type}
+			if id := canon(p).ID; id != p.ID {
+				str(a.members, "id", id)
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return src, nil
+	}
+	return d.splice(src, edits), nil
 }

@@ -113,3 +113,51 @@ func ExampleSyntaxError() {
 	// manifest: 2:3: comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)
 	// true
 }
+
+func ExampleRewrite() {
+	// A template names its permissions; Rewrite puts in the GUIDs and
+	// touches nothing else.
+	src := []byte(`{"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph",
+  "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]}`)
+	names := map[string]string{
+		"Microsoft Graph": "00000003-0000-0000-c000-000000000000",
+		"User.Read":       "e1fe6dd8-ba31-4d61-89e7-88639da4683d",
+	}
+	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
+		if id, ok := names[p.ResourceAppID]; ok {
+			p.ResourceAppID = id
+		}
+		if id, ok := names[p.ID]; ok {
+			p.ID = id
+		}
+		return p
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(out))
+	// Output:
+	// {"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000",
+	//   "resourceAccess": [{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]}]}
+}
+
+func ExampleOptions_canonical() {
+	// A document that names a permission satisfies a wanted set of GUIDs
+	// when Canonical maps the names.
+	src := []byte(`[{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]`)
+	canon := func(p manifest.Permission) manifest.Permission {
+		if p.ResourceAppID == "Microsoft Graph" {
+			p.ResourceAppID = "00000003-0000-0000-c000-000000000000"
+		}
+		if p.ID == "User.Read" {
+			p.ID = "e1fe6dd8-ba31-4d61-89e7-88639da4683d"
+		}
+		return p
+	}
+	_, report, err := manifest.Apply(src, graphUserRead, manifest.Options{Canonical: canon})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(report.Changed)
+	// Output: false
+}

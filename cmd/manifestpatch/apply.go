@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/rogpeppe/go-internal/diff"
@@ -24,6 +25,7 @@ func applyCommand() *cli.Command {
 			&cli.BoolFlag{Name: "diff", Aliases: []string{"d"}, Usage: "print a unified diff per file instead of writing; exit 1 if any file would change"},
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "print the names of files that would change instead of writing; exit 1 if any would"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the result to standard output instead of writing the file"},
+			&cli.BoolFlag{Name: "resolve-names", Usage: "also rewrite permissions and resources given by name (\"Microsoft Graph\", \"User.Read\") as their GUIDs"},
 		),
 		Action: doApply,
 	}
@@ -53,11 +55,20 @@ func doApply(c *cli.Context) error {
 			r.fail(err)
 			return
 		}
-		out, rep, err := manifest.Apply(in.data, want, manifest.Options{Mode: mode})
+		src, resolved := in.data, 0
+		if c.Bool("resolve-names") {
+			src, resolved, err = resolveNames(in.data)
+			if err != nil {
+				r.fail(fmt.Errorf("%s", located(in.name, err)))
+				return
+			}
+		}
+		out, rep, err := manifest.Apply(src, want, manifest.Options{Mode: mode, Canonical: canonical})
 		if err != nil {
 			r.fail(fmt.Errorf("%s", located(in.name, err)))
 			return
 		}
+		rep.Changed = !bytes.Equal(out, in.data)
 		for _, p := range rep.Duplicates {
 			fmt.Fprintf(&r.stderr, "%s: warning: %s is listed more than once; Microsoft Graph rejects such a list\n", in.name, name(p))
 		}
@@ -85,18 +96,24 @@ func doApply(c *cli.Context) error {
 				return
 			}
 		}
-		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(rep, dryRun))
+		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(rep, resolved, dryRun))
 	})
 	return codeErr(code)
 }
 
 // summary words what Apply changed.
-func summary(rep manifest.Report, dryRun bool) string {
-	added, removed := "added", "removed"
+func summary(rep manifest.Report, resolved int, dryRun bool) string {
+	added, removed, resolvedVerb := "added", "removed", "resolved"
 	if dryRun {
-		added, removed = "would add", "would remove"
+		added, removed, resolvedVerb = "would add", "would remove", "would resolve"
 	}
 	s := ""
+	if resolved > 0 {
+		s = fmt.Sprintf("%s %d names to GUIDs", resolvedVerb, resolved)
+		if len(rep.Added)+len(rep.Removed) > 0 {
+			s += "; "
+		}
+	}
 	if len(rep.Added) > 0 {
 		s = added + " " + describeAll(rep.Added)
 	}
@@ -110,4 +127,25 @@ func summary(rep manifest.Report, dryRun bool) string {
 		s = "rewrote requiredResourceAccess in the wanted order"
 	}
 	return s
+}
+
+// resolveNames rewrites the resources and permissions that a template
+// gives by name as their GUIDs, and counts the names it resolved. GUIDs,
+// and names the catalog does not know, are left as they are.
+func resolveNames(src []byte) ([]byte, int, error) {
+	n := 0
+	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
+		c := canonical(p)
+		if manifest.IsGUID(p.ResourceAppID) {
+			c.ResourceAppID = p.ResourceAppID
+		}
+		if manifest.IsGUID(p.ID) {
+			c.ID = p.ID
+		}
+		if c.ResourceAppID != p.ResourceAppID || c.ID != p.ID {
+			n++
+		}
+		return c
+	})
+	return out, n, err
 }

@@ -41,9 +41,11 @@ type permJSON struct {
 	Known         bool   `json:"known"`
 }
 
+// toJSON describes p, with the GUIDs the catalog knows where p names the
+// resource or the permission instead.
 func toJSON(p manifest.Permission) permJSON {
-	n := name(p)
-	return permJSON{Resource: n.Resource, ResourceAppID: p.ResourceAppID, Permission: n.Name, ID: p.ID, Type: string(p.Type), Kind: kind(p.Type), Known: n.Known}
+	n, c := name(p), canonical(p)
+	return permJSON{Resource: n.Resource, ResourceAppID: c.ResourceAppID, Permission: n.Name, ID: c.ID, Type: string(p.Type), Kind: kind(p.Type), Known: n.Known}
 }
 
 func listJSON(ps []manifest.Permission) []permJSON {
@@ -123,7 +125,7 @@ func compare(m manifest.Manifest, want manifest.Set) findings {
 	var have []manifest.Permission
 	for _, r := range m.Resources {
 		for _, a := range r.ResourceAccess {
-			p := manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
+			p := canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
 			if contains(have, p) {
 				if !contains(f.duplicates, p) {
 					f.duplicates = append(f.duplicates, p)

@@ -21,9 +21,31 @@ type named struct {
 	Enabled       bool
 }
 
-// name looks p up in the catalog.
+// canonical maps a permission as a manifest may write it, by GUID or by
+// name ("Microsoft Graph", "User.Read"), to its GUIDs in lower case. What the
+// catalog does not know is returned as it is.
+func canonical(p manifest.Permission) manifest.Permission {
+	r, ok := permissions.LookupResource(p.ResourceAppID)
+	if !ok {
+		return p
+	}
+	p.ResourceAppID = r.AppID
+	switch {
+	case p.ID == "":
+	case manifest.IsGUID(p.ID):
+		p.ID = strings.ToLower(p.ID)
+	default:
+		if c, ok := permissions.LookupValue(r.AppID, p.ID, p.Type); ok {
+			p.ID = c.ID
+		}
+	}
+	return p
+}
+
+// name looks p up in the catalog, by GUID or by name.
 func name(p manifest.Permission) named {
 	n := named{Permission: p, Resource: p.ResourceAppID, Name: p.ID}
+	p = canonical(p)
 	if r, ok := permissions.LookupResource(p.ResourceAppID); ok {
 		n.Resource, n.ResourceKnown, n.Complete = r.Name, true, r.Complete
 		if c, ok := permissions.Lookup(r.AppID, p.ID, p.Type); ok {

@@ -26,9 +26,10 @@ func showCommand() *cli.Command {
 
 type showPermJSON struct {
 	permJSON
-	Consent     string `json:"consent,omitempty"`
-	DisplayName string `json:"displayName,omitempty"`
-	Note        string `json:"note,omitempty"`
+	resourceKnown bool
+	Consent       string `json:"consent,omitempty"`
+	DisplayName   string `json:"displayName,omitempty"`
+	Note          string `json:"note,omitempty"`
 }
 
 type showJSON struct {
@@ -83,7 +84,7 @@ func doShow(c *cli.Context) error {
 
 func describe(p manifest.Permission) showPermJSON {
 	n := name(p)
-	s := showPermJSON{permJSON: toJSON(p), DisplayName: n.DisplayName}
+	s := showPermJSON{permJSON: toJSON(p), DisplayName: strings.TrimSpace(n.DisplayName)}
 	switch {
 	case n.Known && n.AdminConsent:
 		s.Consent = "admin"
@@ -100,7 +101,8 @@ func describe(p manifest.Permission) showPermJSON {
 		s.Note = "disabled by Microsoft"
 	case n.Known:
 	case o.Known:
-		s.Note = fmt.Sprintf("unknown as %s permission; this id is the %s permission %s: is the type wrong?", kind(p.Type), kind(other), o.Name)
+		s.Permission = o.Name
+		s.Note = fmt.Sprintf("wrong type? %s is a %s permission, not an %s one", o.Name, kind(other), kind(p.Type))
 	case n.Complete && manifest.IsGUID(p.ID):
 		s.Note = fmt.Sprintf("unknown: %s publishes no such %s permission; likely a mistyped GUID", n.Resource, kind(p.Type))
 	case n.Complete:
@@ -108,9 +110,13 @@ func describe(p manifest.Permission) showPermJSON {
 	default:
 		s.Note = "unknown: not in the catalog"
 	}
-	if !n.Known && manifest.IsGUID(p.ID) {
+	if !n.Known && !o.Known && manifest.IsGUID(p.ID) {
 		s.Permission = "unknown"
 	}
+	if n.Known && !manifest.IsGUID(p.ID) {
+		s.Note = "written by name"
+	}
+	s.resourceKnown = n.ResourceKnown
 	return s
 }
 
@@ -140,7 +146,7 @@ func writeShow(r *result, rec *showJSON, header bool) {
 		if i == 0 || !strings.EqualFold(p.ResourceAppID, last) {
 			last = p.ResourceAppID
 			res := p.Resource
-			if res == p.ResourceAppID {
+			if !p.resourceKnown {
 				res = "unknown resource"
 			}
 			fmt.Fprintf(&r.stdout, "%s (%s)\n", res, p.ResourceAppID)
