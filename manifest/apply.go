@@ -51,6 +51,18 @@ type Options struct {
 	// "Microsoft Graph", "id": "User.Read") use it to match a set of GUIDs.
 	// It is also called with ID and Type empty to map a resource alone.
 	Canonical func(Permission) Permission
+
+	// SignInAudience, when not empty, is the audience the app must accept:
+	// signInAudience is set to it, or, in a legacy manifest that has only
+	// availableToOtherTenants, that flag is set to match.
+	SignInAudience string
+	// RedirectURIs must be among the app's Web redirect URIs: in
+	// web.redirectUris (kept in step with web.redirectUriSettings where
+	// present) in the Microsoft Graph format, or as replyUrlsWithType
+	// entries of type Web in the legacy format. Missing ones are appended;
+	// other URIs are kept. Fragments, which hold only requiredResourceAccess,
+	// are left without audience and redirect URIs.
+	RedirectURIs []string
 }
 
 // Report says what Apply did or found.
@@ -64,6 +76,10 @@ type Report struct {
 	// Duplicates lists the permissions the document lists more than once
 	// (same resource, id and type). Microsoft Graph rejects such a list.
 	Duplicates []Permission
+	// AudienceChanged reports whether the sign-in audience was set.
+	AudienceChanged bool
+	// RedirectURIsAdded lists the redirect URIs that were added.
+	RedirectURIsAdded []string
 	// Changed reports whether the output differs from the input.
 	Changed bool
 }
@@ -104,6 +120,14 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 		edits = d.merge(w, have, canon, &rep)
 	} else {
 		edits = d.overwrite(w, have, canon, &rep)
+	}
+	setup, err := d.setupEdits(opts, &rep)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	edits = append(edits, setup...)
+	if len(d.newTop) > 0 {
+		edits = append(edits, d.addMembers(&d.top, d.newTop))
 	}
 	if len(edits) == 0 {
 		return src, rep, nil
@@ -203,7 +227,9 @@ func (d *document) merge(want Set, have map[key]bool, canon func(Permission) Per
 		edits = append(edits, d.addAccesses(&d.entries[i], missing))
 	}
 	if len(newEntries) > 0 {
-		edits = append(edits, d.addEntries(newEntries))
+		if e, ok := d.addEntries(newEntries); ok {
+			edits = append(edits, e)
+		}
 	}
 	return edits
 }
@@ -234,7 +260,10 @@ func (d *document) overwrite(want Set, have map[key]bool, canon func(Permission)
 		st := d.styleOf(d.rra.span, d.rra.items)
 		return []edit{{d.rra.start, d.rra.end, d.writeSet(nil, st, want)}}
 	}
-	return []edit{d.replaceValue(want)}
+	if e, ok := d.replaceValue(want); ok {
+		return []edit{e}
+	}
+	return nil
 }
 
 // equal reports whether the document lists exactly want, in order, once each.
@@ -266,67 +295,141 @@ func (d *document) addAccesses(e *entryNode, missing []Access) edit {
 		}
 		return edit{e.list.start, e.list.end, d.writeList(nil, st, missing)}
 	}
-	last := e.accesses[len(e.accesses)-1]
-	sep := d.separator(e.list.span, e.list.items, &last.object)
-	as := d.objectStyle(last.object)
-	if !as.inline {
-		as = as.at(indentAfter(sep))
+	items := make([]writer, len(missing))
+	for i, a := range missing {
+		items[i] = func(b []byte, st style) []byte { return writeAccess(b, st, a) }
 	}
-	var b []byte
-	for _, a := range missing {
-		b = append(b, sep...)
-		b = writeAccess(b, as, a)
-	}
-	return edit{last.end, last.end, b}
+	return d.appendItems(&e.list, &e.accesses[len(e.accesses)-1].object, items)
 }
 
-// addEntries adds new resource entries after the existing ones.
-func (d *document) addEntries(set Set) edit {
+// addEntries adds new resource entries after the existing ones, or writes
+// the whole value where there are none.
+func (d *document) addEntries(set Set) (edit, bool) {
 	if d.rra == nil || len(d.entries) == 0 {
 		return d.replaceValue(set)
 	}
-	last := d.entries[len(d.entries)-1]
-	sep := d.separator(d.rra.span, d.rra.items, &last.object)
-	es := d.objectStyle(last.object)
-	if !es.inline {
-		es = es.at(indentAfter(sep))
+	items := make([]writer, len(set))
+	for i, r := range set {
+		items[i] = func(b []byte, st style) []byte { return d.writeEntry(b, st, r) }
 	}
-	var b []byte
-	for _, r := range set {
-		b = append(b, sep...)
-		b = d.writeEntry(b, es, r)
-	}
-	return edit{last.end, last.end, b}
+	return d.appendItems(d.rra, &d.entries[len(d.entries)-1].object, items), true
 }
 
 // replaceValue writes set as the whole requiredResourceAccess value where the
-// document has none to copy from: a missing key, null or an empty array.
-func (d *document) replaceValue(set Set) edit {
+// document has none to copy from: null or an empty array. For a missing key
+// it queues a new top-level member and reports false.
+func (d *document) replaceValue(set Set) (edit, bool) {
 	switch {
 	case d.rra != nil:
-		return edit{d.rra.start, d.rra.end, d.writeSet(nil, d.base(d.rra.start), set)}
+		return edit{d.rra.start, d.rra.end, d.writeSet(nil, d.base(d.rra.start), set)}, true
 	case d.rraIdx >= 0:
 		v := d.top.members[d.rraIdx].val
-		return edit{v.start, v.end, d.writeSet(nil, d.base(v.start), set)}
+		return edit{v.start, v.end, d.writeSet(nil, d.base(v.start), set)}, true
 	}
-	// The key is missing from the top-level object.
-	top := d.top
-	if len(top.members) == 0 {
-		st := d.multiline(lineIndent(d.src, top.start))
-		b := st.begin(nil, '{')
-		b = st.key(b, Key)
-		b = d.writeSet(b, st.child(), set)
-		return edit{top.start, top.end, st.end(b, '}')}
+	d.newTop = append(d.newTop, newMember{Key, func(b []byte, st style) []byte { return d.writeSet(b, st, set) }})
+	return edit{}, false
+}
+
+// writer appends one new value in style st: the style of the line the value
+// starts on, or the style to write the value in when it copies a neighbour.
+type writer func(b []byte, st style) []byte
+
+// newMember is a member to add to an object.
+type newMember struct {
+	key string
+	val writer
+}
+
+func stringWriter(s string) writer {
+	return func(b []byte, _ style) []byte { return appendString(b, s) }
+}
+
+func literalWriter(s string) writer {
+	return func(b []byte, _ style) []byte { return append(b, s...) }
+}
+
+func objectWriter(ms ...newMember) writer {
+	return func(b []byte, st style) []byte { return writeObject(b, st, ms) }
+}
+
+// arrayWriter writes items as a new array; each item is written in the
+// style of the lines it stands on.
+func arrayWriter(items ...writer) writer {
+	return func(b []byte, st style) []byte {
+		if len(items) == 0 {
+			return append(b, "[]"...)
+		}
+		b = st.begin(b, '[')
+		for i, w := range items {
+			if i > 0 {
+				b = st.next(b)
+			}
+			b = w(b, st.child())
+		}
+		return st.end(b, ']')
 	}
-	last := top.members[len(top.members)-1]
-	sep := d.separator(top.span, memberSpans(top.members), nil)
-	st := d.base(top.start)
+}
+
+// writeObject appends ms as a new object in style st.
+func writeObject(b []byte, st style, ms []newMember) []byte {
+	b = st.begin(b, '{')
+	for i, m := range ms {
+		if i > 0 {
+			b = st.next(b)
+		}
+		b = st.key(b, m.key)
+		b = m.val(b, st.child())
+	}
+	return st.end(b, '}')
+}
+
+// appendItems returns the edit that adds items after the last item of the
+// non-empty array a. Each new item copies the style of tmpl, an existing
+// item, when it is an object.
+func (d *document) appendItems(a *array, tmpl *object, items []writer) edit {
+	sep := d.separator(a.span, a.items, tmpl)
+	var st style
+	if tmpl != nil {
+		st = d.objectStyle(*tmpl)
+	} else {
+		st = d.styleOf(a.span, a.items).child()
+	}
+	if !st.inline && bytes.IndexByte(sep, '\n') >= 0 {
+		st = st.at(indentAfter(sep))
+	}
+	at := a.items[len(a.items)-1].end
+	var b []byte
+	for _, w := range items {
+		b = append(b, sep...)
+		b = w(b, st)
+	}
+	return edit{at, at, b}
+}
+
+// addMembers returns the edit that adds ms to the object o: after its last
+// member, copying the separator and indentation of its members, or as the
+// whole content of an empty object.
+func (d *document) addMembers(o *object, ms []newMember) edit {
+	if len(o.members) == 0 {
+		st := d.multiline(lineIndent(d.src, o.start))
+		if d.compact() {
+			st = d.objectStyle(d.top)
+		}
+		return edit{o.start, o.end, writeObject(nil, st, ms)}
+	}
+	sep := d.separator(o.span, memberSpans(o.members), nil)
+	st := d.objectStyle(*o)
 	if !st.inline {
 		st = st.at(indentAfter(sep))
 	}
-	b := st.key(sep, Key)
-	b = d.writeSet(b, st, set)
-	return edit{last.val.end, last.val.end, b}
+	var b []byte
+	for _, m := range ms {
+		b = append(b, sep...)
+		b = st.key(b, m.key)
+		b = m.val(b, st)
+	}
+	at := o.members[len(o.members)-1].val.end
+	return edit{at, at, b}
 }
 
 // writeSet appends set as an array in style st.
@@ -418,7 +521,7 @@ type edit struct {
 }
 
 func (d *document) splice(src []byte, edits []edit) []byte {
-	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	slices.SortStableFunc(edits, func(a, b edit) int { return a.start - b.start })
 	n := len(src)
 	for _, e := range edits {
 		n += len(e.text) - (e.end - e.start)

@@ -232,16 +232,23 @@ func (d *document) objectStyle(o object) style {
 // non-empty list and a new one: the text between its last two items, or, for
 // a single item, a comma and the white space between the opening bracket and
 // the item. A single item on one line with nothing after its bracket takes
-// the spacing between its own members, so that `[{"a": 1, "b": 2}]` grows
-// as `[{"a": 1, "b": 2}, {…}]`. The result is a new slice.
+// the spacing between the members of only (the item itself, when it is an
+// object) or else of the top-level object, so that `[{"a": 1, "b": 2}]`
+// grows as `[{"a": 1, "b": 2}, {…}]`. The result is a new slice.
 func (d *document) separator(s span, items []span, only *object) []byte {
 	src := d.src
 	if n := len(items); n > 1 {
 		return bytes.Clone(src[items[n-2].end:items[n-1].start])
 	}
 	open := src[s.start+1 : items[0].start]
-	if len(open) == 0 && only != nil && len(only.members) > 1 && bytes.IndexByte(src[s.start:s.end], '\n') < 0 {
-		return bytes.Clone(src[only.members[0].val.end:only.members[1].key.start])
+	if len(open) == 0 && bytes.IndexByte(src[s.start:s.end], '\n') < 0 {
+		for _, o := range []*object{only, &d.top} {
+			if o != nil && len(o.members) > 1 {
+				if sep := src[o.members[0].val.end:o.members[1].key.start]; bytes.IndexByte(sep, '\n') < 0 {
+					return bytes.Clone(sep)
+				}
+			}
+		}
 	}
 	return append([]byte{','}, open...)
 }

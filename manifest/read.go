@@ -123,6 +123,8 @@ type document struct {
 	rra    *array // the requiredResourceAccess array; nil when missing or null
 	// entries are the elements of rra, parsed.
 	entries []entryNode
+	// newTop are the members Apply adds to the top-level object.
+	newTop []newMember
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}

@@ -1,6 +1,7 @@
 package permissions
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -21,11 +22,93 @@ type Required struct {
 	Name     string // the permission's value, such as "User.Read"
 }
 
-// Profile is a built-in set of permissions.
+// Profile is a built-in set of permissions, and the rest of the setup that
+// lives in the manifest.
 type Profile struct {
 	Name        string
 	Description string
 	Permissions []Required
+	// SignInAudience is the audience the app must accept, "" for any.
+	SignInAudience string
+	// RedirectURI is the Web redirect URI the app must list, with
+	// "<agency>" standing for the organisation's name at the vendor; ""
+	// for none.
+	RedirectURI string
+	// Steps are the setup steps, in order, including those done online.
+	Steps []Step
+}
+
+// Step is one step of a profile's setup.
+type Step struct {
+	Title string
+	// Checked says what manifestpatch checks of the step; "" when it
+	// cannot check it (the step happens online).
+	Checked string
+	// Note is a warning about the step, such as a retired API.
+	Note string
+}
+
+// AgencyPlaceholder stands for the agency's name in Profile.RedirectURI.
+const AgencyPlaceholder = "<agency>"
+
+// RedirectURIFor returns the profile's redirect URI for the agency, or an
+// error when the agency's name cannot form a host name.
+func (p Profile) RedirectURIFor(agency string) (string, error) {
+	if p.RedirectURI == "" {
+		return "", fmt.Errorf("permissions: profile %s has no redirect URI", p.Name)
+	}
+	label := strings.ToLower(strings.TrimSpace(agency))
+	if !validLabel(label) {
+		return "", fmt.Errorf("permissions: agency %q cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen (as in %q)", agency, suggestLabel(agency))
+	}
+	return strings.ReplaceAll(p.RedirectURI, AgencyPlaceholder, label), nil
+}
+
+// Options returns the manifest options that apply the profile's setup:
+// its sign-in audience and, when agency is not empty, its redirect URI.
+// The caller chooses the mode.
+func (p Profile) Options(agency string) (manifest.Options, error) {
+	opts := manifest.Options{SignInAudience: p.SignInAudience}
+	if agency != "" {
+		u, err := p.RedirectURIFor(agency)
+		if err != nil {
+			return manifest.Options{}, err
+		}
+		opts.RedirectURIs = []string{u}
+	}
+	return opts, nil
+}
+
+// validLabel reports whether s is a valid DNS label in lower case.
+func validLabel(s string) bool {
+	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// suggestLabel turns a name into a plausible host label for an error message.
+func suggestLabel(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "your-agency"
+	}
+	return out
 }
 
 // Set returns the profile's permissions as a manifest.Set, grouped by
@@ -62,6 +145,24 @@ var profiles = []Profile{{
 		scope(MicrosoftGraphID, "Microsoft Graph", "openid", "37f7f235-527c-4136-accd-4a02d197296e"),
 		scope(AzureADGraphID, "Azure AD Graph", "User.Read", "311a71cc-e848-46a1-bdf8-97ff7156d8e6"),
 	},
+	SignInAudience: manifest.AzureADMultipleOrgs,
+	RedirectURI:    "https://" + AgencyPlaceholder + ".sensehq.com/settings/calendar-sync/auth-result",
+	Steps: []Step{
+		{Title: "Create the app registration in the Entra admin center (or with az ad app create) and download its manifest"},
+		{Title: "Accept accounts in any organizational directory (multi-tenant)",
+			Checked: "signInAudience is AzureADMultipleOrgs (availableToOtherTenants in older legacy manifests); apply sets it"},
+		{Title: "Add the Web redirect URI https://<agency>.sensehq.com/settings/calendar-sync/auth-result",
+			Checked: "with --agency: the URI is listed (web.redirectUris, or replyUrlsWithType in legacy manifests), and close but wrong ones are reported; apply adds it"},
+		{Title: "Request the nine delegated permissions",
+			Checked: "requiredResourceAccess holds them; apply adds what is missing",
+			Note:    "Azure AD Graph is retired: calls to it fail since 2025-08-31, though its User.Read entry is still accepted manifest data. EWS in Exchange Online is disabled in phases from 2026-10-01 and shut down on 2027-04-01 (MC1227454)."},
+		{Title: "Upload the manifest (paste it into the manifest editor, or az ad app update)"},
+		{Title: "Grant tenant-wide admin consent",
+			Checked: "consent-url prints the admin-consent link for the manifest's appId"},
+		{Title: "Create a client secret and give it to the vendor"},
+		{Title: "Create the service account mailbox and assign its Exchange role",
+			Note: "The guide's ApplicationImpersonation role was removed from Exchange Online from 2025-02 (deprecated 2024-02-20, no new assignments from 2024-09): it can no longer be assigned; ask the vendor what the service account needs instead (Microsoft points to RBAC for Applications in Exchange Online)."},
+	},
 }}
 
 // Profiles returns copies of the built-in profiles, the default first.
@@ -89,5 +190,6 @@ func DefaultProfile() Profile { return profiles[0].clone() }
 
 func (p Profile) clone() Profile {
 	p.Permissions = append([]Required(nil), p.Permissions...)
+	p.Steps = append([]Step(nil), p.Steps...)
 	return p
 }

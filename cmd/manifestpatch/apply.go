@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
 	"github.com/urfave/cli/v2"
@@ -44,10 +45,12 @@ func doApply(c *cli.Context) error {
 	if toStdout && (showDiff || list) {
 		return usagef(c, "--stdout cannot be combined with --diff or --list")
 	}
-	want, err := wanted(c)
+	want, err := wantedFrom(c)
 	if err != nil {
 		return err
 	}
+	opts := want.setup
+	opts.Mode, opts.Canonical = mode, canonical
 	dryRun := showDiff || list
 	_, code := eachFile(c, files, func(path string, r *result) {
 		in, err := readInput(path, c.App.Reader)
@@ -63,7 +66,7 @@ func doApply(c *cli.Context) error {
 				return
 			}
 		}
-		out, rep, err := manifest.Apply(src, want, manifest.Options{Mode: mode, Canonical: canonical})
+		out, rep, err := manifest.Apply(src, want.set, opts)
 		if err != nil {
 			r.fail(fmt.Errorf("%s", located(in.name, err)))
 			return
@@ -107,22 +110,23 @@ func summary(rep manifest.Report, resolved int, dryRun bool) string {
 	if dryRun {
 		added, removed, resolvedVerb = "would add", "would remove", "would resolve"
 	}
-	s := ""
+	var parts []string
 	if resolved > 0 {
-		s = fmt.Sprintf("%s %d names to GUIDs", resolvedVerb, resolved)
-		if len(rep.Added)+len(rep.Removed) > 0 {
-			s += "; "
-		}
+		parts = append(parts, fmt.Sprintf("%s %d names to GUIDs", resolvedVerb, resolved))
 	}
 	if len(rep.Added) > 0 {
-		s = added + " " + describeAll(rep.Added)
+		parts = append(parts, added+" "+describeAll(rep.Added))
 	}
 	if len(rep.Removed) > 0 {
-		if s != "" {
-			s += "; "
-		}
-		s += removed + " " + describeAll(rep.Removed)
+		parts = append(parts, removed+" "+describeAll(rep.Removed))
 	}
+	if rep.AudienceChanged {
+		parts = append(parts, fmt.Sprintf("%s the sign-in audience %s (multi-tenant)", map[bool]string{true: "would set", false: "set"}[dryRun], manifest.AzureADMultipleOrgs))
+	}
+	for _, u := range rep.RedirectURIsAdded {
+		parts = append(parts, fmt.Sprintf("%s redirect URI %s", added, u))
+	}
+	s := strings.Join(parts, "; ")
 	if s == "" {
 		s = "rewrote requiredResourceAccess in the wanted order"
 	}

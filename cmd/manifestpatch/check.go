@@ -62,7 +62,10 @@ type checkJSON struct {
 	Missing    []permJSON `json:"missing"`
 	Extra      []permJSON `json:"extra"`
 	Duplicates []permJSON `json:"duplicates"`
-	Error      string     `json:"error,omitempty"`
+	// Setup findings: the audience and the redirect URI.
+	Problems []string `json:"problems"`
+	Notes    []string `json:"notes"`
+	Error    string   `json:"error,omitempty"`
 }
 
 func doCheck(c *cli.Context) error {
@@ -74,23 +77,26 @@ func doCheck(c *cli.Context) error {
 	if format != "text" && format != "json" {
 		return usagef(c, "--format %q: want text or json", format)
 	}
-	want, err := wanted(c)
+	want, err := wantedFrom(c)
 	if err != nil {
 		return err
 	}
 	strict := c.Bool("strict")
 	asJSON := format == "json"
 	results, code := eachFile(c, files, func(path string, r *result) {
-		rec := &checkJSON{File: path, Missing: []permJSON{}, Extra: []permJSON{}, Duplicates: []permJSON{}}
+		rec := &checkJSON{File: path, Missing: []permJSON{}, Extra: []permJSON{}, Duplicates: []permJSON{}, Problems: []string{}, Notes: []string{}}
 		r.record = rec
 		in, err := readInput(path, c.App.Reader)
 		if err == nil {
 			rec.File = in.name
 			var m manifest.Manifest
 			if m, err = manifest.Read(in.data); err == nil {
-				f := compare(m, want)
+				f := compare(m, want.set)
+				setup, _ := manifest.ReadSetup(in.data)
+				f.problems, f.notes = checkSetup(setup, want)
 				rec.Missing, rec.Extra, rec.Duplicates = listJSON(f.missing), listJSON(f.extra), listJSON(f.duplicates)
-				rec.OK = len(f.missing) == 0 && (!strict || len(f.extra)+len(f.duplicates) == 0)
+				rec.Problems, rec.Notes = append(rec.Problems, f.problems...), append(rec.Notes, f.notes...)
+				rec.OK = len(f.missing)+len(f.problems) == 0 && (!strict || len(f.extra)+len(f.duplicates) == 0)
 				if !rec.OK {
 					r.code = exitChanges
 				}
@@ -118,6 +124,8 @@ func doCheck(c *cli.Context) error {
 // findings is what check found in one manifest.
 type findings struct {
 	missing, extra, duplicates []manifest.Permission
+	// problems fail the check; notes do not.
+	problems, notes []string
 }
 
 func compare(m manifest.Manifest, want manifest.Set) findings {
@@ -164,6 +172,12 @@ func (f findings) write(r *result, file string, strict bool) {
 	}
 	for _, p := range f.duplicates {
 		fmt.Fprintf(&r.stdout, "%s: %s: listed more than once (Microsoft Graph rejects duplicates): %s\n", file, level, name(p))
+	}
+	for _, p := range f.problems {
+		fmt.Fprintf(&r.stdout, "%s: %s\n", file, p)
+	}
+	for _, n := range f.notes {
+		fmt.Fprintf(&r.stdout, "%s: note: %s\n", file, n)
 	}
 }
 

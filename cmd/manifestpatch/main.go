@@ -92,7 +92,7 @@ func version() string {
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	commands := []*cli.Command{applyCommand(), checkCommand(), showCommand(), printCommand(), lookupCommand(), profilesCommand()}
+	commands := []*cli.Command{applyCommand(), checkCommand(), showCommand(), printCommand(), lookupCommand(), profilesCommand(), consentCommand()}
 	for _, c := range commands {
 		c.OnUsageError = onUsageError
 	}

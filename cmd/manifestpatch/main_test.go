@@ -163,9 +163,11 @@ func TestUnchangedFileNotRewritten(t *testing.T) {
 }
 
 func ExampleRun() {
-	code := run([]string{"check", "../../manifest/testdata/apply/complete.json"}, nil, os.Stdout, os.Stdout)
+	code := run([]string{"check", "--scope", "Microsoft Graph/Calendars.Read", "../../manifest/testdata/apply/complete.json"}, nil, os.Stdout, os.Stdout)
 	fmt.Println("exit", code)
-	// Output: exit 0
+	// Output:
+	// ../../manifest/testdata/apply/complete.json: missing Microsoft Graph Calendars.Read (delegated)
+	// exit 1
 }
 
 // TestOffline asserts that the binary cannot reach the network: it must

@@ -32,11 +32,11 @@ func doPrint(c *cli.Context) error {
 	default:
 		return usagef(c, "--format %q: want manifest or array", f)
 	}
-	want, err := wanted(c)
+	want, err := wantedFrom(c)
 	if err != nil {
 		return err
 	}
-	out, _, err := manifest.Apply([]byte(empty), want, manifest.Options{})
+	out, _, err := manifest.Apply([]byte(empty), want.set, manifest.Options{})
 	if err != nil {
 		return err
 	}

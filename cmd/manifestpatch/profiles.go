@@ -12,6 +12,9 @@ func profilesCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "profiles",
 		Usage: "list the built-in permission sets, the default first",
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "steps", Usage: "also list each profile's setup steps: what manifestpatch checks, and what is done online"},
+		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return usagef(c, "profiles takes no arguments")
@@ -27,6 +30,27 @@ func profilesCommand() *cli.Command {
 				fmt.Fprintf(c.App.Writer, "%s%s: %s\n", p.Name, def, p.Description)
 				for _, r := range p.Permissions {
 					fmt.Fprintf(c.App.Writer, "  %s %s (%s)  %s\n", r.Resource, r.Name, kind(r.Type), r.ID)
+				}
+				if p.SignInAudience != "" {
+					fmt.Fprintf(c.App.Writer, "  sign-in audience %s\n", p.SignInAudience)
+				}
+				if p.RedirectURI != "" {
+					fmt.Fprintf(c.App.Writer, "  Web redirect URI %s (with --agency)\n", p.RedirectURI)
+				}
+				if !c.Bool("steps") {
+					continue
+				}
+				fmt.Fprintf(c.App.Writer, "\n  Setup steps:\n")
+				for j, st := range p.Steps {
+					fmt.Fprintf(c.App.Writer, "  %d. %s\n", j+1, st.Title)
+					if st.Checked != "" {
+						fmt.Fprintf(c.App.Writer, "     checked: %s\n", st.Checked)
+					} else {
+						fmt.Fprintf(c.App.Writer, "     not checked: done online, outside the manifest\n")
+					}
+					if st.Note != "" {
+						fmt.Fprintf(c.App.Writer, "     warning: %s\n", st.Note)
+					}
 				}
 			}
 			return nil

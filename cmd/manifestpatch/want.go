@@ -30,30 +30,80 @@ func wantFlags() []cli.Flag {
 			Name:  "role",
 			Usage: "want the application permission `RESOURCE/NAME`, such as \"Microsoft Graph/User.Read.All\"; repeatable",
 		},
+		&cli.StringFlag{
+			Name:  "agency",
+			Usage: "the organisation's `NAME` at the calendar vendor: want the profile's redirect URI https://NAME.sensehq.com/…",
+		},
 	}
 }
 
-// wanted returns the wanted set the command line names: the union of the
+// wanted is what the command line asks a manifest to hold.
+type wanted struct {
+	set manifest.Set
+	// setup holds the profiles' sign-in audience and, with --agency, their
+	// redirect URIs.
+	setup manifest.Options
+	// redirectUnchecked is set when a profile has a redirect URI but no
+	// --agency was given to form it.
+	redirectUnchecked bool
+}
+
+// wantedFrom returns what the command line names: the union of the
 // --profile sets, the --from file and the --scope and --role permissions,
-// in that order; the default profile when none of them is given.
-func wanted(c *cli.Context) (manifest.Set, error) {
-	var set manifest.Set
-	given := false
+// in that order; the default profile when none of them is given. The
+// profiles also bring their audience and, with --agency, redirect URI.
+func wantedFrom(c *cli.Context) (wanted, error) {
+	var w wanted
+	var profiles []permissions.Profile
 	for _, name := range c.StringSlice("profile") {
 		p, ok := permissions.LookupProfile(name)
 		if !ok {
-			return nil, usagef(c, "--profile %q: no such profile; the profiles are %s", name, profileNames())
+			return w, usagef(c, "--profile %q: no such profile; the profiles are %s", name, profileNames())
 		}
-		set = append(set, p.Set()...)
-		given = true
+		profiles = append(profiles, p)
 	}
+	set, err := wantedSet(c)
+	if err != nil {
+		return w, err
+	}
+	if len(profiles) == 0 && set == nil {
+		profiles = append(profiles, permissions.DefaultProfile())
+	}
+	agency := c.String("agency")
+	for _, p := range profiles {
+		w.set = append(w.set, p.Set()...)
+		if p.SignInAudience != "" {
+			w.setup.SignInAudience = p.SignInAudience
+		}
+		if p.RedirectURI == "" {
+			continue
+		}
+		if agency == "" {
+			w.redirectUnchecked = true
+			continue
+		}
+		u, err := p.RedirectURIFor(agency)
+		if err != nil {
+			return w, usagef(c, "--agency: %s", strings.TrimPrefix(err.Error(), "permissions: "))
+		}
+		w.setup.RedirectURIs = append(w.setup.RedirectURIs, u)
+	}
+	if agency != "" && len(w.setup.RedirectURIs) == 0 {
+		return w, usagef(c, "--agency needs a profile with a redirect URI, such as %s", permissions.DefaultProfileName)
+	}
+	w.set = append(w.set, set...)
+	return w, nil
+}
+
+// wantedSet returns the permissions --from, --scope and --role name, or nil.
+func wantedSet(c *cli.Context) (manifest.Set, error) {
+	var set manifest.Set
 	if from := c.String("from"); from != "" {
 		s, err := readWanted(c, from)
 		if err != nil {
 			return nil, err
 		}
 		set = append(set, s...)
-		given = true
 	}
 	for _, f := range []struct {
 		flag string
@@ -65,11 +115,7 @@ func wanted(c *cli.Context) (manifest.Set, error) {
 				return nil, usagef(c, "--%s %q: %v", f.flag, arg, err)
 			}
 			set = append(set, manifest.Resource{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}})
-			given = true
 		}
-	}
-	if !given {
-		return permissions.DefaultProfile().Set(), nil
 	}
 	return set, nil
 }

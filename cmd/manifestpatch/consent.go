@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+func consentCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "consent-url",
+		Usage:     "print the admin-consent link for a manifest's app",
+		ArgsUsage: "FILE",
+		Description: "Prints the link an administrator opens to grant tenant-wide admin consent to the\n" +
+			"permissions of the app whose manifest FILE is (its appId). The tenant defaults to\n" +
+			"organizations, which lets the administrator's own tenant answer. Exits 1 when the\n" +
+			"manifest has no appId yet.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "tenant", Value: "organizations", Usage: "the tenant `ID`: a GUID, a domain such as contoso.onmicrosoft.com, or organizations"},
+		},
+		Action: doConsent,
+	}
+}
+
+func doConsent(c *cli.Context) error {
+	if c.Args().Len() != 1 {
+		return usagef(c, "want exactly one manifest file")
+	}
+	tenant := strings.TrimSpace(c.String("tenant"))
+	if !validTenant(tenant) {
+		return usagef(c, "--tenant %q: want a tenant GUID, a domain such as contoso.onmicrosoft.com, or organizations", tenant)
+	}
+	in, err := readInput(c.Args().First(), c.App.Reader)
+	if err != nil {
+		return exitError2(err)
+	}
+	s, err := manifest.ReadSetup(in.data)
+	if err != nil {
+		return exitError2(fmt.Errorf("%s", located(in.name, err)))
+	}
+	if !manifest.IsGUID(s.AppID) {
+		why := "has no appId yet"
+		if s.AppID != "" {
+			why = fmt.Sprintf("has appId %q, which is not a GUID (a template placeholder?)", s.AppID)
+		}
+		fmt.Fprintf(c.App.ErrWriter, "%s: %s: create the app registration first (Entra admin center, or az ad app create), then download its manifest and run consent-url on it\n", in.name, why)
+		return codeErr(exitChanges)
+	}
+	u := url.URL{
+		Scheme:   "https",
+		Host:     "login.microsoftonline.com",
+		Path:     "/" + tenant + "/adminconsent",
+		RawQuery: url.Values{"client_id": {strings.ToLower(s.AppID)}}.Encode(),
+	}
+	fmt.Fprintln(c.App.Writer, u.String())
+	return nil
+}
+
+func exitError2(err error) error { return cli.Exit(err.Error(), exitError) }
+
+// validTenant reports whether s can name a tenant in a sign-in URL.
+func validTenant(s string) bool {
+	switch {
+	case manifest.IsGUID(s), s == "organizations", s == "common":
+		return true
+	case s == "" || len(s) > 253 || !strings.Contains(s, "."):
+		return false
+	}
+	for _, label := range strings.Split(s, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, r := range label {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}

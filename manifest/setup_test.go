@@ -1,0 +1,185 @@
+package manifest_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+const acmeURI = "https://acme.sensehq.com/settings/calendar-sync/auth-result"
+
+func setupOptions(t testing.TB) manifest.Options {
+	opts, err := permissions.DefaultProfile().Options("acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return opts
+}
+
+// TestGoldenSetup applies the whole calendar-sync setup (permissions,
+// audience and redirect URI) to each testdata/apply/*.json and compares
+// with NAME.setup.golden.
+func TestGoldenSetup(t *testing.T) {
+	inputs, _ := filepath.Glob("testdata/apply/*.json")
+	want := permissions.DefaultProfile().Set()
+	opts := setupOptions(t)
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".json")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, _, err := manifest.Apply(src, want, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(in, ".json") + ".setup.golden"
+			if *update {
+				os.WriteFile(golden, out, 0o644)
+			}
+			wantOut, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(wantOut), string(out)); diff != "" {
+				t.Errorf("Apply mismatch (-want +got):\n%s", diff)
+			}
+			checkSetup(t, src, out, want, opts)
+		})
+	}
+}
+
+// checkSetup checks what Apply promises for the audience and redirect URIs.
+func checkSetup(t *testing.T, in, out []byte, want manifest.Set, opts manifest.Options) {
+	t.Helper()
+	if !json.Valid(bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF"))) {
+		t.Fatalf("output is not valid JSON:\n%s", out)
+	}
+	before, err := manifest.ReadSetup(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := manifest.ReadSetup(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Format != before.Format {
+		t.Errorf("format changed from %v to %v", before.Format, after.Format)
+	}
+	if before.Format != manifest.FormatFragment {
+		if !after.MultiTenant() {
+			t.Errorf("not multi-tenant after Apply: %+v", after)
+		}
+		found := false
+		for _, r := range after.RedirectURIs {
+			found = found || r.URI == acmeURI
+		}
+		if !found {
+			t.Errorf("redirect URI missing after Apply: %+v", after.RedirectURIs)
+		}
+	}
+	// Other redirect URIs are kept, in order, before the new one.
+	for i, r := range before.RedirectURIs {
+		if i >= len(after.RedirectURIs) || after.RedirectURIs[i].URI != r.URI {
+			t.Errorf("redirect URI %d (%s) not kept", i, r.URI)
+		}
+	}
+	again, rep, err := manifest.Apply(out, want, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Changed || !bytes.Equal(again, out) {
+		t.Errorf("second Apply changed the output:\n%s", again)
+	}
+}
+
+// TestCorpusSetup applies the whole setup to every real manifest.
+func TestCorpusSetup(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/corpus/*.json")
+	if len(files) == 0 {
+		t.Skip("../shared/corpus not present")
+	}
+	want := permissions.DefaultProfile().Set()
+	opts := setupOptions(t)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, _ := os.ReadFile(f)
+			out, _, err := manifest.Apply(src, want, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSetup(t, src, out, want, opts)
+		})
+	}
+}
+
+func TestReadSetup(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     manifest.Setup
+	}{
+		{"graph", `{"appId": "a", "displayName": "x", "signInAudience": "AzureADMyOrg", "web": {"redirectUris": ["https://a/", 3]}}`,
+			manifest.Setup{Format: manifest.FormatGraph, AppID: "a", SignInAudience: "AzureADMyOrg",
+				RedirectURIs: []manifest.RedirectURI{{URI: "https://a/", Path: "web.redirectUris[0]", Pos: manifest.Position{Offset: 94, Line: 1, Column: 95}}}}},
+		{"legacy", `{"name": "x", "availableToOtherTenants": true, "replyUrlsWithType": [{"url": "https://b/", "type": "Web"}, {"url": "https://c/", "type": "Spa"}]}`,
+			manifest.Setup{Format: manifest.FormatLegacy, AvailableToOtherTenants: ptr(true),
+				RedirectURIs: []manifest.RedirectURI{{URI: "https://b/", Path: "replyUrlsWithType[0].url", Pos: manifest.Position{Offset: 77, Line: 1, Column: 78}}}}},
+		{"fragment", `{"requiredResourceAccess": []}`, manifest.Setup{Format: manifest.FormatFragment}},
+		{"bare", `[]`, manifest.Setup{Format: manifest.FormatFragment}},
+	}
+	for _, tt := range tests {
+		got, err := manifest.ReadSetup([]byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: ReadSetup (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestSetupEdits(t *testing.T) {
+	opts := manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{acmeURI}}
+	tests := []struct{ name, in, want string }{
+		{"legacy flag only",
+			"{\n\t\"name\": \"x\",\n\t\"availableToOtherTenants\": false,\n\t\"replyUrls\": []\n}",
+			"{\n\t\"name\": \"x\",\n\t\"availableToOtherTenants\": true,\n\t\"replyUrls\": [],\n\t\"replyUrlsWithType\": [\n\t\t{\n\t\t\t\"url\": \"" + acmeURI + "\",\n\t\t\t\"type\": \"Web\"\n\t\t}\n\t]\n}"},
+		{"web without redirectUris",
+			"{\n  \"displayName\": \"x\",\n  \"signInAudience\": \"AzureADMyOrg\",\n  \"web\": {\n    \"homePageUrl\": null\n  }\n}\n",
+			"{\n  \"displayName\": \"x\",\n  \"signInAudience\": \"AzureADMultipleOrgs\",\n  \"web\": {\n    \"homePageUrl\": null,\n    \"redirectUris\": [\n      \"" + acmeURI + "\"\n    ]\n  }\n}\n"},
+		{"redirectUriSettings kept in step",
+			`{"displayName": "x", "signInAudience": "AzureADMultipleOrgs", "web": {"redirectUris": ["https://a/"], "redirectUriSettings": [{"uri": "https://a/", "index": null}]}}`,
+			`{"displayName": "x", "signInAudience": "AzureADMultipleOrgs", "web": {"redirectUris": ["https://a/", "` + acmeURI + `"], "redirectUriSettings": [{"uri": "https://a/", "index": null}, {"uri": "` + acmeURI + `", "index": null}]}}`},
+		{"web null",
+			"{\"displayName\": \"x\", \"signInAudience\": \"AzureADMultipleOrgs\", \"web\": null}",
+			"{\"displayName\": \"x\", \"signInAudience\": \"AzureADMultipleOrgs\", \"web\": {\"redirectUris\": [\"" + acmeURI + "\"]}}"},
+		{"close but wrong kept",
+			`{"displayName": "x", "signInAudience": "AzureADMultipleOrgs", "web": {"redirectUris": ["http://acme.sensehq.com/settings/calendar-sync/auth-result"]}}`,
+			`{"displayName": "x", "signInAudience": "AzureADMultipleOrgs", "web": {"redirectUris": ["http://acme.sensehq.com/settings/calendar-sync/auth-result", "` + acmeURI + `"]}}`},
+	}
+	for _, tt := range tests {
+		out, _, err := manifest.Apply([]byte(tt.in), nil, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(tt.want, string(out)); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	_, _, err := manifest.Apply([]byte(`{"displayName": "x", "web": "https://a/"}`), nil, opts)
+	var se *manifest.ShapeError
+	if !errors.As(err, &se) || se.Path != "web" {
+		t.Errorf("web as a string: error %v, want a shape error at web", err)
+	}
+}
