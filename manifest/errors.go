@@ -22,6 +22,10 @@ var (
 	ErrDuplicateKey = errors.New("duplicate key")
 	// ErrTooDeep: the input nests arrays and objects deeper than MaxDepth.
 	ErrTooDeep = errors.New("nested too deeply")
+	// ErrNotManifest: the top-level object has members, but neither
+	// requiredResourceAccess nor any other member an app registration
+	// manifest has, such as a package.json.
+	ErrNotManifest = errors.New("not an app registration manifest")
 )
 
 // MaxDepth is the deepest nesting of arrays and objects the package reads.

@@ -141,6 +141,9 @@ func parse(src []byte) (*document, error) {
 	if p.shapeErr != nil {
 		return nil, p.shapeErr
 	}
+	if err := d.checkManifest(); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

@@ -77,6 +77,47 @@ func (s Setup) MultiTenant() bool {
 	return false
 }
 
+// manifestKeys are top-level members that mark an app registration manifest
+// in either format, an application object or its request body. Members
+// other JSON files have too (id, name, description, tags, notes, info) do
+// not count.
+var manifestKeys = map[string]bool{
+	Key: true, "appId": true, "displayName": true, "signInAudience": true,
+	"web": true, "spa": true, "api": true, "publicClient": true, "identifierUris": true, "appRoles": true,
+	"keyCredentials": true, "passwordCredentials": true, "optionalClaims": true,
+	"groupMembershipClaims": true, "publisherDomain": true, "isFallbackPublicClient": true,
+	"certification": true, "verifiedPublisher": true, "parentalControlSettings": true,
+	"tokenEncryptionKeyId": true, "addIns": true, "createdDateTime": true, "deletedDateTime": true,
+	"servicePrincipalLockConfiguration": true, "serviceManagementReference": true, "defaultRedirectUri": true,
+	"applicationTemplateId": true, "disabledByMicrosoftStatus": true, "samlMetadataUrl": true,
+	"accessTokenAcceptedVersion": true, "acceptMappedClaims": true, "allowPublicClient": true,
+	"preAuthorizedApplications": true, "orgRestrictions": true, "logoUrl": true, "logoutUrl": true,
+	"signInUrl": true, "informationalUrls": true, "@odata.context": true, "@odata.id": true,
+}
+
+// checkManifest refuses a top-level object that has members but none a
+// manifest has: applying permissions to a package.json would damage it.
+func (d *document) checkManifest() error {
+	if d.shape != ShapeObject || len(d.top.members) == 0 {
+		return nil
+	}
+	var names []string
+	for _, m := range d.top.members {
+		if manifestKeys[m.name] || legacyKeys[m.name] {
+			return nil
+		}
+		if strings.EqualFold(m.name, Key) {
+			return &ShapeError{Path: m.name, Pos: position(d.src, m.key.start, d.bom), Err: ErrNotManifest,
+				Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
+		}
+		if len(names) < 3 {
+			names = append(names, fmt.Sprintf("%q", m.name))
+		}
+	}
+	return &ShapeError{Pos: position(d.src, d.top.start, d.bom), Err: ErrNotManifest,
+		Msg: fmt.Sprintf("not an app registration manifest: it has none of requiredResourceAccess, appId, displayName, signInAudience or any other member that marks one (its keys start %s)", strings.Join(names, ", "))}
+}
+
 // legacyKeys are members only the Azure AD Graph format has.
 var legacyKeys = map[string]bool{
 	"replyUrlsWithType": true, "replyUrls": true, "oauth2Permissions": true,

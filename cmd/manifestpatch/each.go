@@ -33,8 +33,13 @@ func fileArgs(c *cli.Context) ([]string, error) {
 	}
 	var files []string
 	seen := make(map[string]bool)
+	dashes := false
 	for _, a := range args {
-		if strings.HasPrefix(a, "-") && a != "-" {
+		if a == "--" && !dashes {
+			dashes = true // what follows is file names only
+			continue
+		}
+		if !dashes && isFlag(c, a) {
 			return nil, usagef(c, "%q after a file name: flags go before the file names", a)
 		}
 		key := a
@@ -51,6 +56,24 @@ func fileArgs(c *cli.Context) ([]string, error) {
 		return nil, usagef(c, "standard input cannot be both --from and a file")
 	}
 	return files, nil
+}
+
+// isFlag reports whether arg names one of the command's flags, as it would
+// after a file name, where urfave/cli no longer parses flags. Other
+// arguments starting with '-' are file names.
+func isFlag(c *cli.Context, arg string) bool {
+	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+	if !strings.HasPrefix(arg, "-") || name == "" {
+		return false
+	}
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return name == "help" || name == "h"
 }
 
 // eachFile runs fn on every file, several at once, and writes their
