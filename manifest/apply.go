@@ -51,6 +51,11 @@ type Options struct {
 	// "Microsoft Graph", "id": "User.Read") use it to match a set of GUIDs.
 	// It is also called with ID and Type empty to map a resource alone.
 	Canonical func(Permission) Permission
+	// Spell, when not nil, maps a wanted permission to the name a template
+	// would write for it ("User.Read"). Permissions added to an entry that
+	// gives its resource by name rather than GUID are written so, to match
+	// their neighbours; elsewhere GUIDs are written.
+	Spell func(Permission) Permission
 
 	// SignInAudience, when not empty, is the audience the app must accept:
 	// signInAudience is set to it, or, in a legacy manifest that has only
@@ -117,7 +122,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	have := d.permissions(canon, &rep)
 	var edits []edit
 	if opts.Mode == Merge {
-		edits = d.merge(w, have, canon, &rep)
+		edits = d.merge(w, have, canon, opts.Spell, &rep)
 	} else {
 		edits = d.overwrite(w, have, canon, &rep)
 	}
@@ -202,7 +207,7 @@ func (d *document) permissions(canon func(Permission) Permission, rep *Report) m
 	return have
 }
 
-func (d *document) merge(want Set, have map[key]bool, canon func(Permission) Permission, rep *Report) []edit {
+func (d *document) merge(want Set, have map[key]bool, canon, spell func(Permission) Permission, rep *Report) []edit {
 	var edits []edit
 	var newEntries Set
 	for _, r := range want {
@@ -223,6 +228,11 @@ func (d *document) merge(want Set, have map[key]bool, canon func(Permission) Per
 		if i < 0 {
 			newEntries = append(newEntries, Resource{ResourceAppID: r.ResourceAppID, ResourceAccess: missing})
 			continue
+		}
+		if spell != nil && !IsGUID(d.entries[i].appID) {
+			for j, a := range missing {
+				missing[j].ID = spell(Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}).ID
+			}
 		}
 		edits = append(edits, d.addAccesses(&d.entries[i], missing))
 	}

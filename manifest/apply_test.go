@@ -147,3 +147,46 @@ func TestInputUntouched(t *testing.T) {
 		}
 	}
 }
+
+// TestSpell shows that permissions added to an entry that names its
+// resource are written by name, and new entries by GUID.
+func TestSpell(t *testing.T) {
+	src := []byte(`[{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]`)
+	graph := "00000003-0000-0000-c000-000000000000"
+	names := map[string]string{"37f7f235-527c-4136-accd-4a02d197296e": "openid", "e1fe6dd8-ba31-4d61-89e7-88639da4683d": "User.Read"}
+	opts := manifest.Options{
+		Canonical: func(p manifest.Permission) manifest.Permission {
+			if p.ResourceAppID == "Microsoft Graph" {
+				p.ResourceAppID = graph
+			}
+			for id, n := range names {
+				if p.ID == n {
+					p.ID = id
+				}
+			}
+			return p
+		},
+		Spell: func(p manifest.Permission) manifest.Permission {
+			if n, ok := names[p.ID]; ok {
+				p.ID = n
+			}
+			return p
+		},
+	}
+	want := manifest.Set{
+		{ResourceAppID: graph, ResourceAccess: []manifest.Access{{ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}, {ID: "37f7f235-527c-4136-accd-4a02d197296e", Type: manifest.Scope}}},
+		{ResourceAppID: "00000002-0000-0000-c000-000000000000", ResourceAccess: []manifest.Access{{ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Type: manifest.Scope}}},
+	}
+	out, _, err := manifest.Apply(src, want, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOut := `[{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}, {"id": "openid", "type": "Scope"}]}, {"resourceAppId": "00000002-0000-0000-c000-000000000000", "resourceAccess": [{"id": "311a71cc-e848-46a1-bdf8-97ff7156d8e6", "type": "Scope"}]}]`
+	if diff := cmp.Diff(wantOut, string(out)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	again, rep, err := manifest.Apply(out, want, opts)
+	if err != nil || rep.Changed || !bytes.Equal(again, out) {
+		t.Errorf("second Apply changed the output (%v):\n%s", err, again)
+	}
+}

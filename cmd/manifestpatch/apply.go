@@ -50,7 +50,7 @@ func doApply(c *cli.Context) error {
 		return err
 	}
 	opts := want.setup
-	opts.Mode, opts.Canonical = mode, canonical
+	opts.Mode, opts.Canonical, opts.Spell = mode, canonical, spell
 	dryRun := showDiff || list
 	_, code := eachFile(c, files, func(path string, r *result) {
 		in, err := readInput(path, c.App.Reader)

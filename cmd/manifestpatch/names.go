@@ -42,6 +42,15 @@ func canonical(p manifest.Permission) manifest.Permission {
 	return p
 }
 
+// spell maps a permission to its name in the catalog, for templates that
+// name their permissions; what the catalog does not know keeps its GUID.
+func spell(p manifest.Permission) manifest.Permission {
+	if c, ok := permissions.Lookup(p.ResourceAppID, p.ID, p.Type); ok {
+		p.ID = c.Value
+	}
+	return p
+}
+
 // name looks p up in the catalog, by GUID or by name.
 func name(p manifest.Permission) named {
 	n := named{Permission: p, Resource: p.ResourceAppID, Name: p.ID}
