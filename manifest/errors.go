@@ -76,6 +76,23 @@ func (e *ShapeError) Error() string {
 
 func (e *ShapeError) Unwrap() error { return e.Err }
 
+// positions converts ascending byte offsets in src into Positions in one
+// pass over src.
+func positions(src []byte, offs []int, base int) []Position {
+	out := make([]Position, len(offs))
+	line, lineStart, at := 1, 0, 0
+	for i, off := range offs {
+		for ; at < off && at < len(src); at++ {
+			if src[at] == '\n' {
+				line++
+				lineStart = at + 1
+			}
+		}
+		out[i] = Position{Offset: off + base, Line: line, Column: off - lineStart + 1}
+	}
+	return out
+}
+
 // position converts a byte offset in src into a Position. base is added to
 // the offset (the length of a stripped byte order mark).
 func position(src []byte, off, base int) Position {

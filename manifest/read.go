@@ -34,6 +34,16 @@ type Manifest struct {
 	Present bool
 	// Resources lists the entries as they stand, duplicates included.
 	Resources []Resource
+	// Positions says where each entry's resourceAppId and each permission's
+	// id value start, parallel to Resources.
+	Positions []EntryPosition
+}
+
+// EntryPosition is where the values of one requiredResourceAccess entry
+// start.
+type EntryPosition struct {
+	ResourceAppID Position
+	IDs           []Position // one per permission
 }
 
 // Read parses src and returns its requiredResourceAccess. It checks the whole
@@ -45,12 +55,21 @@ func Read(src []byte) (Manifest, error) {
 		return Manifest{}, err
 	}
 	m := Manifest{Shape: d.shape, Present: d.rra != nil}
+	var offs []int
 	for _, e := range d.entries {
 		r := Resource{ResourceAppID: e.appID, ResourceAccess: make([]Access, len(e.accesses))}
+		offs = append(offs, e.appOff)
 		for i, a := range e.accesses {
 			r.ResourceAccess[i] = a.access
+			offs = append(offs, a.idOff)
 		}
 		m.Resources = append(m.Resources, r)
+	}
+	pos := positions(d.src, offs, d.bom)
+	for _, e := range d.entries {
+		ep := EntryPosition{ResourceAppID: pos[0], IDs: pos[1 : 1+len(e.accesses) : 1+len(e.accesses)]}
+		pos = pos[1+len(e.accesses):]
+		m.Positions = append(m.Positions, ep)
 	}
 	return m, nil
 }
@@ -104,11 +123,13 @@ type array struct {
 type accessNode struct {
 	object
 	access Access
+	idOff  int // where the id value starts
 }
 
 type entryNode struct {
 	object
 	appID    string
+	appOff   int   // where the resourceAppId value starts
 	list     array // the resourceAccess value
 	accesses []accessNode
 }
@@ -253,6 +274,7 @@ func (p *parser) entry(path jpath) (entryNode, error) {
 				return p.value()
 			}
 			hasApp = true
+			e.appOff = p.pos
 			s, err := p.stringValue(path.with("resourceAppId"))
 			e.appID = s
 			return err
@@ -307,6 +329,7 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 					return p.value()
 				}
 				hasID = true
+				a.idOff = p.pos
 				id, err := p.stringValue(ipath.with("id"))
 				a.access.ID = id
 				return err

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
@@ -42,9 +43,24 @@ func TestReadShapes(t *testing.T) {
 			t.Errorf("%s: %v", tt.file, err)
 			continue
 		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreFields(manifest.Manifest{}, "Positions")); diff != "" {
 			t.Errorf("%s: Read mismatch (-want +got):\n%s", tt.file, diff)
 		}
+	}
+}
+
+func TestReadPositions(t *testing.T) {
+	src := "\xEF\xBB\xBF{\r\n\"requiredResourceAccess\": [\r\n  {\"resourceAppId\": \"a\",\r\n   \"resourceAccess\": [{\"id\": \"b\", \"type\": \"Scope\"},\r\n     {\"type\": \"Role\", \"id\": \"c\"}]}]}"
+	m, err := manifest.Read([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []manifest.EntryPosition{{
+		ResourceAppID: manifest.Position{Offset: 55, Line: 3, Column: 21},
+		IDs:           []manifest.Position{{Offset: 90, Line: 4, Column: 30}, {Offset: 142, Line: 5, Column: 29}},
+	}}
+	if diff := cmp.Diff(want, m.Positions); diff != "" {
+		t.Errorf("Positions (-want +got):\n%s", diff)
 	}
 }
 

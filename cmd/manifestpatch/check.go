@@ -3,10 +3,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func formatFlag(values ...string) *cli.StringFlag {
@@ -18,12 +21,14 @@ func checkCommand() *cli.Command {
 		Name:      "check",
 		Usage:     "check that manifest files hold the wanted permissions; change nothing",
 		ArgsUsage: "FILE...",
-		Description: "Exits 0 when every FILE already holds the wanted permissions (by default the\n" +
-			"calendar-sync profile) and 1 when any lacks part of them, listing per file what is\n" +
-			"missing. --strict also fails on permissions beyond the wanted set and on\n" +
-			"permissions listed twice.",
+		Description: "Exits 0 when every FILE already holds what is wanted (by default the\n" +
+			"calendar-sync profile) and 1 when any lacks part of it, listing per file what is\n" +
+			"missing. Lints (retired APIs, duplicates, mistyped GUIDs, application\n" +
+			"permissions, permissions beyond the wanted set, …) are warnings, each with a\n" +
+			"code that --allow silences; --strict makes them fail the check.",
 		Flags: append(wantFlags(),
-			&cli.BoolFlag{Name: "strict", Usage: "also fail on permissions beyond the wanted set and on duplicates"},
+			&cli.BoolFlag{Name: "strict", Usage: "also fail on any lint (permissions beyond the wanted set, duplicates, retired APIs, …)"},
+			allowFlag,
 			formatFlag("text", "json"),
 		),
 		Action: doCheck,
@@ -57,15 +62,22 @@ func listJSON(ps []manifest.Permission) []permJSON {
 }
 
 type checkJSON struct {
-	File       string     `json:"file"`
-	OK         bool       `json:"ok"`
-	Missing    []permJSON `json:"missing"`
-	Extra      []permJSON `json:"extra"`
-	Duplicates []permJSON `json:"duplicates"`
-	// Setup findings: the audience and the redirect URI.
-	Problems []string `json:"problems"`
-	Notes    []string `json:"notes"`
-	Error    string   `json:"error,omitempty"`
+	File    string     `json:"file"`
+	OK      bool       `json:"ok"`
+	Missing []permJSON `json:"missing"`
+	// Setup problems (audience, redirect URI) fail the check; notes do not.
+	Problems []string   `json:"problems"`
+	Lints    []lintJSON `json:"lints"`
+	Notes    []string   `json:"notes"`
+	Error    string     `json:"error,omitempty"`
+}
+
+type lintJSON struct {
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Message  string `json:"message"`
 }
 
 func doCheck(c *cli.Context) error {
@@ -81,27 +93,34 @@ func doCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	allow, err := allowed(c)
+	if err != nil {
+		return err
+	}
 	strict := c.Bool("strict")
 	asJSON := format == "json"
 	results, code := eachFile(c, files, func(path string, r *result) {
-		rec := &checkJSON{File: path, Missing: []permJSON{}, Extra: []permJSON{}, Duplicates: []permJSON{}, Problems: []string{}, Notes: []string{}}
+		rec := &checkJSON{File: path, Missing: []permJSON{}, Problems: []string{}, Lints: []lintJSON{}, Notes: []string{}}
 		r.record = rec
 		in, err := readInput(path, c.App.Reader)
 		if err == nil {
 			rec.File = in.name
 			var m manifest.Manifest
 			if m, err = manifest.Read(in.data); err == nil {
-				f := compare(m, want.set)
 				setup, _ := manifest.ReadSetup(in.data)
+				f := findings{missing: missing(m, want.set), lints: lints(m, want.set, allow), strict: strict}
 				f.problems, f.notes = checkSetup(setup, want)
-				rec.Missing, rec.Extra, rec.Duplicates = listJSON(f.missing), listJSON(f.extra), listJSON(f.duplicates)
+				rec.Missing = listJSON(f.missing)
 				rec.Problems, rec.Notes = append(rec.Problems, f.problems...), append(rec.Notes, f.notes...)
-				rec.OK = len(f.missing)+len(f.problems) == 0 && (!strict || len(f.extra)+len(f.duplicates) == 0)
+				for _, l := range f.lints {
+					rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: f.severity(), Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
+				}
+				rec.OK = f.ok()
 				if !rec.OK {
 					r.code = exitChanges
 				}
 				if !asJSON {
-					f.write(r, in.name, strict)
+					f.write(r, in.name)
 				}
 				return
 			}
@@ -121,63 +140,100 @@ func doCheck(c *cli.Context) error {
 	return codeErr(code)
 }
 
+// allowFlag silences lints by code.
+var allowFlag = &cli.StringSliceFlag{Name: "allow", Usage: "silence the lint `CODE` (see 'manifestpatch lints'); repeatable"}
+
+// allowed returns the lint codes --allow silences, checking each.
+func allowed(c *cli.Context) (map[string]bool, error) {
+	known := make(map[string]bool)
+	var codes []string
+	for _, l := range permissions.LintCodes {
+		known[l.Code] = true
+		codes = append(codes, l.Code)
+	}
+	allow := make(map[string]bool)
+	for _, code := range c.StringSlice("allow") {
+		for _, one := range strings.Split(code, ",") {
+			one = strings.TrimSpace(one)
+			if !known[one] {
+				return nil, usagef(c, "--allow %q: no such lint; the lints are %s", one, strings.Join(codes, ", "))
+			}
+			allow[one] = true
+		}
+	}
+	return allow, nil
+}
+
+// lints returns the catalog's lints for m that allow does not silence.
+func lints(m manifest.Manifest, want manifest.Set, allow map[string]bool) []permissions.Finding {
+	var out []permissions.Finding
+	for _, l := range permissions.Lint(m, want) {
+		if !allow[l.Code] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // findings is what check found in one manifest.
 type findings struct {
-	missing, extra, duplicates []manifest.Permission
+	missing []manifest.Permission
+	lints   []permissions.Finding
+	strict  bool // lints fail the check
 	// problems fail the check; notes do not.
 	problems, notes []string
 }
 
-func compare(m manifest.Manifest, want manifest.Set) findings {
-	var f findings
+func (f findings) ok() bool {
+	return len(f.missing)+len(f.problems) == 0 && (!f.strict || len(f.lints) == 0)
+}
+
+func (f findings) severity() string {
+	if f.strict {
+		return "error"
+	}
+	return "warning"
+}
+
+// missing returns the wanted permissions m lacks, comparing by GUID whether
+// m gives them by GUID or by name.
+func missing(m manifest.Manifest, want manifest.Set) []manifest.Permission {
 	var have []manifest.Permission
 	for _, r := range m.Resources {
 		for _, a := range r.ResourceAccess {
-			p := canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
-			if contains(have, p) {
-				if !contains(f.duplicates, p) {
-					f.duplicates = append(f.duplicates, p)
-				}
-				continue
-			}
-			have = append(have, p)
+			have = append(have, canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}))
 		}
 	}
-	wanted := want.Permissions()
-	for _, p := range wanted {
+	var out []manifest.Permission
+	for _, p := range want.Permissions() {
 		if !contains(have, p) {
-			f.missing = append(f.missing, p)
+			out = append(out, p)
 		}
 	}
-	for _, p := range have {
-		if !contains(wanted, p) {
-			f.extra = append(f.extra, p)
-		}
-	}
-	return f
+	return out
 }
 
-func (f findings) write(r *result, file string, strict bool) {
+func (f findings) write(r *result, file string) {
 	for _, p := range f.missing {
 		fmt.Fprintf(&r.stdout, "%s: missing %s\n", file, name(p))
-	}
-	level := "note"
-	if strict {
-		level = "error"
-	}
-	for _, p := range f.extra {
-		if strict {
-			fmt.Fprintf(&r.stdout, "%s: %s: not in the wanted set: %s\n", file, level, name(p))
-		}
-	}
-	for _, p := range f.duplicates {
-		fmt.Fprintf(&r.stdout, "%s: %s: listed more than once (Microsoft Graph rejects duplicates): %s\n", file, level, name(p))
 	}
 	for _, p := range f.problems {
 		fmt.Fprintf(&r.stdout, "%s: %s\n", file, p)
 	}
+	writeLints(&r.stdout, file, f.lints, f.severity())
 	for _, n := range f.notes {
 		fmt.Fprintf(&r.stdout, "%s: note: %s\n", file, n)
+	}
+}
+
+// writeLints writes one line per finding: file:line:col: severity: message [code].
+func writeLints(w io.Writer, file string, ls []permissions.Finding, severity string) {
+	for _, l := range ls {
+		at := file
+		if l.Pos.Line > 0 {
+			at = fmt.Sprintf("%s:%d:%d", file, l.Pos.Line, l.Pos.Column)
+		}
+		fmt.Fprintf(w, "%s: %s: %s [%s]\n", at, severity, l.Msg, l.Code)
 	}
 }
 

@@ -92,7 +92,7 @@ func version() string {
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	commands := []*cli.Command{applyCommand(), checkCommand(), showCommand(), printCommand(), lookupCommand(), profilesCommand(), consentCommand()}
+	commands := []*cli.Command{applyCommand(), checkCommand(), showCommand(), printCommand(), lookupCommand(), profilesCommand(), lintsCommand(), consentCommand()}
 	for _, c := range commands {
 		c.OnUsageError = onUsageError
 	}

@@ -163,11 +163,11 @@ func TestUnchangedFileNotRewritten(t *testing.T) {
 }
 
 func ExampleRun() {
-	code := run([]string{"check", "--scope", "Microsoft Graph/Calendars.Read", "../../manifest/testdata/apply/complete.json"}, nil, os.Stdout, os.Stdout)
+	code := run([]string{"lookup", "Microsoft Graph/Calendars.ReadWrite.Shared"}, nil, os.Stdout, os.Stdout)
 	fmt.Println("exit", code)
 	// Output:
-	// ../../manifest/testdata/apply/complete.json: missing Microsoft Graph Calendars.Read (delegated)
-	// exit 1
+	// Microsoft Graph/Calendars.ReadWrite.Shared: Microsoft Graph Calendars.ReadWrite.Shared (delegated, user consent) 12466101-c9b8-439a-8589-dd09ee67e8e9: Read and write user and shared calendars
+	// exit 0
 }
 
 // TestOffline asserts that the binary cannot reach the network: it must

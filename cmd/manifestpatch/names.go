@@ -21,35 +21,11 @@ type named struct {
 	Enabled       bool
 }
 
-// canonical maps a permission as a manifest may write it, by GUID or by
-// name ("Microsoft Graph", "User.Read"), to its GUIDs in lower case. What the
-// catalog does not know is returned as it is.
-func canonical(p manifest.Permission) manifest.Permission {
-	r, ok := permissions.LookupResource(p.ResourceAppID)
-	if !ok {
-		return p
-	}
-	p.ResourceAppID = r.AppID
-	switch {
-	case p.ID == "":
-	case manifest.IsGUID(p.ID):
-		p.ID = strings.ToLower(p.ID)
-	default:
-		if c, ok := permissions.LookupValue(r.AppID, p.ID, p.Type); ok {
-			p.ID = c.ID
-		}
-	}
-	return p
-}
-
-// spell maps a permission to its name in the catalog, for templates that
-// name their permissions; what the catalog does not know keeps its GUID.
-func spell(p manifest.Permission) manifest.Permission {
-	if c, ok := permissions.Lookup(p.ResourceAppID, p.ID, p.Type); ok {
-		p.ID = c.Value
-	}
-	return p
-}
+// canonical and spell are the catalog's mappings between names and GUIDs.
+var (
+	canonical = permissions.Canonical
+	spell     = permissions.Spell
+)
 
 // name looks p up in the catalog, by GUID or by name.
 func name(p manifest.Permission) named {

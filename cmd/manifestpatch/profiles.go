@@ -57,3 +57,19 @@ func profilesCommand() *cli.Command {
 		},
 	}
 }
+
+func lintsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "lints",
+		Usage: "list the lint codes check and show report, for --allow",
+		Action: func(c *cli.Context) error {
+			if c.Args().Len() > 0 {
+				return usagef(c, "lints takes no arguments")
+			}
+			for _, l := range permissions.LintCodes {
+				fmt.Fprintf(c.App.Writer, "%-22s %s\n", l.Code, l.About)
+			}
+			return nil
+		},
+	}
+}

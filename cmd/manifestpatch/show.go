@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func showCommand() *cli.Command {
@@ -19,7 +20,7 @@ func showCommand() *cli.Command {
 			"delegated (the app acts as the signed-in user) or application (the app acts as\n" +
 			"itself, with no user), who can consent to it, and its GUID. Permissions the\n" +
 			"catalog does not know are marked unknown.",
-		Flags:  []cli.Flag{formatFlag("text", "json")},
+		Flags:  []cli.Flag{formatFlag("text", "json"), allowFlag},
 		Action: doShow,
 	}
 }
@@ -35,7 +36,12 @@ type showPermJSON struct {
 type showJSON struct {
 	File        string         `json:"file"`
 	Permissions []showPermJSON `json:"permissions"`
+	// Application lists the application permissions: what the app can do
+	// without a signed-in user.
+	Application []showPermJSON `json:"application"`
+	Lints       []lintJSON     `json:"lints"`
 	Error       string         `json:"error,omitempty"`
+	lints       []permissions.Finding
 }
 
 func doShow(c *cli.Context) error {
@@ -48,8 +54,18 @@ func doShow(c *cli.Context) error {
 		return usagef(c, "--format %q: want text or json", format)
 	}
 	asJSON := format == "json"
+	allow, err := allowed(c)
+	if err != nil {
+		return err
+	}
+	// Application permissions are listed on their own, and unknown,
+	// wrong-type and disabled permissions are noted on their line, so those
+	// lints would say the same again.
+	for _, code := range []string{permissions.LintApplicationPerm, permissions.LintUnknownPermission, permissions.LintWrongType, permissions.LintDisabled} {
+		allow[code] = true
+	}
 	results, code := eachFile(c, files, func(path string, r *result) {
-		rec := &showJSON{File: path, Permissions: []showPermJSON{}}
+		rec := &showJSON{File: path, Permissions: []showPermJSON{}, Application: []showPermJSON{}, Lints: []lintJSON{}}
 		r.record = rec
 		in, err := readInput(path, c.App.Reader)
 		if err == nil {
@@ -58,8 +74,16 @@ func doShow(c *cli.Context) error {
 			if m, err = manifest.Read(in.data); err == nil {
 				for _, res := range m.Resources {
 					for _, a := range res.ResourceAccess {
-						rec.Permissions = append(rec.Permissions, describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type}))
+						p := describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
+						rec.Permissions = append(rec.Permissions, p)
+						if a.Type == manifest.Role {
+							rec.Application = append(rec.Application, p)
+						}
 					}
+				}
+				rec.lints = lints(m, nil, allow)
+				for _, l := range rec.lints {
+					rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: "warning", Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
 				}
 				if !asJSON {
 					writeShow(r, rec, len(files) > 1)
@@ -158,4 +182,12 @@ func writeShow(r *result, rec *showJSON, header bool) {
 		}
 		fmt.Fprintln(&r.stdout, line)
 	}
+	if len(rec.Application) > 0 {
+		var names []string
+		for _, p := range rec.Application {
+			names = append(names, p.Resource+" "+p.Permission)
+		}
+		fmt.Fprintf(&r.stdout, "Application permissions, which the app can use without a signed-in user (admin consent): %s\n", strings.Join(names, ", "))
+	}
+	writeLints(&r.stdout, rec.File, rec.lints, "warning")
 }
