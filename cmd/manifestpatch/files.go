@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // maxSize is the largest input read. Real manifests are a few kilobytes;
@@ -88,52 +87,92 @@ func pathErr(path string, err error) error {
 	return fmt.Errorf("%s: %v", path, err)
 }
 
+// tempFile is the temporary file replace writes; an *os.File.
+type tempFile interface {
+	io.Writer
+	Name() string
+	Chmod(fs.FileMode) error
+	Sync() error
+	Close() error
+}
+
+// Hooks for tests, which inject faults through them: createTemp makes the
+// temporary file, and beforeRename runs once the temporary file is
+// complete, just before the original is checked and replaced.
+var (
+	createTemp   = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+	beforeRename = func(path string) {}
+)
+
 // replace writes data over in's file atomically: a temporary file in the
 // same folder, written, given the original's mode (and owner, where
-// allowed), flushed to disk and renamed over the original. If the file no
-// longer holds what was read, nothing is written. On any failure the
-// original is intact and the temporary file is removed.
+// allowed), flushed to disk and renamed over the original. While it checks
+// and renames it holds a lock on the original, so that two runs on one file
+// cannot both replace it; if the file no longer holds what was read,
+// nothing is written. On any failure the original is intact and the
+// temporary file is removed.
 func replace(in *input, data []byte) (err error) {
 	dir, base := filepath.Split(in.path)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := createTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return pathErr(in.path, err)
 	}
+	renamed := false
 	defer func() {
-		if err != nil {
+		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("%s: writing: %w", in.path, err)
+		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
 	if err := tmp.Chmod(in.info.Mode().Perm()); err != nil {
-		return fmt.Errorf("%s: %w", in.path, err)
+		return fmt.Errorf("%s: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
-	if st, ok := in.info.Sys().(*syscall.Stat_t); ok {
-		tmp.Chown(int(st.Uid), int(st.Gid)) // best effort: only root may give files away
+	if f, ok := tmp.(*os.File); ok {
+		keepOwner(f, in.info)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("%s: writing: %w", in.path, err)
+		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: writing: %w", in.path, err)
+		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
+	beforeRename(in.path)
+	unlock, err := lock(in.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: was removed while being patched; not written", in.path)
+		}
+		return pathErr(in.path, err)
+	}
+	defer unlock()
 	if err := unchanged(in); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), in.path); err != nil {
 		return pathErr(in.path, err)
 	}
+	renamed = true
 	if d, err := os.Open(dir); err == nil {
 		d.Sync() // make the rename durable where the platform allows
 		d.Close()
 	}
 	return nil
+}
+
+// unwrapPath drops the temporary file's name from an error, which would
+// only confuse.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // unchanged checks that in's file still holds what was read, so that an

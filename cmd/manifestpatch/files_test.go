@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+const original = "{\n  \"displayName\": \"Calendar Sync\"\n}\n"
+
+// faultFile fails its writes with err.
+type faultFile struct {
+	*os.File
+	err error
+}
+
+func (f faultFile) Write([]byte) (int, error) { return 0, f.err }
+
+// applyWithFault runs apply on a fresh file with the hooks set, and checks
+// that it fails with want in its message, leaving the original's bytes (or
+// what the fault put there) and no temporary file.
+func applyWithFault(t *testing.T, want string, setup func(path string)) (dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	path := filepath.Join(dir, "app.json")
+	if err := os.WriteFile(path, []byte(original), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	setup(path)
+	defer func() {
+		createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+		beforeRename = func(string) {}
+	}()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"apply", path}, nil, &stdout, &stderr); code != exitError {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitError, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q, want it to contain %q", stderr.String(), want)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+	return dir
+}
+
+func TestWriteFaults(t *testing.T) {
+	intact := func(t *testing.T, dir string) {
+		got, err := os.ReadFile(filepath.Join(dir, "app.json"))
+		if err != nil || string(got) != original {
+			t.Errorf("original not intact: %q, %v", got, err)
+		}
+	}
+	t.Run("full disk", func(t *testing.T) {
+		dir := applyWithFault(t, "app.json: writing: no space left on device; the file is unchanged", func(string) {
+			createTemp = func(dir, pattern string) (tempFile, error) {
+				f, err := os.CreateTemp(dir, pattern)
+				return faultFile{f, syscall.ENOSPC}, err
+			}
+		})
+		intact(t, dir)
+	})
+	t.Run("read-only folder", func(t *testing.T) {
+		dir := applyWithFault(t, "app.json: permission denied", func(string) {
+			createTemp = func(dir, pattern string) (tempFile, error) {
+				return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: fs.ErrPermission}
+			}
+		})
+		intact(t, dir)
+	})
+	t.Run("vanishes before the write", func(t *testing.T) {
+		dir := applyWithFault(t, "app.json: was removed while being patched; not written", func(string) {
+			beforeRename = func(path string) { os.Remove(path) }
+		})
+		if _, err := os.Stat(filepath.Join(dir, "app.json")); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a removed file was written again: %v", err)
+		}
+	})
+	t.Run("changed by someone else", func(t *testing.T) {
+		theirs := "{\n  \"displayName\": \"Edited meanwhile\"\n}\n"
+		dir := applyWithFault(t, "app.json: was changed by something else while being patched; not overwritten", func(string) {
+			beforeRename = func(path string) { os.WriteFile(path, []byte(theirs), 0o640) }
+		})
+		if got, _ := os.ReadFile(filepath.Join(dir, "app.json")); string(got) != theirs {
+			t.Errorf("their change was overwritten: %q", got)
+		}
+	})
+}
+
+// TestConcurrentApply runs apply on one file from many processes at once,
+// each adding another permission. Each either succeeds, and its permission
+// is in the final file, or is refused because the file changed under it;
+// the file is always whole, valid JSON, never a mix. (Processes, not
+// goroutines: urfave/cli keeps flag state in package variables, so run is
+// not safe to call concurrently.)
+func TestConcurrentApply(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH")
+	}
+	bin := filepath.Join(t.TempDir(), "manifestpatch")
+	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	scopes := []string{"Mail.Read", "Mail.Send", "Files.Read", "Sites.Read.All", "Tasks.Read", "Notes.Read", "Contacts.Read", "People.Read"}
+	for round := 0; round < 5; round++ {
+		path := filepath.Join(t.TempDir(), "app.json")
+		if err := os.WriteFile(path, []byte(original), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		codes := make([]int, len(scopes))
+		var wg sync.WaitGroup
+		for i, s := range scopes {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var errOut bytes.Buffer
+				cmd := exec.Command(bin, "apply", "--scope", "Microsoft Graph/"+s, path)
+				cmd.Stderr = &errOut
+				err := cmd.Run()
+				codes[i] = cmd.ProcessState.ExitCode()
+				if err != nil && codes[i] != exitError || codes[i] == exitError && !strings.Contains(errOut.String(), "changed by something else") {
+					t.Errorf("apply --scope %s: %s", s, errOut.String())
+				}
+			}()
+		}
+		wg.Wait()
+		data, err := os.ReadFile(path)
+		if err != nil || !json.Valid(data) {
+			t.Fatalf("round %d: file not valid JSON (%v):\n%s", round, err, data)
+		}
+		m, err := manifest.Read(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		have := fmt.Sprint(m.Resources)
+		for i, s := range scopes {
+			p, _ := parsePermission("Microsoft Graph/"+s, manifest.Scope)
+			if codes[i] == exitOK && !strings.Contains(have, p.ID) {
+				t.Errorf("round %d: apply --scope %s succeeded but its permission was lost", round, s)
+			}
+		}
+	}
+}
