@@ -3,6 +3,7 @@ package manifest
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Sentinel errors, for errors.Is. Every error returned by this package wraps
@@ -76,12 +77,19 @@ func (e *ShapeError) Error() string {
 
 func (e *ShapeError) Unwrap() error { return e.Err }
 
-// positions converts ascending byte offsets in src into Positions in one
-// pass over src.
+// positions converts byte offsets in src into Positions in one pass over
+// src. The offsets need not ascend: an entry may list resourceAccess before
+// resourceAppId, as az's sorted output does.
 func positions(src []byte, offs []int, base int) []Position {
+	order := make([]int, len(offs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return offs[a] - offs[b] })
 	out := make([]Position, len(offs))
 	line, lineStart, at := 1, 0, 0
-	for i, off := range offs {
+	for _, i := range order {
+		off := offs[i]
 		for ; at < off && at < len(src); at++ {
 			if src[at] == '\n' {
 				line++

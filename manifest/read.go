@@ -566,6 +566,9 @@ func (p *parser) value() error {
 
 func (p *parser) literal(w string) error {
 	if !hasPrefix(p.src[p.pos:], w) {
+		if rest := p.src[p.pos:]; len(rest) < len(w) && string(rest) == w[:len(rest)] {
+			return p.syntax(len(p.src), "unexpected end of input in "+w)
+		}
 		return p.unexpected("a value")
 	}
 	p.pos += len(w)

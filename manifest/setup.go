@@ -101,14 +101,18 @@ func (d *document) checkManifest() error {
 	if d.shape != ShapeObject || len(d.top.members) == 0 {
 		return nil
 	}
+	// A mis-cased requiredResourceAccess is an error even in a manifest:
+	// Microsoft Graph would ignore it, and Apply would add a second key.
+	for _, m := range d.top.members {
+		if m.name != Key && strings.EqualFold(m.name, Key) {
+			return &ShapeError{Path: m.name, Pos: position(d.src, m.key.start, d.bom), Err: ErrNotManifest,
+				Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
+		}
+	}
 	var names []string
 	for _, m := range d.top.members {
 		if manifestKeys[m.name] || legacyKeys[m.name] {
 			return nil
-		}
-		if strings.EqualFold(m.name, Key) {
-			return &ShapeError{Path: m.name, Pos: position(d.src, m.key.start, d.bom), Err: ErrNotManifest,
-				Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
 		}
 		if len(names) < 3 {
 			names = append(names, fmt.Sprintf("%q", m.name))
