@@ -439,25 +439,12 @@ func (p *parser) object(o *object, onMember func(m member) error) error {
 				m.val = span{vs, p.pos}
 				o.members = append(o.members, m)
 			}
-			if err := p.ws(); err != nil {
-				return err
-			}
-			if p.pos < len(p.src) && p.src[p.pos] == ',' {
-				comma := p.pos
-				p.pos++
-				if err := p.ws(); err != nil {
+			if done, err := p.next('}', "an object member"); done || err != nil {
+				if err != nil {
 					return err
 				}
-				if p.pos < len(p.src) && p.src[p.pos] == '}' {
-					return p.syntax(comma, "trailing comma before '}'; JSON does not allow one")
-				}
-				continue
-			}
-			if p.pos < len(p.src) && p.src[p.pos] == '}' {
-				p.pos++
 				break
 			}
-			return p.unexpected("',' or '}' after an object member")
 		}
 	}
 	p.depth--
@@ -497,25 +484,12 @@ func (p *parser) array(a *array, onItem func(i int) error) error {
 			if a != nil {
 				a.items = append(a.items, span{vs, p.pos})
 			}
-			if err := p.ws(); err != nil {
-				return err
-			}
-			if p.pos < len(p.src) && p.src[p.pos] == ',' {
-				comma := p.pos
-				p.pos++
-				if err := p.ws(); err != nil {
+			if done, err := p.next(']', "an array element"); done || err != nil {
+				if err != nil {
 					return err
 				}
-				if p.pos < len(p.src) && p.src[p.pos] == ']' {
-					return p.syntax(comma, "trailing comma before ']'; JSON does not allow one")
-				}
-				continue
-			}
-			if p.pos < len(p.src) && p.src[p.pos] == ']' {
-				p.pos++
 				break
 			}
-			return p.unexpected("',' or ']' after an array element")
 		}
 	}
 	p.depth--
@@ -523,6 +497,30 @@ func (p *parser) array(a *array, onItem func(i int) error) error {
 		a.span = span{start, p.pos}
 	}
 	return nil
+}
+
+// next reads what follows a member or element: a comma before the next
+// one, or the closing bracket, which it consumes and reports as done.
+func (p *parser) next(closing byte, after string) (done bool, err error) {
+	if err := p.ws(); err != nil {
+		return false, err
+	}
+	switch {
+	case p.pos < len(p.src) && p.src[p.pos] == ',':
+		comma := p.pos
+		p.pos++
+		if err := p.ws(); err != nil {
+			return false, err
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == closing {
+			return false, p.syntax(comma, fmt.Sprintf("trailing comma before '%c'; JSON does not allow one", closing))
+		}
+		return false, nil
+	case p.pos < len(p.src) && p.src[p.pos] == closing:
+		p.pos++
+		return true, nil
+	}
+	return false, p.unexpected(fmt.Sprintf("',' or '%c' after %s", closing, after))
 }
 
 func (p *parser) enter() error {

@@ -28,7 +28,7 @@ func checkCommand() *cli.Command {
 			"code that --allow silences; --strict makes them fail the check.",
 		Flags: append(wantFlags(),
 			&cli.BoolFlag{Name: "strict", Usage: "also fail on any lint (permissions beyond the wanted set, duplicates, retired APIs, …)"},
-			allowFlag,
+			allowFlag(),
 			formatFlag("text", "json"),
 		),
 		Action: doCheck,
@@ -130,18 +130,25 @@ func doCheck(c *cli.Context) error {
 		r.fail(err)
 	})
 	if asJSON {
-		recs := make([]any, len(results))
-		for i, r := range results {
-			recs[i] = r.record
-		}
-		out, _ := json.MarshalIndent(recs, "", "  ")
-		fmt.Fprintf(c.App.Writer, "%s\n", out)
+		writeRecords(c, results)
 	}
 	return codeErr(code)
 }
 
+// writeRecords prints the files' records as one JSON array.
+func writeRecords(c *cli.Context, results []*result) {
+	recs := make([]any, len(results))
+	for i, r := range results {
+		recs[i] = r.record
+	}
+	out, _ := json.MarshalIndent(recs, "", "  ")
+	fmt.Fprintf(c.App.Writer, "%s\n", out)
+}
+
 // allowFlag silences lints by code.
-var allowFlag = &cli.StringSliceFlag{Name: "allow", Usage: "silence the lint `CODE` (see 'manifestpatch lints'); repeatable"}
+func allowFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "allow", Usage: "silence the lint `CODE` (see 'manifestpatch lints'); repeatable"}
+}
 
 // allowed returns the lint codes --allow silences, checking each.
 func allowed(c *cli.Context) (map[string]bool, error) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -20,7 +19,7 @@ func showCommand() *cli.Command {
 			"delegated (the app acts as the signed-in user) or application (the app acts as\n" +
 			"itself, with no user), who can consent to it, and its GUID. Permissions the\n" +
 			"catalog does not know are marked unknown.",
-		Flags:  []cli.Flag{formatFlag("text", "json"), allowFlag},
+		Flags:  []cli.Flag{formatFlag("text", "json"), allowFlag()},
 		Action: doShow,
 	}
 }
@@ -96,12 +95,7 @@ func doShow(c *cli.Context) error {
 		r.fail(err)
 	})
 	if asJSON {
-		recs := make([]any, len(results))
-		for i, r := range results {
-			recs[i] = r.record
-		}
-		out, _ := json.MarshalIndent(recs, "", "  ")
-		fmt.Fprintf(c.App.Writer, "%s\n", out)
+		writeRecords(c, results)
 	}
 	return codeErr(code)
 }
