@@ -112,7 +112,11 @@ func summary(rep manifest.Report, resolved int, dryRun bool) string {
 	}
 	var parts []string
 	if resolved > 0 {
-		parts = append(parts, fmt.Sprintf("%s %d names to GUIDs", resolvedVerb, resolved))
+		noun := "names"
+		if resolved == 1 {
+			noun = "name"
+		}
+		parts = append(parts, fmt.Sprintf("%s %d %s to GUIDs", resolvedVerb, resolved, noun))
 	}
 	if len(rep.Added) > 0 {
 		parts = append(parts, added+" "+describeAll(rep.Added))

@@ -45,7 +45,7 @@ func readInput(path string, stdin io.Reader) (*input, error) {
 	case info.IsDir():
 		return nil, fmt.Errorf("%s: is a directory; name the manifest files", path)
 	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%s: is not a regular file (%s); refusing to read it", path, info.Mode().Type())
+		return nil, fmt.Errorf("%s: is %s, not a regular file; refusing to read it", path, fileKind(info.Mode()))
 	case info.Size() > maxSize:
 		return nil, fmt.Errorf("%s: is %d MiB; refusing files over %d MiB", path, info.Size()>>20, maxSize>>20)
 	}
@@ -59,6 +59,19 @@ func readInput(path string, stdin io.Reader) (*input, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return &input{path: path, name: path, data: data, info: info}, nil
+}
+
+// fileKind words the type of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func readAll(r io.Reader) ([]byte, error) {
