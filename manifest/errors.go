@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -89,17 +90,20 @@ func positions(src []byte, offs []int, base int) []Position {
 	out := make([]Position, len(offs))
 	line, lineStart, at := 1, 0, 0
 	for _, i := range order {
-		off := offs[i]
-		for ; at < off && at < len(src); at++ {
-			if src[at] == '\n' {
-				line++
-				lineStart = at + 1
+		off := min(offs[i], len(src))
+		if off > at {
+			line += bytes.Count(src[at:off], nl)
+			if j := bytes.LastIndexByte(src[at:off], '\n'); j >= 0 {
+				lineStart = at + j + 1
 			}
+			at = off
 		}
-		out[i] = Position{Offset: off + base, Line: line, Column: off - lineStart + 1}
+		out[i] = Position{Offset: offs[i] + base, Line: line, Column: off - lineStart + 1}
 	}
 	return out
 }
+
+var nl = []byte{'\n'}
 
 // position converts a byte offset in src into a Position. base is added to
 // the offset (the length of a stripped byte order mark).
@@ -107,14 +111,5 @@ func position(src []byte, off, base int) Position {
 	if off > len(src) {
 		off = len(src)
 	}
-	line, col := 1, 1
-	for _, c := range src[:off] {
-		if c == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return Position{Offset: off + base, Line: line, Column: col}
+	return positions(src, []int{off}, base)[0]
 }

@@ -218,42 +218,53 @@ func (d *document) setup() Setup {
 			s.AvailableToOtherTenants = &b
 		}
 	}
-	add := func(s *Setup, v span, path string) {
+	// Positions are worked out together at the end, in one pass.
+	var offs []int
+	add := func(v span, path string) {
 		if u, ok := d.str(v); ok {
-			s.RedirectURIs = append(s.RedirectURIs, RedirectURI{URI: u, Path: path, Pos: position(d.src, v.start, d.bom)})
+			s.RedirectURIs = append(s.RedirectURIs, RedirectURI{URI: u, Path: path})
+			offs = append(offs, v.start)
 		}
 	}
-	if s.Format == FormatGraph {
+	switch s.Format {
+	case FormatGraph:
 		if web, ok := d.topMember("web"); ok && d.src[web.val.start] == '{' {
 			o, _ := d.sub(web.val)
 			if m, ok := d.member(o, "redirectUris"); ok && d.src[m.val.start] == '[' {
 				_, a := d.sub(m.val)
 				for i, it := range a.items {
-					add(&s, it, fmt.Sprintf("web.redirectUris[%d]", i))
+					add(it, fmt.Sprintf("web.redirectUris[%d]", i))
 				}
 			}
 		}
-		return s
-	}
-	if m, ok := d.topMember("replyUrlsWithType"); ok && d.src[m.val.start] == '[' {
-		_, a := d.sub(m.val)
-		for i, it := range a.items {
-			if d.src[it.start] != '{' {
-				continue
+	case FormatLegacy:
+		if m, ok := d.topMember("replyUrlsWithType"); ok && d.src[m.val.start] == '[' {
+			_, a := d.sub(m.val)
+			for i, it := range a.items {
+				if d.src[it.start] != '{' {
+					continue
+				}
+				o, _ := d.sub(it)
+				u, hasURL := d.member(o, "url")
+				web := true
+				if t, ok := d.member(o, "type"); ok {
+					typ, _ := d.str(t.val)
+					web = strings.EqualFold(typ, "Web")
+				}
+				if hasURL && web {
+					add(u.val, fmt.Sprintf("replyUrlsWithType[%d].url", i))
+				}
 			}
-			o, _ := d.sub(it)
-			u, okU := d.member(o, "url")
-			t, okT := d.member(o, "type")
-			if typ, _ := d.str(t.val); okU && (!okT || strings.EqualFold(typ, "Web")) {
-				add(&s, u.val, fmt.Sprintf("replyUrlsWithType[%d].url", i))
+		}
+		if m, ok := d.topMember("replyUrls"); ok && d.src[m.val.start] == '[' {
+			_, a := d.sub(m.val)
+			for i, it := range a.items {
+				add(it, fmt.Sprintf("replyUrls[%d]", i))
 			}
 		}
 	}
-	if m, ok := d.topMember("replyUrls"); ok && d.src[m.val.start] == '[' {
-		_, a := d.sub(m.val)
-		for i, it := range a.items {
-			add(&s, it, fmt.Sprintf("replyUrls[%d]", i))
-		}
+	for i, p := range positions(d.src, offs, d.bom) {
+		s.RedirectURIs[i].Pos = p
 	}
 	return s
 }

@@ -133,6 +133,9 @@ func TestReadSetup(t *testing.T) {
 		{"legacy", `{"name": "x", "availableToOtherTenants": true, "replyUrlsWithType": [{"url": "https://b/", "type": "Web"}, {"url": "https://c/", "type": "Spa"}]}`,
 			manifest.Setup{Format: manifest.FormatLegacy, AvailableToOtherTenants: ptr(true),
 				RedirectURIs: []manifest.RedirectURI{{URI: "https://b/", Path: "replyUrlsWithType[0].url", Pos: manifest.Position{Offset: 77, Line: 1, Column: 78}}}}},
+		{"legacy entry without type", `{"name": "x", "replyUrlsWithType": [{"url": "https://d/"}, {"type": "Web"}, "e"]}`,
+			manifest.Setup{Format: manifest.FormatLegacy,
+				RedirectURIs: []manifest.RedirectURI{{URI: "https://d/", Path: "replyUrlsWithType[0].url", Pos: manifest.Position{Offset: 44, Line: 1, Column: 45}}}}},
 		{"fragment", `{"requiredResourceAccess": []}`, manifest.Setup{Format: manifest.FormatFragment}},
 		{"bare", `[]`, manifest.Setup{Format: manifest.FormatFragment}},
 	}
