@@ -114,6 +114,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	if err != nil {
 		return nil, Report{}, err
 	}
+	defer d.release()
 	canon := opts.Canonical
 	if canon == nil {
 		canon = func(p Permission) Permission { return p }
@@ -148,44 +149,71 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 // normalize groups want by resource (first appearance first), drops repeats
 // and empty resources, writes GUIDs in lower case and checks every part.
 func normalize(want Set) (Set, error) {
+	if normal(want) {
+		return want, nil
+	}
 	var out Set
-	index := make(map[string]int)
-	seen := make(map[key]bool)
 	for i, r := range want {
-		if r.ResourceAppID == "" {
-			return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAppId", i), Err: ErrShape, Msg: "empty resource app id"}
-		}
-		if !utf8.ValidString(r.ResourceAppID) {
-			return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAppId", i), Err: ErrShape, Msg: fmt.Sprintf("resource app id %q is not valid UTF-8", r.ResourceAppID)}
+		if msg := badValue(r.ResourceAppID); msg != "" {
+			return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAppId", i), Err: ErrShape, Msg: "resource app id " + msg}
 		}
 		app := lowerGUID(r.ResourceAppID)
+		g := slices.IndexFunc(out, func(o Resource) bool { return strings.EqualFold(o.ResourceAppID, app) })
 		for j, a := range r.ResourceAccess {
-			path := fmt.Sprintf("want[%d].resourceAccess[%d]", i, j)
-			if a.ID == "" {
-				return nil, &ShapeError{Path: path + ".id", Err: ErrShape, Msg: "empty permission id"}
-			}
-			if !utf8.ValidString(a.ID) {
-				return nil, &ShapeError{Path: path + ".id", Err: ErrShape, Msg: fmt.Sprintf("permission id %q is not valid UTF-8", a.ID)}
+			if msg := badValue(a.ID); msg != "" {
+				return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAccess[%d].id", i, j), Err: ErrShape, Msg: "permission id " + msg}
 			}
 			if !a.Type.Valid() {
-				return nil, &ShapeError{Path: path + ".type", Err: ErrShape, Msg: fmt.Sprintf("type is %q; want \"Scope\" or \"Role\"", a.Type)}
+				return nil, &ShapeError{Path: fmt.Sprintf("want[%d].resourceAccess[%d].type", i, j), Err: ErrShape, Msg: fmt.Sprintf("type is %q; want \"Scope\" or \"Role\"", a.Type)}
 			}
 			a.ID = lowerGUID(a.ID)
-			k := keyOf(Permission{app, a.ID, a.Type})
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			g, ok := index[k.app]
-			if !ok {
+			if g < 0 {
 				g = len(out)
-				index[k.app] = g
 				out = append(out, Resource{ResourceAppID: app})
 			}
-			out[g].ResourceAccess = append(out[g].ResourceAccess, a)
+			if !slices.ContainsFunc(out[g].ResourceAccess, func(b Access) bool { return b.Type == a.Type && strings.EqualFold(b.ID, a.ID) }) {
+				out[g].ResourceAccess = append(out[g].ResourceAccess, a)
+			}
 		}
 	}
 	return out, nil
+}
+
+// normal reports whether want is already as normalize would make it, as the
+// built-in profiles are, so that it can be used without a copy.
+func normal(want Set) bool {
+	for i, r := range want {
+		if len(r.ResourceAccess) == 0 || badValue(r.ResourceAppID) != "" || lowerGUID(r.ResourceAppID) != r.ResourceAppID {
+			return false
+		}
+		for _, q := range want[:i] {
+			if strings.EqualFold(q.ResourceAppID, r.ResourceAppID) {
+				return false
+			}
+		}
+		for j, a := range r.ResourceAccess {
+			if badValue(a.ID) != "" || !a.Type.Valid() || lowerGUID(a.ID) != a.ID {
+				return false
+			}
+			for _, b := range r.ResourceAccess[:j] {
+				if b.Type == a.Type && strings.EqualFold(b.ID, a.ID) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// badValue says what is wrong with a wanted id, or "".
+func badValue(s string) string {
+	switch {
+	case s == "":
+		return "is empty"
+	case !utf8.ValidString(s):
+		return fmt.Sprintf("%q is not valid UTF-8", s)
+	}
+	return ""
 }
 
 // permissions returns the set of permissions the document lists, in their
@@ -532,19 +560,15 @@ type edit struct {
 
 func (d *document) splice(src []byte, edits []edit) []byte {
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.start - b.start })
-	n := len(src)
-	for _, e := range edits {
-		n += len(e.text) - (e.end - e.start)
-	}
-	out := make([]byte, 0, n)
-	out = append(out, src[:d.bom]...)
+	// bytes.Join allocates the result once and does not zero it first.
+	parts := make([][]byte, 0, 2*len(edits)+2)
+	parts = append(parts, src[:d.bom])
 	prev := 0
 	for _, e := range edits {
-		out = append(out, d.src[prev:e.start]...)
-		out = append(out, e.text...)
+		parts = append(parts, d.src[prev:e.start], e.text)
 		prev = e.end
 	}
-	return append(out, d.src[prev:]...)
+	return bytes.Join(append(parts, d.src[prev:]), nil)
 }
 
 // appendString appends s as a JSON string. Non-ASCII text is written as is.
@@ -611,6 +635,7 @@ func Rewrite(src []byte, canon func(Permission) Permission) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer d.release()
 	var edits []edit
 	str := func(members []member, name, value string) {
 		for _, m := range members {

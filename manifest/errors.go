@@ -70,10 +70,14 @@ type ShapeError struct {
 }
 
 func (e *ShapeError) Error() string {
-	if e.Path == "" {
-		return fmt.Sprintf("manifest: %s: %s", e.Pos, e.Msg)
+	s := "manifest: "
+	if e.Pos.Line > 0 {
+		s += e.Pos.String() + ": "
 	}
-	return fmt.Sprintf("manifest: %s: %s: %s", e.Pos, e.Path, e.Msg)
+	if e.Path != "" {
+		s += e.Path + ": "
+	}
+	return s + e.Msg
 }
 
 func (e *ShapeError) Unwrap() error { return e.Err }

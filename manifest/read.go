@@ -1,8 +1,10 @@
 package manifest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -37,6 +39,8 @@ type Manifest struct {
 	// Positions says where each entry's resourceAppId and each permission's
 	// id value start, parallel to Resources.
 	Positions []EntryPosition
+	// Setup is what the document says besides its permissions.
+	Setup Setup
 }
 
 // EntryPosition is where the values of one requiredResourceAccess entry
@@ -54,7 +58,8 @@ func Read(src []byte) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
-	m := Manifest{Shape: d.shape, Present: d.rra != nil}
+	defer d.release()
+	m := Manifest{Shape: d.shape, Present: d.rra != nil, Setup: d.setup()}
 	var offs []int
 	for _, e := range d.entries {
 		r := Resource{ResourceAppID: e.appID, ResourceAccess: make([]Access, len(e.accesses))}
@@ -146,31 +151,69 @@ type document struct {
 	entries []entryNode
 	// newTop are the members Apply adds to the top-level object.
 	newTop []newMember
+	arena  *arena
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// parse parses src. The caller must call release on the document when it
+// is done with it, and keep nothing that points into its objects.
 func parse(src []byte) (*document, error) {
 	d := &document{src: src, rraIdx: -1}
 	if len(src) >= 3 && src[0] == bom[0] && src[1] == bom[1] && src[2] == bom[2] {
 		d.src, d.bom = src[3:], 3
 	}
-	p := &parser{src: d.src, base: d.bom}
-	if err := p.document(d); err != nil {
-		return nil, err
+	d.arena = arenas.Get().(*arena)
+	a := d.arena
+	p := &parser{src: d.src, base: d.bom, members: a.members[:0], items: a.items[:0], memberStack: a.memberStack[:0], itemStack: a.itemStack[:0]}
+	err := p.document(d)
+	if err == nil {
+		err = p.shapeErr
 	}
-	if p.shapeErr != nil {
-		return nil, p.shapeErr
+	if err == nil {
+		err = d.checkManifest()
 	}
-	if err := d.checkManifest(); err != nil {
+	a.members, a.items, a.memberStack, a.itemStack = p.members, p.items, p.memberStack, p.itemStack
+	if err != nil {
+		d.release()
 		return nil, err
 	}
 	return d, nil
 }
 
+// arena holds the storage the members and items of a document's recorded
+// objects and arrays are slices of. Arenas are reused from call to call, so
+// that parsing a manifest allocates little.
+type arena struct {
+	members, memberStack []member
+	items, itemStack     []span
+}
+
+var arenas = sync.Pool{New: func() any {
+	return &arena{members: make([]member, 0, 128), items: make([]span, 0, 128),
+		memberStack: make([]member, 0, 64), itemStack: make([]span, 0, 64)}
+}}
+
+// release returns the document's arena for reuse.
+func (d *document) release() {
+	if a := d.arena; a != nil && cap(a.members)+cap(a.memberStack) <= 1<<16 && cap(a.items)+cap(a.itemStack) <= 1<<16 {
+		clear(a.members[:cap(a.members)]) // drop the name strings
+		clear(a.memberStack[:cap(a.memberStack)])
+		arenas.Put(a)
+	}
+	d.arena = nil
+}
+
 type parser struct {
-	src   []byte
-	pos   int
+	src []byte
+	pos int
+	// members and items hold the members and items of recorded objects and
+	// arrays, each object's and array's a sub-slice: a few allocations per
+	// document rather than one per object. While an object or array is
+	// open, its members or items pile up on the stacks, above those of the
+	// objects and arrays it is nested in.
+	members, memberStack []member
+	items, itemStack     []span
 	depth int
 	base  int
 	// shapeErr is the first shape error found. Scanning goes on after it so
@@ -188,19 +231,19 @@ func (p *parser) document(d *document) error {
 	switch p.src[p.pos] {
 	case '{':
 		d.shape = ShapeObject
-		seen := -1
+		i, first := -1, 0 // the member's index; where the first requiredResourceAccess key starts
 		err := p.object(&d.top, func(m member) error {
+			i++
 			if m.name != Key {
 				return p.value()
 			}
-			if seen >= 0 {
+			if d.rraIdx >= 0 {
 				p.shape(&ShapeError{Path: Key, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
 					Msg: fmt.Sprintf("the key appears twice, on lines %d and %d; remove one of them",
-						p.at(d.top.members[seen].key.start).Line, p.at(m.key.start).Line)})
+						p.at(first).Line, p.at(m.key.start).Line)})
 				return p.value()
 			}
-			seen = len(d.top.members)
-			d.rraIdx = seen
+			d.rraIdx, first = i, m.key.start
 			return p.rra(d, jpath{base: Key, entry: -1, item: -1})
 		})
 		if err != nil {
@@ -378,7 +421,7 @@ func (p *parser) stringValue(path jpath) (string, error) {
 		p.shapeAt(start, path, "want a string, got %s", kind(p.src[start]))
 		return "", nil
 	}
-	return p.str(true)
+	return p.key(true)
 }
 
 func (p *parser) duplicate(path jpath, m member) {
@@ -392,6 +435,7 @@ func (p *parser) duplicate(path jpath, m member) {
 // values are skipped.
 func (p *parser) object(o *object, onMember func(m member) error) error {
 	start := p.pos
+	base := len(p.memberStack)
 	if err := p.enter(); err != nil {
 		return err
 	}
@@ -407,7 +451,7 @@ func (p *parser) object(o *object, onMember func(m member) error) error {
 				return p.unexpected("a string key")
 			}
 			ks := p.pos
-			name, err := p.str(o != nil)
+			name, err := p.key(o != nil)
 			if err != nil {
 				return err
 			}
@@ -437,7 +481,7 @@ func (p *parser) object(o *object, onMember func(m member) error) error {
 			}
 			if o != nil {
 				m.val = span{vs, p.pos}
-				o.members = append(o.members, m)
+				p.memberStack = append(p.memberStack, m)
 			}
 			if done, err := p.next('}', "an object member"); done || err != nil {
 				if err != nil {
@@ -450,6 +494,10 @@ func (p *parser) object(o *object, onMember func(m member) error) error {
 	p.depth--
 	if o != nil {
 		o.span = span{start, p.pos}
+		n := len(p.members)
+		p.members = append(p.members, p.memberStack[base:]...)
+		p.memberStack = p.memberStack[:base]
+		o.members = p.members[n:len(p.members):len(p.members)]
 	}
 	return nil
 }
@@ -457,6 +505,7 @@ func (p *parser) object(o *object, onMember func(m member) error) error {
 // array parses an array at p.pos like object does.
 func (p *parser) array(a *array, onItem func(i int) error) error {
 	start := p.pos
+	base := len(p.itemStack)
 	if err := p.enter(); err != nil {
 		return err
 	}
@@ -482,7 +531,7 @@ func (p *parser) array(a *array, onItem func(i int) error) error {
 				return err
 			}
 			if a != nil {
-				a.items = append(a.items, span{vs, p.pos})
+				p.itemStack = append(p.itemStack, span{vs, p.pos})
 			}
 			if done, err := p.next(']', "an array element"); done || err != nil {
 				if err != nil {
@@ -495,6 +544,10 @@ func (p *parser) array(a *array, onItem func(i int) error) error {
 	p.depth--
 	if a != nil {
 		a.span = span{start, p.pos}
+		n := len(p.items)
+		p.items = append(p.items, p.itemStack[base:]...)
+		p.itemStack = p.itemStack[:base]
+		a.items = p.items[n:len(p.items):len(p.items)]
 	}
 	return nil
 }
@@ -688,6 +741,56 @@ func (p *parser) str(decode bool) (string, error) {
 		}
 	}
 }
+
+// key scans an object key like str, without allocating for the keys this
+// package looks for.
+func (p *parser) key(decode bool) (string, error) {
+	start := p.pos
+	name, err := p.str(false)
+	if err != nil || !decode {
+		return name, err
+	}
+	raw := p.src[start+1 : p.pos-1]
+	switch string(raw) { // the hottest ones first, without hashing
+	case "id":
+		return "id", nil
+	case "type":
+		return "type", nil
+	case "Scope":
+		return "Scope", nil
+	case "Role":
+		return "Role", nil
+	case "resourceAppId":
+		return "resourceAppId", nil
+	case "resourceAccess":
+		return "resourceAccess", nil
+	}
+	if k, ok := knownKeys[string(raw)]; ok {
+		return k, nil
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw), nil
+	}
+	p.pos = start
+	return p.str(true)
+}
+
+// knownKeys interns the member names the package reads.
+var knownKeys = func() map[string]string {
+	m := make(map[string]string)
+	for _, k := range []string{Key, "resourceAppId", "resourceAccess", "id", "type", "additionalProperties", "Scope", "Role",
+		"appId", "displayName", "name", "signInAudience", "web", "redirectUris", "redirectUriSettings",
+		"replyUrlsWithType", "replyUrls", "url", "availableToOtherTenants"} {
+		m[k] = k
+	}
+	for k := range manifestKeys {
+		m[k] = k
+	}
+	for k := range legacyKeys {
+		m[k] = k
+	}
+	return m
+}()
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'

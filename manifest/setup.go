@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -198,6 +199,7 @@ func ReadSetup(src []byte) (Setup, error) {
 	if err != nil {
 		return Setup{}, err
 	}
+	defer d.release()
 	return d.setup(), nil
 }
 
@@ -233,7 +235,7 @@ func (d *document) setup() Setup {
 			if m, ok := d.member(o, "redirectUris"); ok && d.src[m.val.start] == '[' {
 				_, a := d.sub(m.val)
 				for i, it := range a.items {
-					add(it, fmt.Sprintf("web.redirectUris[%d]", i))
+					add(it, "web.redirectUris["+strconv.Itoa(i)+"]")
 				}
 			}
 		}
@@ -252,14 +254,14 @@ func (d *document) setup() Setup {
 					web = strings.EqualFold(typ, "Web")
 				}
 				if hasURL && web {
-					add(u.val, fmt.Sprintf("replyUrlsWithType[%d].url", i))
+					add(u.val, "replyUrlsWithType["+strconv.Itoa(i)+"].url")
 				}
 			}
 		}
 		if m, ok := d.topMember("replyUrls"); ok && d.src[m.val.start] == '[' {
 			_, a := d.sub(m.val)
 			for i, it := range a.items {
-				add(it, fmt.Sprintf("replyUrls[%d]", i))
+				add(it, "replyUrls["+strconv.Itoa(i)+"]")
 			}
 		}
 	}
