@@ -107,9 +107,8 @@ func doCheck(c *cli.Context) error {
 			rec.File = in.name
 			var m manifest.Manifest
 			if m, err = manifest.Read(in.data); err == nil {
-				setup, _ := manifest.ReadSetup(in.data)
 				f := findings{missing: missing(m, want.set), lints: lints(m, want.set, allow), strict: strict}
-				f.problems, f.notes = checkSetup(setup, want)
+				f.problems, f.notes = checkSetup(m.Setup, want)
 				rec.Missing = listJSON(f.missing)
 				rec.Problems, rec.Notes = append(rec.Problems, f.problems...), append(rec.Notes, f.notes...)
 				for _, l := range f.lints {

@@ -54,7 +54,7 @@ func readInput(path string, stdin io.Reader) (*input, error) {
 		return nil, pathErr(path, err)
 	}
 	defer f.Close()
-	data, err := readAll(f)
+	data, err := readSized(f, info.Size())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -72,6 +72,28 @@ func fileKind(m fs.FileMode) string {
 		return "a device"
 	}
 	return "a special file"
+}
+
+// readSized reads a file whose size is known, allocating once (a file that
+// grows meanwhile is still read whole, up to maxSize).
+func readSized(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			if len(data) > maxSize {
+				return nil, fmt.Errorf("input is over %d MiB; refusing it", maxSize>>20)
+			}
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 func readAll(r io.Reader) ([]byte, error) {

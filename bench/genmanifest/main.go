@@ -1,0 +1,47 @@
+// Command genmanifest writes a synthetic app registration manifest of about
+// the given size, the same bytes bench/synth gives the Go benchmarks.
+//
+//	genmanifest BYTES FILE
+//
+// BYTES may end in K or M (KiB, MiB): genmanifest 10M large.json.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/manifestpatch/manifestpatch/bench/synth"
+)
+
+func main() {
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: genmanifest BYTES FILE")
+		os.Exit(2)
+	}
+	size, err := parseSize(os.Args[1])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "genmanifest: %v\n", err)
+		os.Exit(2)
+	}
+	if err := os.WriteFile(os.Args[2], synth.Manifest(size), 0o644); err != nil {
+		fmt.Fprintf(os.Stderr, "genmanifest: %v\n", err)
+		os.Exit(2)
+	}
+}
+
+func parseSize(s string) (int, error) {
+	mult := 1
+	switch {
+	case strings.HasSuffix(s, "K"):
+		s, mult = strings.TrimSuffix(s, "K"), 1<<10
+	case strings.HasSuffix(s, "M"):
+		s, mult = strings.TrimSuffix(s, "M"), 1<<20
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("size %q: want a positive number of bytes, optionally ending in K or M", s)
+	}
+	return n * mult, nil
+}
