@@ -214,8 +214,8 @@ type parser struct {
 	// objects and arrays it is nested in.
 	members, memberStack []member
 	items, itemStack     []span
-	depth int
-	base  int
+	depth                int
+	base                 int
 	// shapeErr is the first shape error found. Scanning goes on after it so
 	// that a syntax error anywhere in the input takes precedence.
 	shapeErr error
