@@ -75,6 +75,9 @@ func doApply(c *cli.Context) error {
 		for _, p := range rep.Duplicates {
 			fmt.Fprintf(&r.stderr, "%s: warning: %s is listed more than once; Microsoft Graph rejects such a list\n", in.name, name(p))
 		}
+		if rep.Format == manifest.FormatFragment && len(opts.RedirectURIs) > 0 {
+			fmt.Fprintf(&r.stderr, "%s: note: holds only requiredResourceAccess, so the audience and redirect URI are left to the manifest\n", in.name)
+		}
 		toOut := toStdout || path == "-"
 		if !rep.Changed {
 			if toOut && !dryRun {
