@@ -489,15 +489,13 @@ func (d *document) writeSet(b []byte, st style, set Set) []byte {
 	return st.end(b, ']')
 }
 
-// writeEntry appends one resource entry in style es.
+// writeEntry appends one resource entry in style es, keys in the order
+// Microsoft writes them.
 func (d *document) writeEntry(b []byte, es style, r Resource) []byte {
-	b = es.begin(b, '{')
-	b = es.key(b, "resourceAppId")
-	b = appendString(b, r.ResourceAppID)
-	b = es.next(b)
-	b = es.key(b, "resourceAccess")
-	b = d.writeList(b, es.child(), r.ResourceAccess)
-	return es.end(b, '}')
+	return writeObject(b, es, []newMember{
+		{"resourceAppId", stringWriter(r.ResourceAppID)},
+		{"resourceAccess", func(b []byte, st style) []byte { return d.writeList(b, st, r.ResourceAccess) }},
+	})
 }
 
 // writeList appends a resourceAccess array in style ls.
@@ -514,13 +512,7 @@ func (d *document) writeList(b []byte, ls style, list []Access) []byte {
 }
 
 func writeAccess(b []byte, as style, a Access) []byte {
-	b = as.begin(b, '{')
-	b = as.key(b, "id")
-	b = appendString(b, a.ID)
-	b = as.next(b)
-	b = as.key(b, "type")
-	b = appendString(b, string(a.Type))
-	return as.end(b, '}')
+	return writeObject(b, as, []newMember{{"id", stringWriter(a.ID)}, {"type", stringWriter(string(a.Type))}})
 }
 
 // entryStyle is the style for a new entry: that of the first existing entry,
