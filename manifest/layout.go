@@ -253,11 +253,18 @@ func (d *document) separator(s span, items []span, only *object) []byte {
 	return append([]byte{','}, open...)
 }
 
-// indentAfter returns the white space after the last newline in sep: the
-// indentation a new item written after sep starts with.
+// indentAfter returns the white space that starts the last line of sep:
+// the indentation a new item written after sep starts with. A comma that
+// starts the line (comma-first layouts) is not indentation.
 func indentAfter(sep []byte) string {
-	if i := bytes.LastIndexByte(sep, '\n'); i >= 0 {
-		return string(sep[i+1:])
+	i := bytes.LastIndexByte(sep, '\n')
+	if i < 0 {
+		return ""
 	}
-	return ""
+	line := sep[i+1:]
+	n := 0
+	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+		n++
+	}
+	return string(line[:n])
 }
