@@ -102,36 +102,49 @@ func doCheck(c *cli.Context) error {
 	results, code := eachFile(c, files, func(path string, r *result) {
 		rec := &checkJSON{File: path, Missing: []permJSON{}, Problems: []string{}, Lints: []lintJSON{}, Notes: []string{}}
 		r.record = rec
-		in, err := readInput(path, c.App.Reader)
-		if err == nil {
-			rec.File = in.name
-			var m manifest.Manifest
-			if m, err = manifest.Read(in.data); err == nil {
-				f := findings{missing: missing(m, want.set), lints: lints(m, want.set, allow), strict: strict}
-				f.problems, f.notes = checkSetup(m.Setup, want)
-				rec.Missing = listJSON(f.missing)
-				rec.Problems, rec.Notes = append(rec.Problems, f.problems...), append(rec.Notes, f.notes...)
-				for _, l := range f.lints {
-					rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: f.severity(), Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
-				}
-				rec.OK = f.ok()
-				if !rec.OK {
-					r.code = exitChanges
-				}
-				if !asJSON {
-					f.write(r, in.name)
-				}
-				return
-			}
-			err = fmt.Errorf("%s", located(in.name, err))
+		in, m, err := readManifest(c, path, r)
+		if err != nil {
+			rec.Error = err.Error()
+			return
 		}
-		rec.Error = err.Error()
-		r.fail(err)
+		rec.File = in.name
+		f := findings{missing: missing(m, want.set), lints: lints(m, want.set, allow), strict: strict}
+		f.problems, f.notes = checkSetup(m.Setup, want)
+		rec.Missing = listJSON(f.missing)
+		rec.Problems, rec.Notes = append(rec.Problems, f.problems...), append(rec.Notes, f.notes...)
+		for _, l := range f.lints {
+			rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: f.severity(), Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
+		}
+		rec.OK = f.ok()
+		if !rec.OK {
+			r.code = exitChanges
+		}
+		if !asJSON {
+			f.write(r, in.name)
+		}
 	})
 	if asJSON {
 		writeRecords(c, results)
 	}
 	return codeErr(code)
+}
+
+// readManifest reads and parses the file at path for a command that
+// reports on each file. A failure is reported on r and returned, worded
+// path:line:col: message.
+func readManifest(c *cli.Context, path string, r *result) (*input, manifest.Manifest, error) {
+	in, err := readInput(path, c.App.Reader)
+	if err != nil {
+		r.fail(err)
+		return nil, manifest.Manifest{}, err
+	}
+	m, err := manifest.Read(in.data)
+	if err != nil {
+		err = fmt.Errorf("%s", located(in.name, err))
+		r.fail(err)
+		return nil, manifest.Manifest{}, err
+	}
+	return in, m, nil
 }
 
 // writeRecords prints the files' records as one JSON array.

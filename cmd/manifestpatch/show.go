@@ -66,33 +66,28 @@ func doShow(c *cli.Context) error {
 	results, code := eachFile(c, files, func(path string, r *result) {
 		rec := &showJSON{File: path, Permissions: []showPermJSON{}, Application: []showPermJSON{}, Lints: []lintJSON{}}
 		r.record = rec
-		in, err := readInput(path, c.App.Reader)
-		if err == nil {
-			rec.File = in.name
-			var m manifest.Manifest
-			if m, err = manifest.Read(in.data); err == nil {
-				for _, res := range m.Resources {
-					for _, a := range res.ResourceAccess {
-						p := describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
-						rec.Permissions = append(rec.Permissions, p)
-						if a.Type == manifest.Role {
-							rec.Application = append(rec.Application, p)
-						}
-					}
-				}
-				rec.lints = lints(m, nil, allow)
-				for _, l := range rec.lints {
-					rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: "warning", Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
-				}
-				if !asJSON {
-					writeShow(r, rec, len(files) > 1)
-				}
-				return
-			}
-			err = fmt.Errorf("%s", located(in.name, err))
+		in, m, err := readManifest(c, path, r)
+		if err != nil {
+			rec.Error = err.Error()
+			return
 		}
-		rec.Error = err.Error()
-		r.fail(err)
+		rec.File = in.name
+		for _, res := range m.Resources {
+			for _, a := range res.ResourceAccess {
+				p := describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
+				rec.Permissions = append(rec.Permissions, p)
+				if a.Type == manifest.Role {
+					rec.Application = append(rec.Application, p)
+				}
+			}
+		}
+		rec.lints = lints(m, nil, allow)
+		for _, l := range rec.lints {
+			rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: "warning", Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
+		}
+		if !asJSON {
+			writeShow(r, rec, len(files) > 1)
+		}
 	})
 	if asJSON {
 		writeRecords(c, results)
