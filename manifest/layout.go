@@ -125,18 +125,15 @@ func (d *document) multiline(indent []byte) style {
 	return style{nl: d.newline(), indent: string(indent), unit: d.unit(), colon: d.colon()}
 }
 
-// colon returns the text between the first key of the document and its value.
+// colon returns the text between a key and its value in the document's
+// first object, the top-level one or else the first entry: ": " by default.
 func (d *document) colon() string {
-	for _, o := range []*object{&d.top} {
-		if len(o.members) > 0 {
-			m := o.members[0]
-			if c := d.src[m.key.end:m.val.start]; bytes.IndexByte(c, '\n') < 0 {
-				return string(c)
-			}
-		}
+	first := &d.top
+	if d.shape == ShapeArray && len(d.entries) > 0 {
+		first = &d.entries[0].object
 	}
-	if len(d.entries) > 0 && len(d.entries[0].members) > 0 {
-		m := d.entries[0].members[0]
+	if len(first.members) > 0 {
+		m := first.members[0]
 		if c := d.src[m.key.end:m.val.start]; bytes.IndexByte(c, '\n') < 0 {
 			return string(c)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -12,8 +13,18 @@ import (
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
+// formatFlag is --format, taking one of values, the first the default. The
+// flag checks the value itself, so the commands need not.
 func formatFlag(values ...string) *cli.StringFlag {
-	return &cli.StringFlag{Name: "format", Value: values[0], Usage: "output format: " + fmt.Sprint(values)}
+	return &cli.StringFlag{
+		Name: "format", Value: values[0], Usage: "output format: " + strings.Join(values, " or "),
+		Action: func(c *cli.Context, f string) error {
+			if !slices.Contains(values, f) {
+				return usagef(c, "--format %q: want %s", f, strings.Join(values, " or "))
+			}
+			return nil
+		},
+	}
 }
 
 func checkCommand() *cli.Command {
@@ -80,14 +91,18 @@ type lintJSON struct {
 	Message  string `json:"message"`
 }
 
+func lintsJSON(ls []permissions.Finding, severity string) []lintJSON {
+	out := make([]lintJSON, len(ls))
+	for i, l := range ls {
+		out[i] = lintJSON{Code: l.Code, Severity: severity, Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg}
+	}
+	return out
+}
+
 func doCheck(c *cli.Context) error {
 	files, err := fileArgs(c)
 	if err != nil {
 		return err
-	}
-	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usagef(c, "--format %q: want text or json", format)
 	}
 	want, err := wantedFrom(c)
 	if err != nil {
@@ -98,7 +113,7 @@ func doCheck(c *cli.Context) error {
 		return err
 	}
 	strict := c.Bool("strict")
-	asJSON := format == "json"
+	asJSON := c.String("format") == "json"
 	results, code := eachFile(c, files, func(path string, r *result) {
 		rec := &checkJSON{File: path, Missing: []permJSON{}, Problems: []string{}, Lints: []lintJSON{}, Notes: []string{}}
 		r.record = rec
@@ -112,9 +127,7 @@ func doCheck(c *cli.Context) error {
 		f.problems, f.notes = checkSetup(m.Setup, want)
 		rec.Missing = listJSON(f.missing)
 		rec.Problems, rec.Notes = append(rec.Problems, f.problems...), append(rec.Notes, f.notes...)
-		for _, l := range f.lints {
-			rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: f.severity(), Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
-		}
+		rec.Lints = lintsJSON(f.lints, f.severity())
 		rec.OK = f.ok()
 		if !rec.OK {
 			r.code = exitChanges

@@ -43,10 +43,6 @@ func doLookup(c *cli.Context) error {
 	if len(queries) == 0 {
 		return usagef(c, "no query given; name a permission, a GUID or a resource")
 	}
-	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usagef(c, "--format %q: want text or json", format)
-	}
 	code := exitOK
 	var recs []lookupJSON
 	for _, q := range queries {
@@ -56,7 +52,7 @@ func doLookup(c *cli.Context) error {
 		}
 		recs = append(recs, rec)
 	}
-	if format == "json" {
+	if c.String("format") == "json" {
 		out, _ := json.MarshalIndent(recs, "", "  ")
 		fmt.Fprintf(c.App.Writer, "%s\n", out)
 		return codeErr(code)

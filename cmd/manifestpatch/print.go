@@ -23,14 +23,9 @@ func doPrint(c *cli.Context) error {
 	if c.Args().Len() > 0 {
 		return usagef(c, "print takes no file arguments")
 	}
-	var empty string
-	switch f := c.String("format"); f {
-	case "manifest":
-		empty = "{}\n"
-	case "array":
+	empty := "{}\n"
+	if c.String("format") == "array" {
 		empty = "[]\n"
-	default:
-		return usagef(c, "--format %q: want manifest or array", f)
 	}
 	want, err := wantedFrom(c)
 	if err != nil {

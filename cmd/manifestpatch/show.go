@@ -48,11 +48,7 @@ func doShow(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usagef(c, "--format %q: want text or json", format)
-	}
-	asJSON := format == "json"
+	asJSON := c.String("format") == "json"
 	allow, err := allowed(c)
 	if err != nil {
 		return err
@@ -82,9 +78,7 @@ func doShow(c *cli.Context) error {
 			}
 		}
 		rec.lints = lints(m, nil, allow)
-		for _, l := range rec.lints {
-			rec.Lints = append(rec.Lints, lintJSON{Code: l.Code, Severity: "warning", Line: l.Pos.Line, Column: l.Pos.Column, Message: l.Msg})
-		}
+		rec.Lints = lintsJSON(rec.lints, "warning")
 		if !asJSON {
 			writeShow(r, rec, len(files) > 1)
 		}
