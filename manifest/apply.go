@@ -490,12 +490,15 @@ func (d *document) writeSet(b []byte, st style, set Set) []byte {
 }
 
 // writeEntry appends one resource entry in style es, keys in the order
-// Microsoft writes them.
+// Microsoft writes them. It and writeAccess write their members directly
+// rather than through writeObject: they run once per permission written,
+// and writeObject's member closures would cost two allocations each time.
 func (d *document) writeEntry(b []byte, es style, r Resource) []byte {
-	return writeObject(b, es, []newMember{
-		{"resourceAppId", stringWriter(r.ResourceAppID)},
-		{"resourceAccess", func(b []byte, st style) []byte { return d.writeList(b, st, r.ResourceAccess) }},
-	})
+	b = es.begin(b, '{')
+	b = appendString(es.key(b, "resourceAppId"), r.ResourceAppID)
+	b = es.key(es.next(b), "resourceAccess")
+	b = d.writeList(b, es.child(), r.ResourceAccess)
+	return es.end(b, '}')
 }
 
 // writeList appends a resourceAccess array in style ls.
@@ -512,7 +515,10 @@ func (d *document) writeList(b []byte, ls style, list []Access) []byte {
 }
 
 func writeAccess(b []byte, as style, a Access) []byte {
-	return writeObject(b, as, []newMember{{"id", stringWriter(a.ID)}, {"type", stringWriter(string(a.Type))}})
+	b = as.begin(b, '{')
+	b = appendString(as.key(b, "id"), a.ID)
+	b = appendString(as.key(as.next(b), "type"), string(a.Type))
+	return as.end(b, '}')
 }
 
 // entryStyle is the style for a new entry: that of the first existing entry,
