@@ -7,40 +7,6 @@ import (
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
-// Canonical maps a permission as a manifest may write it, by GUID or by
-// name ("Microsoft Graph", "User.Read"), to its GUIDs in lower case. What the
-// catalog does not know is returned as it is. With ID empty it maps the
-// resource alone. It suits manifest.Options.Canonical.
-func Canonical(p manifest.Permission) manifest.Permission {
-	if manifest.IsGUID(p.ID) {
-		p.ID = strings.ToLower(p.ID)
-	}
-	r, ok := LookupResource(p.ResourceAppID)
-	if !ok {
-		if manifest.IsGUID(p.ResourceAppID) {
-			p.ResourceAppID = strings.ToLower(p.ResourceAppID)
-		}
-		return p
-	}
-	p.ResourceAppID = r.AppID
-	if p.ID != "" && !manifest.IsGUID(p.ID) {
-		if c, ok := LookupValue(r.AppID, p.ID, p.Type); ok {
-			p.ID = c.ID
-		}
-	}
-	return p
-}
-
-// Spell maps a permission to its name in the catalog ("User.Read"), for
-// templates that name their permissions; what the catalog does not know
-// keeps its id. It suits manifest.Options.Spell.
-func Spell(p manifest.Permission) manifest.Permission {
-	if c, ok := Lookup(p.ResourceAppID, p.ID, p.Type); ok {
-		p.ID = c.Value
-	}
-	return p
-}
-
 // Lint codes: stable short names for each kind of finding, which users can
 // silence one by one.
 const (
@@ -75,9 +41,36 @@ var LintCodes = []struct{ Code, About string }{
 	{LintNotWanted, "a permission beyond the wanted set"},
 }
 
-// Finding is one lint finding.
+// Level says how much a finding weighs.
+type Level int
+
+const (
+	// LevelWarning is a lint: reported, and fails a check only when it is
+	// strict. It is the zero value.
+	LevelWarning Level = iota
+	// LevelNote is information that never fails a check.
+	LevelNote
+	// LevelError is a problem that fails a check: something Apply would
+	// change.
+	LevelError
+)
+
+func (l Level) String() string {
+	switch l {
+	case LevelWarning:
+		return "warning"
+	case LevelNote:
+		return "note"
+	case LevelError:
+		return "error"
+	}
+	return fmt.Sprintf("Level(%d)", int(l))
+}
+
+// Finding is one finding about a manifest.
 type Finding struct {
-	Code string
+	Code  string
+	Level Level
 	// Pos is where the value the finding is about starts; zero for findings
 	// about the whole list.
 	Pos manifest.Position
@@ -181,23 +174,4 @@ func Lint(m manifest.Manifest, want manifest.Set) []Finding {
 		add(LintTooManyPermissions, manifest.Position{}, manifest.Permission{}, "%d permissions; Microsoft allows at most %d in all (fewer for apps that accept personal accounts)", total, maxAccess)
 	}
 	return out
-}
-
-// describe words a canonical permission: "Microsoft Graph User.Read (delegated)".
-func describe(p manifest.Permission) string {
-	res, name := p.ResourceAppID, p.ID
-	if r, ok := LookupResource(p.ResourceAppID); ok {
-		res = r.Name
-		if c, ok := Lookup(r.AppID, p.ID, p.Type); ok {
-			name = c.Value
-		}
-	}
-	return fmt.Sprintf("%s %s (%s)", res, name, kindOf(p.Type))
-}
-
-func kindOf(t manifest.Type) string {
-	if t == manifest.Role {
-		return "application"
-	}
-	return "delegated"
 }
