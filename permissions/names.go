@@ -1,7 +1,6 @@
 package permissions
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -42,20 +41,6 @@ func Spell(p manifest.Permission) manifest.Permission {
 }
 
 // describe words a canonical permission: "Microsoft Graph User.Read (delegated)".
-func describe(p manifest.Permission) string {
-	res, name := p.ResourceAppID, p.ID
-	if r, ok := LookupResource(p.ResourceAppID); ok {
-		res = r.Name
-		if c, ok := Lookup(r.AppID, p.ID, p.Type); ok {
-			name = c.Value
-		}
-	}
-	return fmt.Sprintf("%s %s (%s)", res, name, kindOf(p.Type))
-}
+func describe(p manifest.Permission) string { return Describe(p).String() }
 
-func kindOf(t manifest.Type) string {
-	if t == manifest.Role {
-		return "application"
-	}
-	return "delegated"
-}
+func kindOf(t manifest.Type) string { return Kind(t) }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func applyCommand() *cli.Command {
@@ -22,7 +22,8 @@ func applyCommand() *cli.Command {
 			"the result to standard output. One line per changed file on standard error says\n" +
 			"what was added (and removed).",
 		Flags: append(wantFlags(),
-			&cli.StringFlag{Name: "mode", Value: "merge", Usage: "merge: keep every listed permission and add what is missing; overwrite: make the list exactly the wanted set"},
+			agencyFlag(),
+			modeFlag(),
 			&cli.BoolFlag{Name: "diff", Aliases: []string{"d"}, Usage: "print a unified diff per file instead of writing; exit 1 if any file would change"},
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "print the names of files that would change instead of writing; exit 1 if any would"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the result to standard output instead of writing the file"},
@@ -37,49 +38,28 @@ func doApply(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	mode, err := manifest.ParseMode(c.String("mode"))
-	if err != nil {
-		return usagef(c, "--mode %q: want merge or overwrite", c.String("mode"))
-	}
 	toStdout, showDiff, list := c.Bool("stdout"), c.Bool("diff"), c.Bool("list")
 	if toStdout && (showDiff || list) {
 		return usagef(c, "--stdout cannot be combined with --diff or --list")
 	}
-	want, err := wantedFrom(c)
+	want, opts, err := planFrom(c)
 	if err != nil {
 		return err
 	}
-	opts := want.setup
-	opts.Mode, opts.Canonical, opts.Spell = mode, canonical, spell
 	dryRun := showDiff || list
 	_, code := eachFile(c, files, func(path string, r *result) {
-		in, err := readInput(path, c.App.Reader)
+		in, res, err := planFile(c, path, want, opts)
 		if err != nil {
 			r.fail(err)
 			return
 		}
-		src, resolved := in.data, 0
-		if c.Bool("resolve-names") {
-			src, resolved, err = resolveNames(in.data)
-			if err != nil {
-				r.fail(fmt.Errorf("%s", located(in.name, err)))
-				return
+		for _, f := range res.Findings {
+			if f.Code == permissions.LintDuplicate || f.Code == permissions.CodeFragment {
+				writeFindings(&r.stderr, in.name, []permissions.Finding{f}, false)
 			}
 		}
-		out, rep, err := manifest.Apply(src, want.set, opts)
-		if err != nil {
-			r.fail(fmt.Errorf("%s", located(in.name, err)))
-			return
-		}
-		rep.Changed = !bytes.Equal(out, in.data)
-		for _, p := range rep.Duplicates {
-			fmt.Fprintf(&r.stderr, "%s: warning: %s is listed more than once; Microsoft Graph rejects such a list\n", in.name, name(p))
-		}
-		if rep.Format == manifest.FormatFragment && len(opts.RedirectURIs) > 0 {
-			fmt.Fprintf(&r.stderr, "%s: note: holds only requiredResourceAccess, so the audience and redirect URI are left to the manifest\n", in.name)
-		}
 		toOut := toStdout || path == "-"
-		if !rep.Changed {
+		if !res.Changed {
 			if toOut && !dryRun {
 				r.stdout.Write(in.data)
 			}
@@ -91,72 +71,54 @@ func doApply(c *cli.Context) error {
 				fmt.Fprintln(&r.stdout, in.name)
 			}
 			if showDiff {
-				r.stdout.Write(diff.Diff(in.name+".orig", in.data, in.name, out))
+				r.stdout.Write(diff.Diff(in.name+".orig", in.data, in.name, res.Output))
 			}
 			r.code = exitChanges
 		case toOut:
-			r.stdout.Write(out)
+			r.stdout.Write(res.Output)
 		default:
-			if err := replace(in, out); err != nil {
+			if err := replace(in, res.Output); err != nil {
 				r.fail(err)
 				return
 			}
 		}
-		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(rep, resolved, dryRun))
+		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(res, want, dryRun))
 	})
 	return codeErr(code)
 }
 
-// summary words what Apply changed.
-func summary(rep manifest.Report, resolved int, dryRun bool) string {
-	added, removed, resolvedVerb := "added", "removed", "resolved"
-	if dryRun {
-		added, removed, resolvedVerb = "would add", "would remove", "would resolve"
+// summary words what applying changed, or would change.
+func summary(res *permissions.Result, want permissions.Want, dryRun bool) string {
+	rep := res.Report
+	past := map[string]string{"resolve": "resolved", "add": "added", "remove": "removed", "set": "set", "rewrite": "rewrote"}
+	would := func(verb string) string {
+		if dryRun {
+			return "would " + verb
+		}
+		return past[verb]
 	}
 	var parts []string
-	if resolved > 0 {
-		noun := "names"
-		if resolved == 1 {
-			noun = "name"
-		}
-		parts = append(parts, fmt.Sprintf("%s %d %s to GUIDs", resolvedVerb, resolved, noun))
+	if res.Resolved > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d %s to GUIDs", would("resolve"), res.Resolved, map[bool]string{true: "name", false: "names"}[res.Resolved == 1]))
 	}
 	if len(rep.Added) > 0 {
-		parts = append(parts, added+" "+describeAll(rep.Added))
+		parts = append(parts, would("add")+" "+permissions.DescribeAll(rep.Added))
 	}
 	if len(rep.Removed) > 0 {
-		parts = append(parts, removed+" "+describeAll(rep.Removed))
+		parts = append(parts, would("remove")+" "+permissions.DescribeAll(rep.Removed))
 	}
 	if rep.AudienceChanged {
-		parts = append(parts, fmt.Sprintf("%s the sign-in audience %s (multi-tenant)", map[bool]string{true: "would set", false: "set"}[dryRun], manifest.AzureADMultipleOrgs))
+		multi := ""
+		if want.SignInAudience == manifest.AzureADMultipleOrgs {
+			multi = " (multi-tenant)"
+		}
+		parts = append(parts, fmt.Sprintf("%s the sign-in audience %s%s", would("set"), want.SignInAudience, multi))
 	}
 	for _, u := range rep.RedirectURIsAdded {
-		parts = append(parts, fmt.Sprintf("%s redirect URI %s", added, u))
+		parts = append(parts, fmt.Sprintf("%s redirect URI %s", would("add"), u))
 	}
-	s := strings.Join(parts, "; ")
-	if s == "" {
-		s = "rewrote requiredResourceAccess in the wanted order"
+	if len(parts) == 0 {
+		parts = append(parts, would("rewrite")+" requiredResourceAccess in the wanted order")
 	}
-	return s
-}
-
-// resolveNames rewrites the resources and permissions that a template
-// gives by name as their GUIDs, and counts the names it resolved. GUIDs,
-// and names the catalog does not know, are left as they are.
-func resolveNames(src []byte) ([]byte, int, error) {
-	n := 0
-	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
-		c := canonical(p)
-		if manifest.IsGUID(p.ResourceAppID) {
-			c.ResourceAppID = p.ResourceAppID
-		}
-		if manifest.IsGUID(p.ID) {
-			c.ID = p.ID
-		}
-		if c.ResourceAppID != p.ResourceAppID || c.ID != p.ID {
-			n++
-		}
-		return c
-	})
-	return out, n, err
+	return strings.Join(parts, "; ")
 }

@@ -110,11 +110,11 @@ func BenchmarkApplyFile(b *testing.B) {
 		}
 	})
 	b.Run("library", func(b *testing.B) {
-		want := permissions.DefaultProfile().Set()
+		want, _ := permissions.DefaultProfile().Want("")
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			if _, _, err := manifest.Apply(src, want, manifest.Options{Canonical: canonical}); err != nil {
+			if _, err := permissions.Plan(src, want, permissions.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -164,33 +164,5 @@ func BenchmarkRunVersion(b *testing.B) {
 		if code := run([]string{"--version"}, strings.NewReader(""), io.Discard, io.Discard); code != exitOK {
 			b.Fatalf("--version exited %d", code)
 		}
-	}
-}
-
-// BenchmarkNames measures the catalog look-ups the commands make per
-// permission: canonical (by GUID and by name), name, and a lookup query.
-func BenchmarkNames(b *testing.B) {
-	byGUID := manifest.Permission{ResourceAppID: permissions.MicrosoftGraphID, ID: "12466101-C9B8-439A-8589-DD09EE67E8E9", Type: manifest.Scope}
-	byName := manifest.Permission{ResourceAppID: "Microsoft Graph", ID: "Calendars.ReadWrite.Shared", Type: manifest.Scope}
-	for _, bc := range []struct {
-		name string
-		fn   func() bool
-	}{
-		{"canonical/guid", func() bool { return canonical(byGUID).ID == "12466101-c9b8-439a-8589-dd09ee67e8e9" }},
-		{"canonical/name", func() bool { return canonical(byName).ID == "12466101-c9b8-439a-8589-dd09ee67e8e9" }},
-		{"name", func() bool { return name(byGUID).Name == "Calendars.ReadWrite.Shared" }},
-		{"lookup/name", func() bool { return len(lookup("Calendars.ReadWrite.Shared").Permissions) == 1 }},
-		{"lookup/resource-name", func() bool { return len(lookup("graph/User.Read").Permissions) == 1 }},
-		{"lookup/guid", func() bool { return len(lookup("12466101-c9b8-439a-8589-dd09ee67e8e9").Permissions) == 1 }},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			if !bc.fn() {
-				b.Fatal("unexpected answer")
-			}
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				bc.fn()
-			}
-		})
 	}
 }

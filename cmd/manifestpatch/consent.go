@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func consentCommand() *cli.Command {
@@ -31,7 +31,7 @@ func doConsent(c *cli.Context) error {
 		return usagef(c, "want exactly one manifest file")
 	}
 	tenant := strings.TrimSpace(c.String("tenant"))
-	if !validTenant(tenant) {
+	if err := permissions.CheckTenant(tenant); err != nil {
 		return usagef(c, "--tenant %q: want a tenant GUID, a domain such as contoso.onmicrosoft.com, or organizations", tenant)
 	}
 	in, err := readInput(c.Args().First(), c.App.Reader)
@@ -40,7 +40,7 @@ func doConsent(c *cli.Context) error {
 	}
 	s, err := manifest.ReadSetup(in.data)
 	if err != nil {
-		return exitError2(fmt.Errorf("%s", located(in.name, err)))
+		return exitError2(fileError{in.name, err})
 	}
 	if !manifest.IsGUID(s.AppID) {
 		why := "has no appId yet"
@@ -50,35 +50,12 @@ func doConsent(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "%s: %s: create the app registration first (Entra admin center, or az ad app create), then download its manifest and run consent-url on it\n", in.name, why)
 		return codeErr(exitChanges)
 	}
-	u := url.URL{
-		Scheme:   "https",
-		Host:     "login.microsoftonline.com",
-		Path:     "/" + tenant + "/adminconsent",
-		RawQuery: url.Values{"client_id": {strings.ToLower(s.AppID)}}.Encode(),
+	u, err := permissions.AdminConsentURL(s.AppID, tenant)
+	if err != nil {
+		return exitError2(err)
 	}
-	fmt.Fprintln(c.App.Writer, u.String())
+	fmt.Fprintln(c.App.Writer, u)
 	return nil
 }
 
 func exitError2(err error) error { return cli.Exit(err.Error(), exitError) }
-
-// validTenant reports whether s can name a tenant in a sign-in URL.
-func validTenant(s string) bool {
-	switch {
-	case manifest.IsGUID(s), s == "organizations", s == "common":
-		return true
-	case s == "" || len(s) > 253 || !strings.Contains(s, "."):
-		return false
-	}
-	for _, label := range strings.Split(s, ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for _, r := range label {
-			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
-				return false
-			}
-		}
-	}
-	return true
-}

@@ -56,7 +56,7 @@ func TestCorpusShow(t *testing.T) {
 	}
 }
 
-func hasPerm(ps []showPermJSON, name, id string) bool {
+func hasPerm(ps []showPerm, name, id string) bool {
 	for _, p := range ps {
 		if p.Permission == name && p.ID == id {
 			return true

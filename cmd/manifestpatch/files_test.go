@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 const original = "{\n  \"displayName\": \"Calendar Sync\"\n}\n"
@@ -152,7 +153,7 @@ func TestConcurrentApply(t *testing.T) {
 		}
 		have := fmt.Sprint(m.Resources)
 		for i, s := range scopes {
-			p, _ := parsePermission("Microsoft Graph/"+s, manifest.Scope)
+			p, _ := permissions.ParsePermission("Microsoft Graph/"+s, manifest.Scope)
 			if codes[i] == exitOK && !strings.Contains(have, p.ID) {
 				t.Errorf("round %d: apply --scope %s succeeded but its permission was lost", round, s)
 			}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
@@ -26,10 +25,10 @@ func lookupCommand() *cli.Command {
 }
 
 type lookupJSON struct {
-	Query       string         `json:"query"`
-	Resource    *resourceJSON  `json:"resource,omitempty"`
-	Permissions []showPermJSON `json:"permissions"`
-	Suggestions []string       `json:"suggestions,omitempty"`
+	Query       string        `json:"query"`
+	Resource    *resourceJSON `json:"resource,omitempty"`
+	Permissions []showPerm    `json:"permissions"`
+	Suggestions []string      `json:"suggestions,omitempty"`
 }
 
 type resourceJSON struct {
@@ -46,8 +45,15 @@ func doLookup(c *cli.Context) error {
 	code := exitOK
 	var recs []lookupJSON
 	for _, q := range queries {
-		rec := lookup(strings.TrimSpace(q))
-		if rec.Resource == nil && len(rec.Permissions) == 0 {
+		a := permissions.Query(q)
+		rec := lookupJSON{Query: strings.TrimSpace(q), Permissions: []showPerm{}, Suggestions: a.Suggestions}
+		if r := a.Resource; r != nil {
+			rec.Resource = &resourceJSON{Name: r.Name, AppID: r.AppID, Key: r.Key}
+		}
+		for _, p := range a.Permissions {
+			rec.Permissions = append(rec.Permissions, describePerm(p.Key()))
+		}
+		if !a.Found() {
 			code = exitChanges
 		}
 		recs = append(recs, rec)
@@ -75,50 +81,10 @@ func doLookup(c *cli.Context) error {
 		if rec.Resource == nil && len(rec.Permissions) == 0 {
 			msg := fmt.Sprintf("%s: not found", rec.Query)
 			if len(rec.Suggestions) > 0 {
-				msg += "; did you mean " + orList(rec.Suggestions) + "?"
+				msg += "; did you mean " + permissions.OrList(rec.Suggestions) + "?"
 			}
 			fmt.Fprintln(c.App.ErrWriter, msg)
 		}
 	}
 	return codeErr(code)
-}
-
-// lookup answers one query.
-func lookup(q string) lookupJSON {
-	rec := lookupJSON{Query: q, Permissions: []showPermJSON{}}
-	add := func(ps []permissions.Permission) {
-		for _, p := range ps {
-			rec.Permissions = append(rec.Permissions, describe(p.Key()))
-		}
-	}
-	if r, ok := permissions.LookupResource(q); ok {
-		rec.Resource = &resourceJSON{Name: r.Name, AppID: r.AppID, Key: r.Key}
-		return rec
-	}
-	if manifest.IsGUID(q) {
-		add(permissions.FindID(q))
-		return rec
-	}
-	if res, value, ok := strings.Cut(q, "/"); ok {
-		r, ok := permissions.LookupResource(strings.TrimSpace(res))
-		if !ok {
-			rec.Suggestions = permissions.SuggestResource(res, 3)
-			return rec
-		}
-		value = strings.TrimSpace(value)
-		for _, t := range []manifest.Type{manifest.Scope, manifest.Role} {
-			if p, ok := permissions.LookupValue(r.AppID, value, t); ok {
-				add([]permissions.Permission{p})
-			}
-		}
-		if len(rec.Permissions) == 0 {
-			rec.Suggestions = permissions.Suggest(r.AppID, value, 3)
-		}
-		return rec
-	}
-	add(permissions.FindValue(q))
-	if len(rec.Permissions) == 0 {
-		rec.Suggestions = permissions.Suggest(permissions.MicrosoftGraphID, q, 3)
-	}
-	return rec
 }

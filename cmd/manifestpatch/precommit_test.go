@@ -143,8 +143,8 @@ func TestPreCommitHooks(t *testing.T) {
 
 	// (a) The check hook fails, names what is missing and changes nothing.
 	out := sb.run(proj, 1, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
-	sb.contains(out, "app-registration.json: missing Microsoft Graph Calendars.ReadWrite.Shared (delegated)")
-	sb.contains(out, "app-registration.json: missing Office 365 Exchange Online EWS.AccessAsUser.All (delegated)")
+	sb.contains(out, "app-registration.json: error: missing Microsoft Graph Calendars.ReadWrite.Shared (delegated)")
+	sb.contains(out, "app-registration.json: error: missing Office 365 Exchange Online EWS.AccessAsUser.All (delegated)")
 	if strings.Contains(out, "missing Microsoft Graph User.Read ") {
 		t.Errorf("check reports Microsoft Graph User.Read missing, but the manifest has it:\n%s", out)
 	}
@@ -181,7 +181,7 @@ func TestPreCommitHooks(t *testing.T) {
 	sb.git(proj, 0, "add", "app-registration.json", "entra.manifest.json")
 	before := sb.git(proj, 0, "rev-parse", "HEAD")
 	out = sb.git(proj, 1, "commit", "-m", "Ask for the calendar-sync permissions")
-	sb.contains(out, "entra.manifest.json: missing Microsoft Graph Calendars.Read.Shared (delegated)")
+	sb.contains(out, "entra.manifest.json: error: missing Microsoft Graph Calendars.Read.Shared (delegated)")
 	sb.contains(out, "files were modified by this hook")
 	if after := sb.git(proj, 0, "rev-parse", "HEAD"); after != before {
 		t.Fatalf("git commit went through although the hooks failed:\n%s", out)
@@ -207,7 +207,7 @@ func TestPreCommitHooks(t *testing.T) {
 	sb.same(proj, "app.json", preCommitGraphManifest)
 	sb.write(proj, map[string]string{".pre-commit-config.yaml": preCommitConfig(hooks, rev, `^app\.json$`)})
 	out = sb.run(proj, 1, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
-	sb.contains(out, "app.json: missing Microsoft Graph Calendars.ReadWrite.Shared (delegated)")
+	sb.contains(out, "app.json: error: missing Microsoft Graph Calendars.ReadWrite.Shared (delegated)")
 	if strings.Contains(out, "entra.manifest.json") || strings.Contains(out, "app-registration.json") {
 		t.Errorf("files: in the project's config did not replace the hooks' pattern:\n%s", out)
 	}

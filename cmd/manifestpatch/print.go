@@ -31,7 +31,7 @@ func doPrint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out, _, err := manifest.Apply([]byte(empty), want.set, manifest.Options{})
+	out, _, err := manifest.Apply([]byte(empty), want.Set, manifest.Options{})
 	if err != nil {
 		return err
 	}

@@ -29,7 +29,7 @@ func profilesCommand() *cli.Command {
 				}
 				fmt.Fprintf(c.App.Writer, "%s%s: %s\n", p.Name, def, p.Description)
 				for _, r := range p.Permissions {
-					fmt.Fprintf(c.App.Writer, "  %s %s (%s)  %s\n", r.Resource, r.Name, kind(r.Type), r.ID)
+					fmt.Fprintf(c.App.Writer, "  %s %s (%s)  %s\n", r.Resource, r.Name, permissions.Kind(r.Type), r.ID)
 				}
 				if p.SignInAudience != "" {
 					fmt.Fprintf(c.App.Writer, "  sign-in audience %s\n", p.SignInAudience)
@@ -61,13 +61,13 @@ func profilesCommand() *cli.Command {
 func lintsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "lints",
-		Usage: "list the lint codes check and show report, for --allow",
+		Usage: "list the codes of what check and show report: problems (error), lints (warning) and notes; --allow takes the last two",
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return usagef(c, "lints takes no arguments")
 			}
-			for _, l := range permissions.LintCodes {
-				fmt.Fprintf(c.App.Writer, "%-22s %s\n", l.Code, l.About)
+			for _, k := range permissions.Codes() {
+				fmt.Fprintf(c.App.Writer, "%-24s %-7s %s\n", k.Code, k.Level, k.About)
 			}
 			return nil
 		},

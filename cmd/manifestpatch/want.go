@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -10,16 +11,17 @@ import (
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
-// wantFlags are the flags that say which permissions are wanted.
+// wantFlags are the flags that say which permissions are wanted. apply and
+// check add agencyFlag.
 func wantFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{
 			Name:  "profile",
 			Usage: "want the built-in set `NAME` (see 'manifestpatch profiles'); repeatable",
 		},
-		&cli.StringFlag{
+		&cli.StringSliceFlag{
 			Name:      "from",
-			Usage:     "want the permissions listed in `FILE`: a manifest, an object holding requiredResourceAccess, or a bare array; names may stand for GUIDs",
+			Usage:     "want the permissions listed in `FILE`: a manifest, an object holding requiredResourceAccess, or a bare array; names may stand for GUIDs; repeatable",
 			TakesFile: true,
 		},
 		&cli.StringSliceFlag{
@@ -30,75 +32,88 @@ func wantFlags() []cli.Flag {
 			Name:  "role",
 			Usage: "want the application permission `RESOURCE/NAME`, such as \"Microsoft Graph/User.Read.All\"; repeatable",
 		},
-		&cli.StringFlag{
-			Name:  "agency",
-			Usage: "the organisation's `NAME` at the calendar vendor: want the profile's redirect URI https://NAME.sensehq.com/…",
+	}
+}
+
+func agencyFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:  "agency",
+		Usage: "the organisation's `NAME` at the calendar vendor: want the profile's redirect URI https://NAME.sensehq.com/…",
+	}
+}
+
+// modeFlag is --mode, for apply and check, which must agree on it.
+func modeFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name: "mode", Value: "merge",
+		Usage: "`merge|overwrite`: merge keeps every listed permission and adds what is missing; overwrite makes the list exactly the wanted set",
+		Action: func(c *cli.Context, m string) error {
+			if _, err := manifest.ParseMode(m); err != nil {
+				return usagef(c, "--mode %q: want merge or overwrite", m)
+			}
+			return nil
 		},
 	}
 }
 
-// wanted is what the command line asks a manifest to hold.
-type wanted struct {
-	set manifest.Set
-	// setup holds the profiles' sign-in audience and, with --agency, their
-	// redirect URIs.
-	setup manifest.Options
-	// redirectUnchecked is set when a profile has a redirect URI but no
-	// --agency was given to form it.
-	redirectUnchecked bool
+// planFrom returns what the command line wants and the options to plan it
+// with.
+func planFrom(c *cli.Context) (permissions.Want, permissions.Options, error) {
+	var opts permissions.Options
+	want, err := wantedFrom(c)
+	if err != nil {
+		return want, opts, err
+	}
+	if opts.Allow, err = allowed(c); err != nil {
+		return want, opts, err
+	}
+	opts.Mode, _ = manifest.ParseMode(c.String("mode")) // checked by the flag; "" for commands without it is Merge
+	opts.ResolveNames = c.Bool("resolve-names")
+	return want, opts, nil
 }
 
 // wantedFrom returns what the command line names: the union of the
-// --profile sets, the --from file and the --scope and --role permissions,
+// --profile sets, the --from files and the --scope and --role permissions,
 // in that order; the default profile when none of them is given. The
 // profiles also bring their audience and, with --agency, redirect URI.
-func wantedFrom(c *cli.Context) (wanted, error) {
-	var w wanted
+func wantedFrom(c *cli.Context) (permissions.Want, error) {
 	var profiles []permissions.Profile
 	for _, name := range c.StringSlice("profile") {
 		p, ok := permissions.LookupProfile(name)
 		if !ok {
-			return w, usagef(c, "--profile %q: no such profile; the profiles are %s", name, profileNames())
+			return permissions.Want{}, usagef(c, "--profile %q: no such profile; the profiles are %s", name, profileNames())
 		}
 		profiles = append(profiles, p)
 	}
 	set, err := wantedSet(c)
 	if err != nil {
-		return w, err
+		return permissions.Want{}, err
 	}
 	if len(profiles) == 0 && set == nil {
 		profiles = append(profiles, permissions.DefaultProfile())
 	}
 	agency := c.String("agency")
+	var want permissions.Want
+	redirect := false
 	for _, p := range profiles {
-		w.set = append(w.set, p.Set()...)
-		if p.SignInAudience != "" {
-			w.setup.SignInAudience = p.SignInAudience
-		}
-		if p.RedirectURI == "" {
-			continue
-		}
-		if agency == "" {
-			w.redirectUnchecked = true
-			continue
-		}
-		u, err := p.RedirectURIFor(agency)
+		w, err := p.Want(agency)
 		if err != nil {
-			return w, usagef(c, "--agency: %s", strings.TrimPrefix(err.Error(), "permissions: "))
+			return want, usagef(c, "--agency: %s", strings.TrimPrefix(err.Error(), "permissions: "))
 		}
-		w.setup.RedirectURIs = append(w.setup.RedirectURIs, u)
+		redirect = redirect || p.RedirectURI != ""
+		want = want.Join(w)
 	}
-	if agency != "" && len(w.setup.RedirectURIs) == 0 {
-		return w, usagef(c, "--agency needs a profile with a redirect URI, such as %s", permissions.DefaultProfileName)
+	if agency != "" && !redirect {
+		return want, usagef(c, "--agency needs a profile with a redirect URI, such as %s", permissions.DefaultProfileName)
 	}
-	w.set = append(w.set, set...)
-	return w, nil
+	want.Set = append(want.Set, set...)
+	return want, nil
 }
 
 // wantedSet returns the permissions --from, --scope and --role name, or nil.
 func wantedSet(c *cli.Context) (manifest.Set, error) {
 	var set manifest.Set
-	if from := c.String("from"); from != "" {
+	for _, from := range c.StringSlice("from") {
 		s, err := readWanted(c, from)
 		if err != nil {
 			return nil, err
@@ -106,18 +121,32 @@ func wantedSet(c *cli.Context) (manifest.Set, error) {
 		set = append(set, s...)
 	}
 	for _, f := range []struct {
-		flag string
-		typ  manifest.Type
-	}{{"scope", manifest.Scope}, {"role", manifest.Role}} {
+		flag, other string
+		typ         manifest.Type
+	}{{"scope", "role", manifest.Scope}, {"role", "scope", manifest.Role}} {
 		for _, arg := range c.StringSlice(f.flag) {
-			p, err := parsePermission(arg, f.typ)
+			p, err := permissions.ParsePermission(arg, f.typ)
 			if err != nil {
-				return nil, usagef(c, "--%s %q: %v", f.flag, arg, err)
+				return nil, usagef(c, "--%s %q: %s", f.flag, arg, nameHint(err, f.other))
 			}
 			set = append(set, manifest.Resource{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}})
 		}
 	}
 	return set, nil
+}
+
+// nameHint words a name the catalog could not resolve and, where the name
+// is a permission of the other type, says how to ask for that: fix is the
+// flag to use, or "" for a file, whose "type" is to be fixed.
+func nameHint(err error, fix string) string {
+	var ne *permissions.NameError
+	if !errors.As(err, &ne) || !ne.OtherType {
+		return err.Error()
+	}
+	if fix == "" {
+		return fmt.Sprintf("%s; fix its \"type\"", err)
+	}
+	return fmt.Sprintf("%s; use --%s", err, fix)
 }
 
 // readWanted reads the permissions listed in a file, resolving names.
@@ -128,86 +157,16 @@ func readWanted(c *cli.Context, from string) (manifest.Set, error) {
 	}
 	m, err := manifest.Read(in.data)
 	if err != nil {
-		return nil, usagef(c, "--from %s", located(in.name, err))
+		return nil, usagef(c, "--from %s", fileError{in.name, err})
 	}
 	if len(m.Resources) == 0 {
 		return nil, usagef(c, "--from %s: lists no permissions", in.name)
 	}
-	set := make(manifest.Set, len(m.Resources))
-	for i, r := range m.Resources {
-		set[i].ResourceAppID = canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
-		if !manifest.IsGUID(set[i].ResourceAppID) {
-			return nil, usagef(c, "--from %s: %s", in.name, unknownResource(r.ResourceAppID))
-		}
-		for _, a := range r.ResourceAccess {
-			p := canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
-			if !manifest.IsGUID(p.ID) {
-				return nil, usagef(c, "--from %s: %s", in.name, unknownPermission(p.ResourceAppID, a.ID, a.Type))
-			}
-			set[i].ResourceAccess = append(set[i].ResourceAccess, manifest.Access{ID: p.ID, Type: p.Type})
-		}
+	set, err := permissions.ResolveSet(m.Resources)
+	if err != nil {
+		return nil, usagef(c, "--from %s: %s", in.name, nameHint(err, ""))
 	}
 	return set, nil
-}
-
-// parsePermission resolves "RESOURCE/NAME" (either part may be a GUID) or a
-// NAME that only one resource has, to a permission of type t.
-func parsePermission(arg string, t manifest.Type) (manifest.Permission, error) {
-	res, value, ok := strings.Cut(arg, "/")
-	if !ok {
-		var found []permissions.Permission
-		for _, p := range permissions.FindValue(arg) {
-			if p.Type == t {
-				found = append(found, p)
-			}
-		}
-		if len(found) == 1 {
-			return found[0].Key(), nil
-		}
-		if len(found) > 1 {
-			var names []string
-			for _, p := range found {
-				r, _ := permissions.LookupResource(p.ResourceAppID)
-				names = append(names, fmt.Sprintf("%q", r.Name+"/"+p.Value))
-			}
-			return manifest.Permission{}, fmt.Errorf("more than one resource has it; name one: %s", strings.Join(names, " or "))
-		}
-		return manifest.Permission{}, fmt.Errorf("want RESOURCE/NAME, such as \"Microsoft Graph/%s\"", arg)
-	}
-	p := canonical(manifest.Permission{ResourceAppID: strings.TrimSpace(res), ID: strings.TrimSpace(value), Type: t})
-	if !manifest.IsGUID(p.ResourceAppID) {
-		return p, fmt.Errorf("%s", unknownResource(res))
-	}
-	if !manifest.IsGUID(p.ID) {
-		return p, fmt.Errorf("%s", unknownPermission(p.ResourceAppID, value, t))
-	}
-	return p, nil
-}
-
-func unknownResource(q string) string {
-	msg := fmt.Sprintf("unknown resource %q", q)
-	if s := permissions.SuggestResource(q, 3); len(s) > 0 {
-		msg += "; did you mean " + orList(s) + "?"
-	} else {
-		msg += "; name a resource the catalog knows ('manifestpatch lookup') or give its app id"
-	}
-	return msg
-}
-
-func unknownPermission(appID, value string, t manifest.Type) string {
-	r, _ := permissions.LookupResource(appID)
-	msg := fmt.Sprintf("unknown %s permission %q on %s", kind(t), value, r.Name)
-	if s := permissions.Suggest(appID, value, 3); len(s) > 0 {
-		msg += "; did you mean " + orList(s) + "?"
-	}
-	return msg
-}
-
-func orList(s []string) string {
-	if len(s) == 1 {
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 func profileNames() string {
@@ -218,16 +177,28 @@ func profileNames() string {
 	return strings.Join(names, ", ")
 }
 
-// located words an error from package manifest as path:line:col: message.
-func located(name string, err error) string {
-	switch e := err.(type) {
+// fileError is an error about a file, worded name:line:col: message where
+// package manifest gives a position. It keeps the error's chain.
+type fileError struct {
+	name string
+	err  error
+}
+
+func (e fileError) Unwrap() error { return e.err }
+
+func (e fileError) Error() string {
+	switch x := e.err.(type) {
 	case *manifest.SyntaxError:
-		return fmt.Sprintf("%s:%d:%d: %s", name, e.Pos.Line, e.Pos.Column, e.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", e.name, x.Pos.Line, x.Pos.Column, x.Msg)
 	case *manifest.ShapeError:
-		if e.Path == "" {
-			return fmt.Sprintf("%s:%d:%d: %s", name, e.Pos.Line, e.Pos.Column, e.Msg)
+		at := e.name
+		if x.Pos.Line > 0 {
+			at = fmt.Sprintf("%s:%d:%d", e.name, x.Pos.Line, x.Pos.Column)
 		}
-		return fmt.Sprintf("%s:%d:%d: %s: %s", name, e.Pos.Line, e.Pos.Column, e.Path, e.Msg)
+		if x.Path == "" {
+			return fmt.Sprintf("%s: %s", at, x.Msg)
+		}
+		return fmt.Sprintf("%s: %s: %s", at, x.Path, x.Msg)
 	}
-	return fmt.Sprintf("%s: %v", name, err)
+	return fmt.Sprintf("%s: %s", e.name, strings.TrimPrefix(e.err.Error(), "permissions: "))
 }

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+// This file is the one seam between what a command found and how it is
+// written: each output format (--format) implements output, and the
+// commands that report on files (check, show) hand it one fileReport per
+// file. No command branches on the format.
+
+// fileReport is what check or show found in one file.
+type fileReport struct {
+	command string // "check" or "show"
+	file    string
+	err     error               // the file could not be read or parsed
+	res     *permissions.Result // nil when err is set
+	strict  bool                // check --strict: lints fail the check
+	multi   bool                // more than one file: text names each
+}
+
+// output writes fileReports in one format.
+type output interface {
+	// file writes what was found in one file to r as soon as it is known,
+	// or keeps it for done.
+	file(r *result, f *fileReport)
+	// done writes what is written once every file is done.
+	done(w io.Writer, fs []*fileReport) error
+}
+
+// outputs are the formats of check and show, by --format name; the first
+// is the default.
+var outputs = []struct {
+	name string
+	new  func() output
+}{
+	{"text", func() output { return textOutput{} }},
+	{"json", func() output { return jsonOutput{} }},
+}
+
+func outputNames() []string {
+	var names []string
+	for _, o := range outputs {
+		names = append(names, o.name)
+	}
+	return names
+}
+
+// outputFor returns the output the --format flag names; formatFlag has
+// checked the name.
+func outputFor(c *cli.Context) output {
+	for _, o := range outputs {
+		if o.name == c.String("format") {
+			return o.new()
+		}
+	}
+	return outputs[0].new()
+}
+
+// formatFlag is --format, taking one of values, the first the default. The
+// flag checks the value itself, so the commands need not.
+func formatFlag(values ...string) *cli.StringFlag {
+	return &cli.StringFlag{
+		Name: "format", Value: values[0], Usage: "output `FORMAT`: " + strings.Join(values, " or "),
+		Action: func(c *cli.Context, f string) error {
+			if !slices.Contains(values, f) {
+				return usagef(c, "--format %q: want %s", f, strings.Join(values, " or "))
+			}
+			return nil
+		},
+	}
+}
+
+// severity words a finding's level: a lint is an error under --strict.
+func severity(f permissions.Finding, strict bool) string {
+	if f.Level == permissions.LevelWarning && strict {
+		return "error"
+	}
+	return f.Level.String()
+}
+
+// textOutput writes one line per finding, file:line:col: severity: message
+// [code], as compilers do.
+type textOutput struct{}
+
+func (textOutput) file(r *result, f *fileReport) {
+	if f.err != nil {
+		return // already on standard error
+	}
+	switch f.command {
+	case "show":
+		writeShow(r, f)
+	default:
+		writeFindings(&r.stdout, f.file, f.res.Findings, f.strict)
+	}
+}
+
+func (textOutput) done(io.Writer, []*fileReport) error { return nil }
+
+func writeFindings(w io.Writer, file string, fs []permissions.Finding, strict bool) {
+	for _, l := range fs {
+		at := file
+		if l.Pos.Line > 0 {
+			at = fmt.Sprintf("%s:%d:%d", file, l.Pos.Line, l.Pos.Column)
+		}
+		fmt.Fprintf(w, "%s: %s: %s [%s]\n", at, severity(l, strict), l.Msg, l.Code)
+	}
+}
+
+// jsonOutput writes one JSON array with an object per file, once all are
+// done.
+type jsonOutput struct{}
+
+func (jsonOutput) file(*result, *fileReport) {}
+
+func (jsonOutput) done(w io.Writer, fs []*fileReport) error {
+	recs := make([]any, len(fs))
+	for i, f := range fs {
+		switch f.command {
+		case "show":
+			recs[i] = showRecord(f)
+		default:
+			recs[i] = checkRecord(f)
+		}
+	}
+	out, err := json.MarshalIndent(recs, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", out)
+	return err
+}
+
+// permJSON is a permission in machine-readable output.
+type permJSON struct {
+	Resource      string `json:"resource"`
+	ResourceAppID string `json:"resourceAppId"`
+	Permission    string `json:"permission"`
+	ID            string `json:"id"`
+	Type          string `json:"type"`
+	Kind          string `json:"kind"`
+	Known         bool   `json:"known"`
+}
+
+// toJSON describes p, with the GUIDs the catalog knows where p names the
+// resource or the permission instead.
+func toJSON(d permissions.Description) permJSON {
+	known := d.Status == permissions.Known || d.Status == permissions.Disabled
+	return permJSON{Resource: d.Resource, ResourceAppID: d.Canonical.ResourceAppID, Permission: d.Name, ID: d.Canonical.ID,
+		Type: string(d.Permission.Type), Kind: permissions.Kind(d.Permission.Type), Known: known}
+}
+
+type findingJSON struct {
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Message  string `json:"message"`
+}
+
+func findingsJSON(fs []permissions.Finding, strict bool, keep func(permissions.Finding) bool) []findingJSON {
+	out := []findingJSON{}
+	for _, f := range fs {
+		if keep(f) {
+			out = append(out, findingJSON{Code: f.Code, Severity: severity(f, strict), Line: f.Pos.Line, Column: f.Pos.Column, Message: f.Msg})
+		}
+	}
+	return out
+}
+
+func level(l permissions.Level) func(permissions.Finding) bool {
+	return func(f permissions.Finding) bool { return f.Level == l }
+}
+
+type checkJSON struct {
+	File    string     `json:"file"`
+	OK      bool       `json:"ok"`
+	Missing []permJSON `json:"missing"`
+	// Problems are what apply would change besides missing permissions;
+	// they fail the check, as missing permissions do. Notes never do.
+	Problems []findingJSON `json:"problems"`
+	Lints    []findingJSON `json:"lints"`
+	Notes    []findingJSON `json:"notes"`
+	Error    string        `json:"error,omitempty"`
+}
+
+func checkRecord(f *fileReport) checkJSON {
+	rec := checkJSON{File: f.file, Missing: []permJSON{}, Problems: []findingJSON{}, Lints: []findingJSON{}, Notes: []findingJSON{}}
+	if f.err != nil {
+		rec.Error = f.err.Error()
+		return rec
+	}
+	fs := f.res.Findings
+	for _, x := range fs {
+		if x.Code == permissions.CodeMissing {
+			rec.Missing = append(rec.Missing, toJSON(permissions.Describe(x.Permission)))
+		}
+	}
+	rec.Problems = findingsJSON(fs, f.strict, func(x permissions.Finding) bool {
+		return x.Level == permissions.LevelError && x.Code != permissions.CodeMissing
+	})
+	rec.Lints = findingsJSON(fs, f.strict, level(permissions.LevelWarning))
+	rec.Notes = findingsJSON(fs, f.strict, level(permissions.LevelNote))
+	rec.OK = f.res.OK(f.strict)
+	return rec
+}

@@ -1,0 +1,165 @@
+package permissions
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+// Status says what the catalog makes of a permission a manifest lists.
+type Status int
+
+const (
+	// Known: the catalog knows the permission, and it is enabled.
+	Known Status = iota
+	// Disabled: the catalog knows the permission, and Microsoft has
+	// disabled it.
+	Disabled
+	// WrongType: the id is a permission of the other type on the same
+	// resource (a delegated permission's id listed as "Role").
+	WrongType
+	// UnknownID: the id is a GUID the catalog does not list for the
+	// resource.
+	UnknownID
+	// UnknownName: the id is neither a GUID nor a name the catalog knows
+	// for the resource.
+	UnknownName
+	// UnknownResource: the catalog does not know the resource, so it
+	// cannot say anything of the permission.
+	UnknownResource
+)
+
+// Description is a permission as the catalog knows it, in words.
+type Description struct {
+	// Permission is the permission as the manifest writes it, by GUID or
+	// by name.
+	Permission manifest.Permission
+	// Canonical is the permission with the GUIDs the catalog knows for
+	// names, in lower case.
+	Canonical manifest.Permission
+	Status    Status
+	// Resource is the resource's name, or its app id as written when the
+	// catalog does not know it.
+	Resource string
+	// Name is the permission's value ("User.Read"); for WrongType the
+	// value of the other type's permission; otherwise the id as written.
+	Name string
+	// ResourceComplete reports whether the catalog lists every permission
+	// of the resource, so that an id it lacks is likely a mistake.
+	ResourceComplete bool
+	// ByName reports whether the manifest writes the permission by name.
+	ByName bool
+	// Catalog is the catalog's entry for a Known or Disabled permission,
+	// and for WrongType the entry of the other type.
+	Catalog Permission
+}
+
+// Describe looks a permission up in the catalog, by GUID or by name.
+func Describe(p manifest.Permission) Description {
+	c := Canonical(p)
+	d := Description{Permission: p, Canonical: c, Resource: p.ResourceAppID, Name: p.ID, Status: UnknownResource}
+	r, ok := LookupResource(c.ResourceAppID)
+	if !ok {
+		return d
+	}
+	d.Resource, d.ResourceComplete = r.Name, r.Complete
+	if e, ok := Lookup(r.AppID, c.ID, c.Type); ok {
+		d.Name, d.Catalog, d.ByName = e.Value, e, !manifest.IsGUID(p.ID)
+		d.Status = Known
+		if !e.Enabled {
+			d.Status = Disabled
+		}
+		return d
+	}
+	if !manifest.IsGUID(c.ID) {
+		// A name of the other type is still a wrong type.
+		if o, ok := LookupValue(r.AppID, c.ID, other(c.Type)); ok {
+			d.Name, d.Catalog, d.Status = o.Value, o, WrongType
+			return d
+		}
+		d.Status = UnknownName
+		return d
+	}
+	if o, ok := Lookup(r.AppID, c.ID, other(c.Type)); ok {
+		d.Name, d.Catalog, d.Status = o.Value, o, WrongType
+		return d
+	}
+	d.Status = UnknownID
+	return d
+}
+
+// other returns the other permission type.
+func other(t manifest.Type) manifest.Type {
+	if t == manifest.Role {
+		return manifest.Scope
+	}
+	return manifest.Role
+}
+
+// Kind words a permission type: "delegated" for a Scope, "application" for
+// a Role.
+func Kind(t manifest.Type) string {
+	if t == manifest.Role {
+		return "application"
+	}
+	return "delegated"
+}
+
+// String is the permission in words: "Microsoft Graph User.Read (delegated)".
+func (d Description) String() string {
+	return fmt.Sprintf("%s %s (%s)", d.Resource, d.Name, Kind(d.Permission.Type))
+}
+
+// Note says in a few words what is wrong with a permission the catalog does
+// not know as written, or that it is written by name; "" for a known
+// permission written by GUID.
+func (d Description) Note() string {
+	switch d.Status {
+	case Known:
+		if d.ByName {
+			return "written by name"
+		}
+		return ""
+	case Disabled:
+		return "disabled by Microsoft"
+	case WrongType:
+		t := d.Permission.Type
+		return fmt.Sprintf("wrong type: %s is a %s permission, listed as %q", d.Name, Kind(other(t)), t)
+	case UnknownID:
+		if d.ResourceComplete {
+			return fmt.Sprintf("unknown: %s publishes no such %s permission; likely a mistyped GUID", d.Resource, Kind(d.Permission.Type))
+		}
+		return "unknown: not in the catalog"
+	case UnknownName:
+		return fmt.Sprintf("unknown: %s publishes no %s permission by that name", d.Resource, Kind(d.Permission.Type))
+	}
+	return "unknown resource: not in the catalog"
+}
+
+// DescribeAll words a list of permissions, naming the resource and the kind
+// once for a run of permissions that share them:
+// "Microsoft Graph openid, profile (delegated); Azure AD Graph User.Read (delegated)".
+func DescribeAll(ps []manifest.Permission) string {
+	var b strings.Builder
+	for i, p := range ps {
+		d := Describe(p)
+		if i > 0 && sameGroup(ps[i-1], p) {
+			b.WriteString(", " + d.Name)
+		} else {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(d.Resource + " " + d.Name)
+		}
+		if i == len(ps)-1 || !sameGroup(p, ps[i+1]) {
+			b.WriteString(" (" + Kind(p.Type) + ")")
+		}
+	}
+	return b.String()
+}
+
+func sameGroup(p, q manifest.Permission) bool {
+	return p.Type == q.Type && strings.EqualFold(Canonical(manifest.Permission{ResourceAppID: p.ResourceAppID}).ResourceAppID,
+		Canonical(manifest.Permission{ResourceAppID: q.ResourceAppID}).ResourceAppID)
+}

@@ -1,0 +1,337 @@
+package permissions
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+// Want is what a manifest must hold: permissions, and the setup a profile
+// brings with them.
+type Want struct {
+	// Set is the wanted permissions, by GUID.
+	Set manifest.Set
+	// SignInAudience, when not empty, is the audience the app must admit.
+	SignInAudience string
+	// RedirectURIs must be among the app's Web redirect URIs.
+	RedirectURIs []string
+	// RedirectUnchecked is set when a profile asks for a redirect URI that
+	// could not be formed because no agency name was given; Plan notes
+	// that it was not checked.
+	RedirectUnchecked bool
+}
+
+// Want returns what the profile wants of a manifest. With agency "" the
+// profile's redirect URI is not checked (Want.RedirectUnchecked); otherwise
+// the agency must be able to form a host name.
+func (p Profile) Want(agency string) (Want, error) {
+	w := Want{Set: p.Set(), SignInAudience: p.SignInAudience}
+	if p.RedirectURI == "" {
+		return w, nil
+	}
+	if agency == "" {
+		w.RedirectUnchecked = true
+		return w, nil
+	}
+	u, err := p.RedirectURIFor(agency)
+	if err != nil {
+		return Want{}, err
+	}
+	w.RedirectURIs = []string{u}
+	return w, nil
+}
+
+// Join returns what w and o want together: both sets, w's first, and o's
+// audience where it names one.
+func (w Want) Join(o Want) Want {
+	out := Want{
+		Set:               append(slices.Clip(w.Set), o.Set...),
+		SignInAudience:    w.SignInAudience,
+		RedirectURIs:      append(slices.Clip(w.RedirectURIs), o.RedirectURIs...),
+		RedirectUnchecked: w.RedirectUnchecked || o.RedirectUnchecked,
+	}
+	if o.SignInAudience != "" {
+		out.SignInAudience = o.SignInAudience
+	}
+	return out
+}
+
+// Options controls Plan. The zero value merges, matches and writes
+// permissions by name where the manifest names them, and reports every
+// finding.
+type Options struct {
+	// Mode is manifest.Merge (the default) or manifest.Overwrite.
+	Mode manifest.Mode
+	// ResolveNames also rewrites resources and permissions the manifest
+	// gives by name ("Microsoft Graph", "User.Read") as their GUIDs.
+	ResolveNames bool
+	// Allow lists finding codes not to report (see Codes); problems,
+	// which Plan would fix, cannot be silenced.
+	Allow []string
+}
+
+// Result is what Plan found in a manifest and what applying the wanted
+// permissions makes of it.
+type Result struct {
+	// Output is the manifest with the edits applied: the input itself
+	// when nothing needs to change.
+	Output []byte
+	// Changed reports whether Output differs from the input.
+	Changed bool
+	// Report says what the edits add, remove and set.
+	Report manifest.Report
+	// Manifest is the input as read.
+	Manifest manifest.Manifest
+	// Resolved counts the names ResolveNames rewrote as GUIDs.
+	Resolved int
+	// Findings are the problems (LevelError: what the edits change),
+	// then the lints in the order of the document, then the notes.
+	Findings []Finding
+}
+
+// OK reports whether the manifest holds what is wanted: no problems and,
+// when strict, no warnings either. Notes never count.
+func (r *Result) OK(strict bool) bool {
+	for _, f := range r.Findings {
+		if f.Level == LevelError || strict && f.Level == LevelWarning {
+			return false
+		}
+	}
+	return true
+}
+
+// Codes of the problems Plan reports: each is something the edits change,
+// so a manifest has none of them exactly when applying changes nothing.
+const (
+	CodeMissing     = "missing"
+	CodeAudience    = "sign-in-audience"
+	CodeRedirectURI = "redirect-uri"
+	CodeOrder       = "order"
+	CodeNames       = "names"
+)
+
+// Codes of the notes Plan reports, which never fail a check.
+const (
+	CodeRedirectNearMiss  = "redirect-uri-mismatch"
+	CodeRedirectUnchecked = "redirect-uri-unchecked"
+	CodeFragment          = "fragment"
+	CodeAudienceFlag      = "audience-flag"
+)
+
+// Code describes one kind of finding.
+type Code struct {
+	Code string
+	// Level is the level findings of this kind usually have.
+	Level Level
+	About string
+}
+
+var problemCodes = []Code{
+	{CodeMissing, LevelError, "a wanted permission the manifest lacks"},
+	{CodeAudience, LevelError, "a sign-in audience that does not admit accounts in any organizational directory, where the profile wants it"},
+	{CodeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
+	{LintNotWanted, LevelError, "in overwrite mode, a permission beyond the wanted set, which apply removes"},
+	{CodeOrder, LevelError, "in overwrite mode, the wanted permissions in another order or spelling"},
+	{CodeNames, LevelError, "with name resolution, a resource or permission given by name"},
+}
+
+var noteCodes = []Code{
+	{CodeRedirectNearMiss, LevelNote, "a redirect URI close to the wanted one but different (scheme, case, path, trailing slash, another agency's host): sign-in with it fails"},
+	{CodeRedirectUnchecked, LevelNote, "the profile's redirect URI is not checked, for want of the agency's name"},
+	{CodeFragment, LevelNote, "a file holding only requiredResourceAccess, where a redirect URI is wanted: its audience and redirect URI are not checked"},
+	{CodeAudienceFlag, LevelNote, "a legacy manifest whose availableToOtherTenants disagrees with its signInAudience, which decides"},
+}
+
+// Codes lists every kind of finding Plan reports: problems, then lints,
+// then notes.
+func Codes() []Code {
+	out := slices.Clone(problemCodes)
+	for _, l := range LintCodes {
+		out = append(out, Code{Code: l.Code, Level: LevelWarning, About: l.About})
+	}
+	return append(out, noteCodes...)
+}
+
+// ErrUnknownCode is returned for a code Options.Allow cannot silence.
+var ErrUnknownCode = errors.New("permissions: no such lint or note")
+
+// AllowCodes lists the codes Options.Allow takes: every lint and note.
+// Problems cannot be silenced: they are what applying fixes.
+func AllowCodes() []string {
+	var out []string
+	for _, k := range Codes() {
+		if k.Level != LevelError {
+			out = append(out, k.Code)
+		}
+	}
+	return out
+}
+
+// CheckAllow checks that every code is one of AllowCodes.
+func CheckAllow(codes []string) error {
+	all := AllowCodes()
+	for _, c := range codes {
+		if !slices.Contains(all, c) {
+			return fmt.Errorf("%w %q; the codes are %s", ErrUnknownCode, c, strings.Join(all, ", "))
+		}
+	}
+	return nil
+}
+
+// Plan works out what applying want to the manifest src changes, and what
+// there is to say about the manifest: the problems the edits fix, the lints
+// and notes. Applying is writing Result.Output; checking is asking
+// Result.OK. Names are matched with the catalog: a manifest that lists
+// "User.Read" by name has the permission, and permissions added beside
+// named ones are written by name too.
+//
+// A manifest that is not valid JSON or not shaped as a manifest is an
+// error from package manifest (*manifest.SyntaxError or
+// *manifest.ShapeError); a wanted set with an empty or invalid id is a
+// *manifest.ShapeError too.
+func Plan(src []byte, want Want, opts Options) (*Result, error) {
+	if err := CheckAllow(opts.Allow); err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	in := src
+	if opts.ResolveNames {
+		var err error
+		if in, res.Resolved, err = resolveNames(src); err != nil {
+			return nil, err
+		}
+	}
+	out, rep, err := manifest.Apply(in, want.Set, manifest.Options{
+		Mode: opts.Mode, Canonical: Canonical, Spell: Spell,
+		SignInAudience: want.SignInAudience, RedirectURIs: want.RedirectURIs,
+	})
+	if err != nil {
+		return nil, err
+	}
+	m, err := manifest.Read(src)
+	if err != nil {
+		return nil, err
+	}
+	res.Output, res.Report, res.Manifest = out, rep, m
+	res.Changed = !bytes.Equal(out, src)
+	if !res.Changed {
+		res.Output = src
+	}
+	res.problems(want, opts)
+	allow := make(map[string]bool, len(opts.Allow))
+	for _, c := range opts.Allow {
+		allow[c] = true
+	}
+	for _, f := range Lint(m, want.Set) {
+		if opts.Mode == manifest.Overwrite && f.Code == LintNotWanted {
+			continue // a problem in overwrite mode, reported above
+		}
+		if !allow[f.Code] {
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	for _, f := range notes(m.Setup, want) {
+		if !allow[f.Code] {
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	return res, nil
+}
+
+// problems records as findings what the edits change.
+func (res *Result) problems(want Want, opts Options) {
+	rep, s := res.Report, res.Manifest.Setup
+	add := func(code string, p manifest.Permission, format string, args ...any) {
+		res.Findings = append(res.Findings, Finding{Code: code, Level: LevelError, Permission: p, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, p := range rep.Added {
+		add(CodeMissing, p, "missing %s", Describe(p))
+	}
+	for _, p := range rep.Removed {
+		add(LintNotWanted, p, "%s is not in the wanted set; overwrite removes it", Describe(p))
+	}
+	if rep.AudienceChanged {
+		have := s.SignInAudience
+		switch {
+		case have == "" && s.AvailableToOtherTenants != nil:
+			have = fmt.Sprintf("availableToOtherTenants %v", *s.AvailableToOtherTenants)
+		case have == "":
+			have = "not set"
+		}
+		what := ""
+		if want.SignInAudience == manifest.AzureADMultipleOrgs {
+			what = " (accounts in any organizational directory)"
+		}
+		add(CodeAudience, manifest.Permission{}, "sign-in audience is %s; want %s%s", have, want.SignInAudience, what)
+	}
+	for _, u := range rep.RedirectURIsAdded {
+		add(CodeRedirectURI, manifest.Permission{}, "missing Web redirect URI %s", u)
+	}
+	if res.Resolved > 0 {
+		add(CodeNames, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, plural(res.Resolved, "resource or permission", "resources or permissions"))
+	}
+	if res.Changed && !slices.ContainsFunc(res.Findings, func(f Finding) bool { return f.Level == LevelError }) {
+		add(CodeOrder, manifest.Permission{}, "requiredResourceAccess lists the wanted permissions in another order or spelling; overwrite rewrites it")
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// notes returns what there is to know about the setup that does not fail a
+// check.
+func notes(s manifest.Setup, want Want) []Finding {
+	var out []Finding
+	add := func(code string, pos manifest.Position, format string, args ...any) {
+		out = append(out, Finding{Code: code, Level: LevelNote, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	}
+	if s.Format == manifest.FormatFragment {
+		if len(want.RedirectURIs) > 0 {
+			add(CodeFragment, manifest.Position{}, "holds only requiredResourceAccess: the sign-in audience and redirect URI are left to the manifest")
+		}
+		return out
+	}
+	if s.SignInAudience != "" && s.AvailableToOtherTenants != nil && (manifest.Setup{SignInAudience: s.SignInAudience}).MultiTenant() != *s.AvailableToOtherTenants {
+		add(CodeAudienceFlag, manifest.Position{}, "availableToOtherTenants is %v but signInAudience is %s, which decides", *s.AvailableToOtherTenants, s.SignInAudience)
+	}
+	for _, want := range want.RedirectURIs {
+		for _, r := range s.RedirectURIs {
+			if why := CloseURI(r.URI, want); why != "" && r.URI != want {
+				add(CodeRedirectNearMiss, r.Pos, "%s %q differs from %s (%s): sign-in with it fails with a redirect URI mismatch", r.Path, r.URI, want, why)
+			}
+		}
+	}
+	if want.RedirectUnchecked {
+		add(CodeRedirectUnchecked, manifest.Position{}, "redirect URI not checked: the profile's redirect URI needs the agency's name (--agency NAME)")
+	}
+	return out
+}
+
+// resolveNames rewrites the resources and permissions that a template gives
+// by name as their GUIDs, and counts the names it resolved. GUIDs, and names
+// the catalog does not know, are left as they are.
+func resolveNames(src []byte) ([]byte, int, error) {
+	n := 0
+	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
+		c := Canonical(p)
+		if manifest.IsGUID(p.ResourceAppID) {
+			c.ResourceAppID = p.ResourceAppID
+		}
+		if manifest.IsGUID(p.ID) {
+			c.ID = p.ID
+		}
+		if c.ResourceAppID != p.ResourceAppID || c.ID != p.ID {
+			n++
+		}
+		return c
+	})
+	return out, n, err
+}
