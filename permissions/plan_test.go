@@ -1,0 +1,102 @@
+package permissions_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+// checkAgrees states the property that makes check and apply one decision:
+// for every want and mode, the manifest is clean (no problem) exactly when
+// applying changes nothing, and once applied it is clean.
+func checkAgrees(t *testing.T, src []byte, want permissions.Want, opts permissions.Options) {
+	t.Helper()
+	res, err := permissions.Plan(src, want, opts)
+	if err != nil {
+		return // a bad manifest: both commands refuse it
+	}
+	if res.OK(false) == res.Changed {
+		t.Fatalf("clean = %v but changed = %v; findings: %v", res.OK(false), res.Changed, res.Findings)
+	}
+	if !res.Changed && !bytes.Equal(res.Output, src) {
+		t.Fatalf("unchanged, yet the output differs from the input")
+	}
+	again, err := permissions.Plan(res.Output, want, opts)
+	if err != nil {
+		t.Fatalf("the applied output does not plan: %v\n%s", err, res.Output)
+	}
+	if again.Changed || !again.OK(false) {
+		t.Fatalf("after applying, still changes or problems: %v\n%s", again.Findings, res.Output)
+	}
+}
+
+// wants are the wanted sets the property is checked with: the default
+// profile with and without an agency, a set named by the flags' parsing,
+// and nothing at all (what show plans).
+func wants(t testing.TB) []permissions.Want {
+	def := permissions.DefaultProfile()
+	w0, _ := def.Want("")
+	w1, err := def.Want("acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := permissions.ParsePermission("graph/Mail.Send", manifest.Role)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mail := permissions.Want{Set: manifest.Set{{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}}}}
+	return []permissions.Want{w0, w1, mail, {}}
+}
+
+var modes = []permissions.Options{{}, {Mode: manifest.Overwrite}, {ResolveNames: true}}
+
+func inputs(t *testing.T) map[string][]byte {
+	files, _ := filepath.Glob("../manifest/testdata/apply/*.json")
+	corpus, _ := filepath.Glob("../../shared/corpus/*.json")
+	if len(corpus) == 0 {
+		t.Log("../shared/corpus is absent (it sits beside the repository): checking the testdata only")
+	}
+	out := make(map[string][]byte)
+	for _, f := range append(files, corpus...) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = src
+	}
+	if len(files) == 0 {
+		t.Fatal("no testdata manifests")
+	}
+	return out
+}
+
+func TestCheckAgreesWithApply(t *testing.T) {
+	for name, src := range inputs(t) {
+		for i, w := range wants(t) {
+			for _, o := range modes {
+				t.Run(filepath.Base(name), func(t *testing.T) {
+					t.Logf("want %d, options %+v", i, o)
+					checkAgrees(t, src, w, o)
+				})
+			}
+		}
+	}
+}
+
+func FuzzPlan(f *testing.F) {
+	for _, src := range inputs(&testing.T{}) {
+		f.Add(src, uint8(0))
+	}
+	f.Add([]byte(`{"signInAudience": "AzureADandPersonalMicrosoftAccount", "requiredResourceAccess": []}`), uint8(4))
+	f.Add([]byte(`{"name": "x", "signInAudience": "AzureADMultipleOrgs", "availableToOtherTenants": false}`), uint8(1))
+	ws := wants(f)
+	f.Fuzz(func(t *testing.T, src []byte, choice uint8) {
+		w := ws[int(choice)%len(ws)]
+		o := modes[int(choice/8)%len(modes)]
+		checkAgrees(t, src, w, o)
+	})
+}
