@@ -47,7 +47,7 @@ func doApply(c *cli.Context) error {
 		return err
 	}
 	dryRun := showDiff || list
-	_, code := eachFile(c, files, func(path string, r *result) {
+	_, err = eachFile(c, files, func(path string, r *result) {
 		in, res, err := planFile(c, path, want, opts)
 		if err != nil {
 			r.fail(err)
@@ -84,7 +84,7 @@ func doApply(c *cli.Context) error {
 		}
 		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(res, want, dryRun))
 	})
-	return codeErr(code)
+	return err
 }
 
 // summary words what applying changed, or would change.

@@ -47,7 +47,7 @@ func doCheck(c *cli.Context) error {
 func reportFiles(c *cli.Context, command string, files []string, want permissions.Want, opts permissions.Options) error {
 	out := outputFor(c)
 	strict := c.Bool("strict")
-	results, code := eachFile(c, files, func(path string, r *result) {
+	results, err := eachFile(c, files, func(path string, r *result) {
 		f := &fileReport{command: command, file: path, strict: strict, multi: len(files) > 1}
 		r.record = f
 		in, res, err := planFile(c, path, want, opts)
@@ -66,10 +66,10 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 	for i, r := range results {
 		reports[i] = r.record.(*fileReport)
 	}
-	if err := out.done(c.App.Writer, reports); err != nil {
-		return err
+	if werr := out.done(c.App.Writer, reports); werr != nil {
+		return werr
 	}
-	return codeErr(code)
+	return err
 }
 
 // planFile reads the file at path and plans want for it.

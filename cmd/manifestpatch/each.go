@@ -16,13 +16,15 @@ import (
 type result struct {
 	stdout, stderr bytes.Buffer
 	code           int
-	record         any // for --format json
+	err            error // why the file failed, for run's caller
+	record         any   // what the output format writes once all are done
 }
 
 func (r *result) fail(err error) {
 	r.stderr.WriteString(err.Error())
 	r.stderr.WriteByte('\n')
 	r.code = max(r.code, exitError)
+	r.err = err
 }
 
 // fileArgs returns the command's file arguments, each once, or a usage error.
@@ -78,8 +80,8 @@ func isFlag(c *cli.Context, arg string) bool {
 
 // eachFile runs fn on every file, several at once, and writes their
 // output in argument order as each finishes. It returns the highest exit
-// code; one failing file does not stop the others.
-func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) ([]*result, int) {
+// code, with the files' errors; one failing file does not stop the others.
+func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) ([]*result, error) {
 	results := make([]*result, len(files))
 	done := make([]chan struct{}, len(files))
 	for i := range files {
@@ -103,13 +105,20 @@ func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) (
 		}()
 	}
 	code := exitOK
+	var errs []error
 	for i, r := range results {
 		<-done[i]
 		c.App.Writer.Write(r.stdout.Bytes())
 		c.App.ErrWriter.Write(r.stderr.Bytes())
 		r.stdout, r.stderr = bytes.Buffer{}, bytes.Buffer{}
 		code = max(code, r.code)
+		if r.err != nil {
+			errs = append(errs, r.err)
+		}
 	}
 	wg.Wait()
-	return results, code
+	if code == exitOK {
+		return results, nil
+	}
+	return results, exitCode{code, errs}
 }

@@ -115,12 +115,22 @@ func pathErr(path string, err error) error {
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file", path)
+		return wordedError{path + ": no such file", err}
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied", path)
+		return wordedError{path + ": permission denied", err}
 	}
-	return fmt.Errorf("%s: %v", path, err)
+	return fmt.Errorf("%s: %w", path, err)
 }
+
+// wordedError is an error worded for the user that keeps its cause for
+// errors.Is.
+type wordedError struct {
+	msg string
+	err error
+}
+
+func (e wordedError) Error() string { return e.msg }
+func (e wordedError) Unwrap() error { return e.err }
 
 // tempFile is the temporary file replace writes; an *os.File.
 type tempFile interface {

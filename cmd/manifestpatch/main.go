@@ -26,8 +26,22 @@ const (
 
 // run runs the command line args and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	code, _ := execute(args, stdin, stdout, stderr)
+	return code
+}
+
+// execute runs the command line args and returns the exit code and the
+// error behind it, whose chain holds the library's errors (errors.Is
+// works on it).
+func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	app := newApp(stdin, stdout, stderr)
 	err := app.Run(append([]string{app.Name}, args...))
+	return exitFor(app, err, stderr), err
+}
+
+// exitFor writes err, unless it is written already, and returns its exit
+// code.
+func exitFor(app *cli.App, err error, stderr io.Writer) int {
 	var ec cli.ExitCoder
 	switch {
 	case err == nil:
@@ -71,17 +85,22 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 	return usagef(c, "%v", err)
 }
 
-// exitCode carries a command's exit code once its output is written.
-type exitCode int
+// exitCode carries a command's exit code once its output is written, and
+// the errors of the files that failed, which are written already.
+type exitCode struct {
+	code int
+	errs []error
+}
 
-func (e exitCode) Error() string { return "" }
-func (e exitCode) ExitCode() int { return int(e) }
+func (e exitCode) Error() string   { return "" }
+func (e exitCode) ExitCode() int   { return e.code }
+func (e exitCode) Unwrap() []error { return e.errs }
 
 func codeErr(code int) error {
 	if code == exitOK {
 		return nil
 	}
-	return exitCode(code)
+	return exitCode{code: code}
 }
 
 func version() string {
