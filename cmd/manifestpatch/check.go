@@ -23,7 +23,7 @@ func checkCommand() *cli.Command {
 			modeFlag(),
 			&cli.BoolFlag{Name: "strict", Usage: "also fail on any lint (permissions beyond the wanted set, duplicates, retired APIs, …)"},
 			allowFlag(),
-			formatFlag(outputNames()...),
+			formatFlag(outputNames["check"]...),
 		),
 		Action: doCheck,
 	}
@@ -56,7 +56,7 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 			r.fail(err)
 			return
 		}
-		f.file, f.res = in.name, res
+		f.file, f.src, f.res = in.name, in.data, res
 		if command == "check" && !res.OK(strict) {
 			r.code = exitChanges
 		}

@@ -21,6 +21,7 @@ import (
 type fileReport struct {
 	command string // "check" or "show"
 	file    string
+	src     []byte              // the file as read
 	err     error               // the file could not be read or parsed
 	res     *permissions.Result // nil when err is set
 	strict  bool                // check --strict: lints fail the check
@@ -44,14 +45,14 @@ var outputs = []struct {
 }{
 	{"text", func() output { return textOutput{} }},
 	{"json", func() output { return jsonOutput{} }},
+	{"sarif", func() output { return sarifOutput{} }},
+	{"textconv", func() output { return textconvOutput{} }},
 }
 
-func outputNames() []string {
-	var names []string
-	for _, o := range outputs {
-		names = append(names, o.name)
-	}
-	return names
+// outputNames are the formats each command takes, the default first.
+var outputNames = map[string][]string{
+	"check": {"text", "json", "sarif"},
+	"show":  {"text", "json", "textconv"},
 }
 
 // outputFor returns the output the --format flag names; formatFlag has

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -19,7 +20,7 @@ func showCommand() *cli.Command {
 			"delegated (the app acts as the signed-in user) or application (the app acts as\n" +
 			"itself, with no user), who can consent to it, and its GUID. Permissions the\n" +
 			"catalog does not know are marked unknown.",
-		Flags:  []cli.Flag{formatFlag(outputNames()...), allowFlag()},
+		Flags:  []cli.Flag{formatFlag(outputNames["show"]...), allowFlag()},
 		Action: doShow,
 	}
 }
@@ -146,3 +147,40 @@ func writeShow(r *result, f *fileReport) {
 	}
 	writeFindings(&r.stdout, rec.File, f.res.Findings, false)
 }
+
+// textconvOutput words a manifest for git's textconv, so that git diff and
+// git log -p show permissions by name: one line per permission, the
+// sign-in audience and each redirect URI, and the lints without positions,
+// which would shift with unrelated edits. No colour, no alignment that one
+// long name would change on every line.
+type textconvOutput struct{}
+
+func (textconvOutput) file(r *result, f *fileReport) {
+	if f.err != nil {
+		return
+	}
+	for _, res := range f.res.Manifest.Resources {
+		for _, a := range res.ResourceAccess {
+			d := permissions.Describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
+			line := fmt.Sprintf("%s %s", d, strings.ToLower(d.Canonical.ID))
+			if n := d.Note(); n != "" {
+				line += " (" + n + ")"
+			}
+			fmt.Fprintln(&r.stdout, line)
+		}
+	}
+	s := f.res.Manifest.Setup
+	if s.SignInAudience != "" {
+		fmt.Fprintf(&r.stdout, "sign-in audience %s\n", s.SignInAudience)
+	} else if s.AvailableToOtherTenants != nil {
+		fmt.Fprintf(&r.stdout, "availableToOtherTenants %v\n", *s.AvailableToOtherTenants)
+	}
+	for _, u := range s.RedirectURIs {
+		fmt.Fprintf(&r.stdout, "redirect URI %s\n", u.URI)
+	}
+	for _, x := range f.res.Findings {
+		fmt.Fprintf(&r.stdout, "%s: %s [%s]\n", x.Level, x.Msg, x.Code)
+	}
+}
+
+func (textconvOutput) done(io.Writer, []*fileReport) error { return nil }
