@@ -26,6 +26,7 @@ const (
 	LintApplicationPerm    = "application-permission"
 	LintRedundant          = "redundant"
 	LintCalendarsAll       = "calendars-all"
+	LintSecretExpiring     = "secret-expiring"
 	LintNotWanted          = "not-wanted"
 )
 
@@ -55,6 +56,7 @@ var LintCodes = []Code{
 	{LintApplicationPerm, LevelWarning, "an application permission: the app can use it without a signed-in user"},
 	{LintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
 	{LintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},
+	{LintSecretExpiring, LevelWarning, "a client secret or certificate that has expired (a warning) or expires within 30 days (a note), by its end date"},
 	{LintNotWanted, LevelWarning, "a permission beyond the wanted set"},
 }
 
@@ -142,7 +144,9 @@ func personalAudience(a string) bool {
 // retired APIs, mistakes Microsoft Graph rejects or that cannot be right,
 // and what goes beyond least privilege. Each finding has a code from
 // LintCodes; at most one finding of a kind is given for one value, and a
-// permission listed with the wrong type gets that finding alone.
+// permission listed with the wrong type gets that finding alone. Client
+// secrets and certificates that have expired or expire within 30 days are
+// reported after the permissions.
 func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	now := orNow(opts.Now)
 	var out []Finding
@@ -272,7 +276,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 			}
 		}
 	}
-	return out
+	return append(out, lintCredentials(m.Setup, now)...)
 }
 
 // higher returns the permission that covers c on the same resource and of

@@ -29,11 +29,12 @@ func TestLintCorpus(t *testing.T) {
 		"07-eionet2-user-management.json": {"application-permission", "not-wanted"},
 		"08-Zapp.ie.json":                 nil,
 		// Mail.Read beside Mail.ReadWrite.
-		"10-email_helper.json":                        {"not-wanted", "redundant"},
-		"12-copilot-pro-dev-samples.json":             {"not-wanted"},
-		"13-msteams-bot-msgraph-azbot.json":           {"not-wanted"},
-		"15-TeamsAI-GraphSample.json":                 nil,
-		"16-TeamsAI-GraphSample-aad.json":             {"not-wanted"},
+		"10-email_helper.json":              {"not-wanted", "redundant"},
+		"12-copilot-pro-dev-samples.json":   {"not-wanted"},
+		"13-msteams-bot-msgraph-azbot.json": {"not-wanted"},
+		"15-TeamsAI-GraphSample.json":       nil,
+		// A client secret that ended on 2025-05-24.
+		"16-TeamsAI-GraphSample-aad.json":             {"not-wanted", "secret-expiring"},
 		"19-microsoft-teams-apps-kpi-management.json": {"not-wanted"},
 		"20-MSTeamsAppWithACS.json":                   nil,
 		"22-MeetingPlugin-build.json":                 nil,

@@ -236,7 +236,7 @@ func TestLintCodesListed(t *testing.T) {
 		permissions.LintAADGraphRetired, permissions.LintEWSRetired, permissions.LintDuplicate, permissions.LintEmptyAccess,
 		permissions.LintRepeatedResource, permissions.LintUpperCaseGUID, permissions.LintMalformedGUID, permissions.LintDisabled,
 		permissions.LintUnknownPermission, permissions.LintWrongType, permissions.LintTooManyResources, permissions.LintTooManyPermissions,
-		permissions.LintApplicationPerm, permissions.LintRedundant, permissions.LintCalendarsAll, permissions.LintNotWanted,
+		permissions.LintApplicationPerm, permissions.LintRedundant, permissions.LintCalendarsAll, permissions.LintSecretExpiring, permissions.LintNotWanted,
 	} {
 		if !seen[code] {
 			t.Errorf("%s is not in LintCodes", code)
