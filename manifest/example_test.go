@@ -161,3 +161,29 @@ func ExampleOptions_canonical() {
 	fmt.Println(report.Changed)
 	// Output: false
 }
+
+func ExampleReadSetup() {
+	src := []byte(`{
+    "displayName": "Calendar Sync",
+    "signInAudience": "AzureADMyOrg",
+    "passwordCredentials": [
+        {"displayName": "ci", "endDateTime": "2026-12-01T00:00:00Z", "hint": "abc", "keyId": "0e1d", "secretText": null}
+    ],
+    "web": {"redirectUris": ["https://example.com/auth"]}
+}`)
+	s, err := manifest.ReadSetup(src)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(s.Format, s.SignInAudience)
+	for _, u := range s.RedirectURIs {
+		fmt.Println(u.Pos, u.Path, u.URI)
+	}
+	for _, c := range s.Credentials {
+		fmt.Println(c.Pos, c.Path, c.Kind, c.DisplayName, c.End)
+	}
+	// Output:
+	// Microsoft Graph app manifest AzureADMyOrg
+	// 7:30 web.redirectUris[0] https://example.com/auth
+	// 5:46 passwordCredentials[0].endDateTime password ci 2026-12-01T00:00:00Z
+}

@@ -64,7 +64,42 @@ type Setup struct {
 	// Microsoft Graph format; in the legacy format replyUrlsWithType entries
 	// of type Web, and the older replyUrls.
 	RedirectURIs []RedirectURI
+	// Credentials are the client secrets (passwordCredentials) and
+	// certificates (keyCredentials) the manifest lists, in document order,
+	// secrets first. Only what identifies them and when they expire is
+	// read: never a secret's value or hint, nor a certificate's key.
+	Credentials []Credential
 }
+
+// Credential is a client secret or certificate a manifest lists. Portal
+// downloads in either format carry them: with keyId, displayName and
+// endDateTime in the Microsoft Graph format, with customKeyIdentifier and
+// endDate in the legacy one.
+type Credential struct {
+	// Kind is "password" for an entry of passwordCredentials and "key"
+	// for one of keyCredentials.
+	Kind string
+	// KeyID is keyId, or customKeyIdentifier where keyId is absent or not
+	// a string; "" when neither is a string.
+	KeyID string
+	// DisplayName is displayName, "" when absent or not a string.
+	DisplayName string
+	// End is when the credential expires, as written (endDateTime, or
+	// endDate where that is absent or not a string); "" when neither is a
+	// string.
+	End string
+	// Path and Pos say where End's value is, such as
+	// passwordCredentials[0].endDateTime, or where the entry is when it
+	// has no end.
+	Path string
+	Pos  Position
+}
+
+// Credential kinds.
+const (
+	PasswordCredential = "password"
+	KeyCredential      = "key"
+)
 
 // MultiTenant reports whether the manifest accepts accounts in any
 // organizational directory.
@@ -265,10 +300,50 @@ func (d *document) setup() Setup {
 			}
 		}
 	}
-	for i, p := range positions(d.src, offs, d.bom) {
-		s.RedirectURIs[i].Pos = p
+	nURIs := len(offs)
+	for _, c := range []struct{ member, kind string }{{"passwordCredentials", PasswordCredential}, {"keyCredentials", KeyCredential}} {
+		m, ok := d.topMember(c.member)
+		if !ok || d.src[m.val.start] != '[' {
+			continue
+		}
+		_, a := d.sub(m.val)
+		for i, it := range a.items {
+			if d.src[it.start] != '{' {
+				continue
+			}
+			o, _ := d.sub(it)
+			cred := Credential{Kind: c.kind, Path: c.member + "[" + strconv.Itoa(i) + "]"}
+			at := it.start
+			cred.KeyID, _ = d.firstString(o, "keyId", "customKeyIdentifier")
+			cred.DisplayName, _ = d.firstString(o, "displayName")
+			if end, m := d.firstString(o, "endDateTime", "endDate"); m != nil {
+				cred.End, cred.Path, at = end, cred.Path+"."+m.name, m.val.start
+			}
+			s.Credentials = append(s.Credentials, cred)
+			offs = append(offs, at)
+		}
+	}
+	pos := positions(d.src, offs, d.bom)
+	for i := range s.RedirectURIs {
+		s.RedirectURIs[i].Pos = pos[i]
+	}
+	for i := range s.Credentials {
+		s.Credentials[i].Pos = pos[nURIs+i]
 	}
 	return s
+}
+
+// firstString returns the value of the first of names that o has as a
+// string member, and that member; nil when there is none.
+func (d *document) firstString(o object, names ...string) (string, *member) {
+	for _, name := range names {
+		if m, ok := d.member(o, name); ok {
+			if v, ok := d.str(m.val); ok {
+				return v, m
+			}
+		}
+	}
+	return "", nil
 }
 
 // setupEdits plans the edits that give the document opts.SignInAudience and

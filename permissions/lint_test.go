@@ -2,16 +2,18 @@ package permissions_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
+
+// lintDay is the day the tests lint on: between the start of the EWS
+// phase-out and its end.
+var lintDay = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
 func lintCodes(t *testing.T, src string, want manifest.Set) []string {
 	t.Helper()
@@ -20,7 +22,7 @@ func lintCodes(t *testing.T, src string, want manifest.Set) []string {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, f := range permissions.Lint(m, want) {
+	for _, f := range permissions.Lint(m, permissions.LintOptions{Want: want, Now: lintDay}) {
 		got = append(got, fmt.Sprintf("%s %s", f.Pos, f.Code))
 	}
 	return got
@@ -43,14 +45,25 @@ func TestLint(t *testing.T) {
 		{"ews", "[" + entry(exo, acc("3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", "Scope"), acc("dc890d15-9560-4a4c-9b7f-a736ec74ec40", "Role")) + "]",
 			[]string{"1:86 ews-retired", "1:151 ews-retired", "1:151 application-permission"}},
 		{"duplicate across entries", "[" + entry(graph, acc(userRead, "Scope")) + ",\n" + entry(strings.ToUpper(graph), acc(userRead, "Scope")) + "]",
-			[]string{"2:19 uppercase-guid", "2:85 duplicate"}},
+			[]string{"2:19 repeated-resource", "2:19 uppercase-guid", "2:85 duplicate"}},
 		{"upper-case id", "[" + entry(graph, acc(strings.ToUpper(userRead), "Scope")) + "]", []string{"1:86 uppercase-guid"}},
 		{"malformed", "[" + entry(graph, acc("not-a-guid", "Scope")) + ",\n" + entry("Contoso API", acc("x", "Scope")) + "]",
 			[]string{"1:86 malformed-guid", "2:19 malformed-guid", "2:60 malformed-guid"}},
 		{"by name is fine", "[" + entry("Microsoft Graph", acc("User.Read", "Scope")) + "]", nil},
 		{"unknown graph id", "[" + entry(graph, acc("00000000-1111-2222-3333-444444444444", "Scope")) + "]", []string{"1:86 unknown-permission"}},
 		{"unknown id elsewhere", "[" + entry("11111111-2222-3333-4444-555555555555", acc("00000000-1111-2222-3333-444444444444", "Scope")) + "]", nil},
-		{"wrong type", "[" + entry(graph, acc("024d486e-b451-40bb-833d-3e66d98c5c73", "Role")) + "]", []string{"1:86 wrong-type", "1:86 application-permission"}},
+		// A delegated permission's id listed as a Role is one mistake: no
+		// such application permission exists to warn about.
+		{"wrong type", "[" + entry(graph, acc("024d486e-b451-40bb-833d-3e66d98c5c73", "Role")) + "]", []string{"1:86 wrong-type"}},
+		{"unknown role", "[" + entry(graph, acc("00000000-1111-2222-3333-444444444444", "Role")) + "]", []string{"1:86 unknown-permission"}},
+		{"empty resourceAccess", "[" + entry(graph) + ",\n" + entry(exo, acc("266d2589-20b5-4f91-9a03-89247d1be8da", "Scope")) + "]", []string{"1:20 empty-access"}},
+		{"resource in two entries", "[" + entry(graph, acc(userRead, "Scope")) + ",\n" + entry("Microsoft Graph", acc("openid", "Scope")) + "]", []string{"2:19 repeated-resource"}},
+		{"lower beside higher", "[" + entry(graph, acc("465a38f9-76ea-45b9-9f34-9e8b0d4b0b42", "Scope"), acc("1ec239c2-d7c9-4623-a91a-a9775856bb36", "Scope")) + "]", []string{"1:86 redundant"}},
+		{"lower beside higher by name", "[" + entry("Microsoft Graph", acc("Mail.Read", "Scope"), acc("Mail.ReadWrite", "Scope")) + "]", []string{"1:65 redundant"}},
+		{"higher of the other type", "[" + entry(graph, acc("465a38f9-76ea-45b9-9f34-9e8b0d4b0b42", "Scope"), acc("ef54d2bf-783f-4e0f-bca1-3210c0444d99", "Role")) + "]", []string{"1:151 application-permission"}},
+		{"calendars work hours", "[" + entry(graph, acc("d91697b0-a708-4c11-a712-8fb2dc081aa2", "Role"), acc("470229df-a15a-4b08-9d95-8c534862b362", "Role")) + "]",
+			[]string{"1:86 calendars-all", "1:86 application-permission", "1:150 calendars-all", "1:150 application-permission", "1:150 redundant"}},
+		{"exchange calendars events", "[" + entry(exo, acc("ef54d2bf-783f-4e0f-bca1-3210c0444d99", "Role")) + "]", []string{"1:86 calendars-all", "1:86 application-permission"}},
 	}
 	for _, tt := range tests {
 		got := lintCodes(t, tt.src, nil)
@@ -78,15 +91,17 @@ func TestLintDisabled(t *testing.T) {
 	}
 }
 
-func TestLintLimits(t *testing.T) {
+// limitsManifest returns a Microsoft Graph manifest with the audience and
+// n entries of per permissions each, one entry a line.
+func limitsManifest(audience string, n, per int) string {
 	var b strings.Builder
-	b.WriteString("[")
-	for i := 0; i < 51; i++ {
+	fmt.Fprintf(&b, `{"signInAudience": %q, "requiredResourceAccess": [`, audience)
+	for i := 0; i < n; i++ {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		fmt.Fprintf(&b, `{"resourceAppId": "%08x-0000-0000-0000-000000000000", "resourceAccess": [`, i)
-		for j := 0; j < 8; j++ {
+		fmt.Fprintf(&b, "\n{\"resourceAppId\": \"%08x-0000-0000-0000-000000000000\", \"resourceAccess\": [", i)
+		for j := 0; j < per; j++ {
 			if j > 0 {
 				b.WriteString(",")
 			}
@@ -94,10 +109,33 @@ func TestLintLimits(t *testing.T) {
 		}
 		b.WriteString("]}")
 	}
-	b.WriteString("]")
-	got := lintCodes(t, b.String(), nil)
-	if diff := cmp.Diff([]string{"0:0 too-many-resources", "0:0 too-many-permissions"}, got); diff != "" {
-		t.Errorf("lints (-want +got):\n%s", diff)
+	b.WriteString("]}")
+	return b.String()
+}
+
+func TestLintLimits(t *testing.T) {
+	tests := []struct {
+		name     string
+		audience string
+		n, per   int
+		want     []string
+	}{
+		// The 51st resource and the 401st permission are reported where
+		// they start.
+		{"organizational", "AzureADMultipleOrgs", 51, 8, []string{"52:19 too-many-resources", "52:85 too-many-permissions"}},
+		{"organizational at the limits", "AzureADMyOrg", 50, 8, nil},
+		// Personal accounts: 30 permissions at most, and no resource
+		// limit of their own.
+		{"personal", "AzureADandPersonalMicrosoftAccount", 4, 8, []string{"5:469 too-many-permissions"}},
+		{"personal only", "PersonalMicrosoftAccount", 31, 1, []string{"32:85 too-many-permissions"}},
+		{"personal at the limit", "PersonalMicrosoftAccount", 3, 10, nil},
+		{"organizational, 32 permissions", "AzureADMyOrg", 4, 8, nil},
+	}
+	for _, tt := range tests {
+		got := lintCodes(t, limitsManifest(tt.audience, tt.n, tt.per), nil)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: lints (-want +got):\n%s", tt.name, diff)
+		}
 	}
 }
 
@@ -110,39 +148,98 @@ func TestLintNotWanted(t *testing.T) {
 	}
 }
 
-// TestLintCorpus shows the lints on the real manifests: every file reads,
-// and the mistakes known to be in them are found.
-func TestLintCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/corpus/*.json")
-	if len(files) == 0 {
-		t.Skip("../shared/corpus not present")
+// TestLintWantedSet: the wanted set decides not-wanted and keeps a
+// permission it asks for from being called redundant; a wrong type is one
+// finding even beside a wanted set.
+func TestLintWantedSet(t *testing.T) {
+	profile := permissions.DefaultProfile().Set()
+	calendarSync := `[{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "Calendars.ReadWrite.Shared", "type": "Scope"}, {"id": "Calendars.Read.Shared", "type": "Scope"}]}]`
+	wrongType := `[{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "024d486e-b451-40bb-833d-3e66d98c5c73", "type": "Role"}]}]`
+	tests := []struct {
+		name  string
+		src   string
+		want  manifest.Set
+		codes []string
+	}{
+		{"calendar-sync's own pair, no wanted set", calendarSync, nil, []string{"1:120 redundant"}},
+		{"calendar-sync's own pair, wanted", calendarSync, profile, nil},
+		{"wrong type beside a wanted set", wrongType, profile, []string{"1:86 wrong-type"}},
 	}
-	found := make(map[string]map[string]bool)
-	for _, f := range files {
-		src, _ := os.ReadFile(f)
-		m, err := manifest.Read(src)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
+	for _, tt := range tests {
+		got := lintCodes(t, tt.src, tt.want)
+		if diff := cmp.Diff(tt.codes, got); diff != "" {
+			t.Errorf("%s: lints (-want +got):\n%s", tt.name, diff)
 		}
-		codes := make(map[string]bool)
-		for _, l := range permissions.Lint(m, permissions.DefaultProfile().Set()) {
-			codes[l.Code] = true
-		}
-		found[filepath.Base(f)] = codes
-		var list []string
-		for c := range codes {
-			list = append(list, c)
-		}
-		sort.Strings(list)
-		t.Logf("%s: %s", filepath.Base(f), strings.Join(list, " "))
 	}
-	for file, code := range map[string]string{
-		"05-review-bot.json":              permissions.LintWrongType,
-		"07-eionet2-user-management.json": permissions.LintApplicationPerm,
-		"10-email_helper.json":            permissions.LintNotWanted,
+}
+
+// TestLintByDate: the EWS finding reads by the day it is given.
+func TestLintByDate(t *testing.T) {
+	src := `[{"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": [{"id": "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", "type": "Scope"}]}]`
+	m, err := manifest.Read([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const label = "Office 365 Exchange Online EWS.AccessAsUser.All (delegated): "
+	tests := []struct {
+		day  time.Time
+		want string
+	}{
+		{time.Date(2026, 9, 30, 23, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online will be disabled in phases from 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs, and shut down on 2027-04-01 with no exceptions (MC1227454)"},
+		{time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454)"},
+		{time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454)"},
+		{time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC), label + "no longer works: Exchange Web Services in Exchange Online was shut down on 2027-04-01 (MC1227454)"},
+	}
+	for _, tt := range tests {
+		fs := permissions.Lint(m, permissions.LintOptions{Now: tt.day})
+		var got []string
+		for _, f := range fs {
+			got = append(got, f.Msg)
+		}
+		if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+			t.Errorf("%s: messages (-want +got):\n%s", tt.day.Format(time.DateOnly), diff)
+		}
+	}
+}
+
+// TestLintLevels: notes never fail a check; the rest are lints.
+func TestLintLevels(t *testing.T) {
+	src := `[{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "d91697b0-a708-4c11-a712-8fb2dc081aa2", "type": "Role"}]}]`
+	m, err := manifest.Read([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]permissions.Level)
+	for _, f := range permissions.Lint(m, permissions.LintOptions{Now: lintDay}) {
+		got[f.Code] = f.Level
+	}
+	want := map[string]permissions.Level{permissions.LintCalendarsAll: permissions.LevelNote, permissions.LintApplicationPerm: permissions.LevelWarning}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("levels (-want +got):\n%s", diff)
+	}
+}
+
+// TestLintCodesListed: every code a finding can carry is in LintCodes,
+// once, so --allow takes it and the lints command lists it.
+func TestLintCodesListed(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, l := range permissions.LintCodes {
+		if seen[l.Code] {
+			t.Errorf("%s listed twice", l.Code)
+		}
+		seen[l.Code] = true
+		if l.About == "" {
+			t.Errorf("%s has no description", l.Code)
+		}
+	}
+	for _, code := range []string{
+		permissions.LintAADGraphRetired, permissions.LintEWSRetired, permissions.LintDuplicate, permissions.LintEmptyAccess,
+		permissions.LintRepeatedResource, permissions.LintUpperCaseGUID, permissions.LintMalformedGUID, permissions.LintDisabled,
+		permissions.LintUnknownPermission, permissions.LintWrongType, permissions.LintTooManyResources, permissions.LintTooManyPermissions,
+		permissions.LintApplicationPerm, permissions.LintRedundant, permissions.LintCalendarsAll, permissions.LintSecretExpiring, permissions.LintNotWanted,
 	} {
-		if !found[file][code] {
-			t.Errorf("%s: no %s lint", file, code)
+		if !seen[code] {
+			t.Errorf("%s is not in LintCodes", code)
 		}
 	}
 }

@@ -150,9 +150,7 @@ var noteCodes = []Code{
 // then notes.
 func Codes() []Code {
 	out := slices.Clone(problemCodes)
-	for _, l := range LintCodes {
-		out = append(out, Code{Code: l.Code, Level: LevelWarning, About: l.About})
-	}
+	out = append(out, LintCodes...)
 	return append(out, noteCodes...)
 }
 
@@ -226,7 +224,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	for _, c := range opts.Allow {
 		allow[c] = true
 	}
-	for _, f := range Lint(m, want.Set) {
+	for _, f := range Lint(m, LintOptions{Want: want.Set}) {
 		if opts.Mode == manifest.Overwrite && f.Code == LintNotWanted {
 			continue // a problem in overwrite mode, reported above
 		}

@@ -34,18 +34,25 @@ type Profile struct {
 	// "<agency>" standing for the organisation's name at the vendor; ""
 	// for none.
 	RedirectURI string
-	// Steps are the setup steps, in order, including those done online.
+	// Steps are the setup steps, in order, including those done online,
+	// worded for no particular app or day; StepsFor words them for a
+	// manifest and a day.
 	Steps []Step
 }
 
 // Step is one step of a profile's setup.
 type Step struct {
+	// ID is a stable short name for the step, such as "ews-allow-list".
+	ID    string
 	Title string
 	// Checked says what manifestpatch checks of the step; "" when it
 	// cannot check it (the step happens online).
 	Checked string
 	// Note is a warning about the step, such as a retired API.
 	Note string
+	// Commands carry the step out, in order: Exchange Online PowerShell
+	// for the EWS allow list. StepsFor fills in the app id.
+	Commands []string
 }
 
 // AgencyPlaceholder stands for the agency's name in Profile.RedirectURI.
@@ -133,7 +140,7 @@ func scope(app, resource, name, id string) Required {
 // profiles holds the built-in sets; the first is the default.
 var profiles = []Profile{{
 	Name:        DefaultProfileName,
-	Description: "Exchange calendar sync through a service account: nine delegated permissions on Exchange Online, Microsoft Graph and Azure AD Graph",
+	Description: "Exchange calendar sync through a service account: nine delegated permissions on Exchange Online, Microsoft Graph and Azure AD Graph; an administrator must consent for the organization (consent-url prints the link)",
 	Permissions: []Required{
 		scope(ExchangeOnlineID, "Office 365 Exchange Online", "EAS.AccessAsUser.All", "266d2589-20b5-4f91-9a03-89247d1be8da"),
 		scope(ExchangeOnlineID, "Office 365 Exchange Online", "EWS.AccessAsUser.All", "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5"),
@@ -148,19 +155,24 @@ var profiles = []Profile{{
 	SignInAudience: manifest.AzureADMultipleOrgs,
 	RedirectURI:    "https://" + AgencyPlaceholder + ".sensehq.com/settings/calendar-sync/auth-result",
 	Steps: []Step{
-		{Title: "Create the app registration in the Entra admin center (or with az ad app create) and download its manifest"},
-		{Title: "Accept accounts in any organizational directory (multi-tenant)",
+		{ID: StepCreate, Title: "Create the app registration in the Entra admin center (or with az ad app create) and download its manifest"},
+		{ID: StepAudience, Title: "Accept accounts in any organizational directory (multi-tenant)",
 			Checked: "signInAudience is AzureADMultipleOrgs (availableToOtherTenants in older legacy manifests); apply sets it"},
-		{Title: "Add the Web redirect URI https://<agency>.sensehq.com/settings/calendar-sync/auth-result",
+		{ID: StepRedirectURI, Title: "Add the Web redirect URI https://<agency>.sensehq.com/settings/calendar-sync/auth-result",
 			Checked: "with --agency: the URI is listed (web.redirectUris, or replyUrlsWithType in legacy manifests), and close but wrong ones are reported; apply adds it"},
-		{Title: "Request the nine delegated permissions",
+		{ID: StepPermissions, Title: "Request the nine delegated permissions",
 			Checked: "requiredResourceAccess holds them; apply adds what is missing",
-			Note:    "Azure AD Graph is retired: calls to it fail since 2025-08-31, though its User.Read entry is still accepted manifest data. EWS in Exchange Online is disabled in phases from 2026-10-01 and shut down on 2027-04-01 (MC1227454)."},
-		{Title: "Upload the manifest (paste it into the manifest editor, or az ad app update)"},
-		{Title: "Grant tenant-wide admin consent",
-			Checked: "consent-url prints the admin-consent link for the manifest's appId"},
-		{Title: "Create a client secret and give it to the vendor"},
-		{Title: "Create the service account mailbox and assign its Exchange role",
+			Note:    "Azure AD Graph is retired: calls to it fail since 2025-08-31, though its User.Read entry is still accepted manifest data. EWS in Exchange Online is disabled in phases from 2026-10-01 unless the tenant allow-lists the app, and shut down on 2027-04-01 (MC1227454)."},
+		{ID: StepUpload, Title: "Upload the manifest (paste it into the manifest editor, or az ad app update)"},
+		{ID: StepConsent, Title: "Grant tenant-wide admin consent: an administrator must consent for the organization",
+			Checked: "consent-url prints the admin-consent link for the manifest's appId",
+			Note:    "The permissions' own flags leave them to users, but since August 2025 Microsoft-managed consent policies (microsoft-user-default-recommended) keep mail, calendar and Teams scopes, such as EWS.AccessAsUser.All and Calendars.ReadWrite.Shared, from user consent in default tenants: users cannot consent for themselves."},
+		{ID: StepEWSAllowList, Title: "Allow the app to use EWS: add its application (client) id to the tenant's EwsAllowedAppIDs (Exchange Online PowerShell)",
+			Note: "A tenant that keeps EWS on (EwsEnabled True) lets only the app ids in EwsAllowedAppIDs use it. Set-OrganizationConfig -EwsAllowedAppIDs writes the whole list: read the current value first. A change takes up to 24 hours. EWS in Exchange Online ends for good on 2027-04-01, with no exceptions."},
+		{ID: StepSecret, Title: "Create a client secret with a 24-month expiry and give it to the vendor",
+			Checked: "where the manifest lists its secrets (passwordCredentials; keyCredentials for certificates), check notes one that has expired or expires within 30 days, by its end date",
+			Note:    "The secret stops working at its end date, and the sync with it: note the date and give the vendor a new secret before then."},
+		{ID: StepServiceAccount, Title: "Create the service account mailbox and assign its Exchange role",
 			Note: "The guide's ApplicationImpersonation role was removed from Exchange Online from 2025-02 (deprecated 2024-02-20, no new assignments from 2024-09): it can no longer be assigned; ask the vendor what the service account needs instead (Microsoft points to RBAC for Applications in Exchange Online)."},
 	},
 }}
@@ -191,5 +203,8 @@ func DefaultProfile() Profile { return profiles[0].clone() }
 func (p Profile) clone() Profile {
 	p.Permissions = append([]Required(nil), p.Permissions...)
 	p.Steps = append([]Step(nil), p.Steps...)
+	for i := range p.Steps {
+		p.Steps[i].Commands = append([]string(nil), p.Steps[i].Commands...)
+	}
 	return p
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
@@ -14,11 +16,23 @@ func profilesCommand() *cli.Command {
 		Usage: "list the built-in permission sets, the default first",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "steps", Usage: "also list each profile's setup steps: what manifestpatch checks, and what is done online"},
+			&cli.StringFlag{Name: "manifest", Usage: "word the steps for the app whose manifest `FILE` is: its appId goes into the EWS allow-list commands (implies --steps)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return usagef(c, "profiles takes no arguments")
 			}
+			var setup manifest.Setup
+			if path := c.String("manifest"); path != "" {
+				in, err := readInput(path, c.App.Reader)
+				if err != nil {
+					return exitError2(err)
+				}
+				if setup, err = manifest.ReadSetup(in.data); err != nil {
+					return exitError2(fileError{in.name, err})
+				}
+			}
+			steps := c.Bool("steps") || c.IsSet("manifest")
 			for i, p := range permissions.Profiles() {
 				if i > 0 {
 					fmt.Fprintln(c.App.Writer)
@@ -37,11 +51,11 @@ func profilesCommand() *cli.Command {
 				if p.RedirectURI != "" {
 					fmt.Fprintf(c.App.Writer, "  Web redirect URI %s (with --agency)\n", p.RedirectURI)
 				}
-				if !c.Bool("steps") {
+				if !steps {
 					continue
 				}
 				fmt.Fprintf(c.App.Writer, "\n  Setup steps:\n")
-				for j, st := range p.Steps {
+				for j, st := range p.StepsFor(setup, time.Now()) {
 					fmt.Fprintf(c.App.Writer, "  %d. %s\n", j+1, st.Title)
 					if st.Checked != "" {
 						fmt.Fprintf(c.App.Writer, "     checked: %s\n", st.Checked)
@@ -50,6 +64,12 @@ func profilesCommand() *cli.Command {
 					}
 					if st.Note != "" {
 						fmt.Fprintf(c.App.Writer, "     warning: %s\n", st.Note)
+					}
+					if len(st.Commands) > 0 {
+						fmt.Fprintf(c.App.Writer, "     in Exchange Online PowerShell:\n")
+						for _, cmd := range st.Commands {
+							fmt.Fprintf(c.App.Writer, "       %s\n", cmd)
+						}
 					}
 				}
 			}

@@ -1,0 +1,35 @@
+package permissions_test
+
+import (
+	"fmt"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+func ExampleConsentFor() {
+	for _, q := range []struct {
+		name string
+		typ  manifest.Type
+	}{
+		{"User.Read", manifest.Scope},
+		{"Calendars.ReadWrite.Shared", manifest.Scope},
+		{"Directory.Read.All", manifest.Scope},
+		{"Mail.Send", manifest.Role},
+	} {
+		p, _ := permissions.LookupValue(permissions.MicrosoftGraphID, q.name, q.typ)
+		c := permissions.ConsentFor(p)
+		fmt.Printf("%s (%s): %s\n  %s\n", q.name, c.Short(), p.Type, c)
+	}
+	fmt.Println(permissions.ConsentFor(permissions.Permission{}))
+	// Output:
+	// User.Read (user, unless policy): Scope
+	//   user consent per Microsoft Graph; tenant policy may require an admin
+	// Calendars.ReadWrite.Shared (admin likely): Scope
+	//   user consent per Microsoft Graph; tenant policy likely requires an admin: since August 2025 Microsoft-managed consent policies exclude mail, calendar and Teams scopes from user consent in default tenants
+	// Directory.Read.All (admin): Scope
+	//   admin consent per Microsoft Graph
+	// Mail.Send (admin): Role
+	//   admin consent: an application permission always needs an administrator
+	// consent unknown: the catalog does not know this permission
+}

@@ -1,0 +1,35 @@
+package permissions_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+func ExampleLint() {
+	src := []byte(`{
+  "signInAudience": "AzureADMyOrg",
+  "requiredResourceAccess": [
+    {
+      "resourceAppId": "00000003-0000-0000-c000-000000000000",
+      "resourceAccess": [
+        {"id": "465a38f9-76ea-45b9-9f34-9e8b0d4b0b42", "type": "Scope"},
+        {"id": "1ec239c2-d7c9-4623-a91a-a9775856bb36", "type": "Scope"}
+      ]
+    },
+    {"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": []}
+  ]
+}`)
+	m, err := manifest.Read(src)
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range permissions.Lint(m, permissions.LintOptions{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}) {
+		fmt.Printf("%s: %s: %s [%s]\n", f.Pos, f.Level, f.Msg, f.Code)
+	}
+	// Output:
+	// 7:16: warning: Microsoft Graph Calendars.Read (delegated) is redundant: Calendars.ReadWrite, also listed, covers it; drop Calendars.Read [redundant]
+	// 11:23: warning: the entry for Office 365 Exchange Online has no permissions; Microsoft Graph rejects it ("requiredResourceAccess.resourceAccess value is required but is empty or missing"): remove the entry or list its permissions [empty-access]
+}
