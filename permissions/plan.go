@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
@@ -72,6 +73,9 @@ type Options struct {
 	// Allow lists finding codes not to report (see Codes); problems,
 	// which Plan would fix, cannot be silenced.
 	Allow []string
+	// Now is the date findings are worded for (retirements, expiring
+	// secrets); the zero value means time.Now().
+	Now time.Time
 }
 
 // Result is what Plan found in a manifest and what applying the wanted
@@ -224,7 +228,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	for _, c := range opts.Allow {
 		allow[c] = true
 	}
-	for _, f := range Lint(m, LintOptions{Want: want.Set}) {
+	for _, f := range Lint(m, LintOptions{Want: want.Set, Now: opts.Now}) {
 		if opts.Mode == manifest.Overwrite && f.Code == LintNotWanted {
 			continue // a problem in overwrite mode, reported above
 		}

@@ -70,7 +70,7 @@ func doLookup(c *cli.Context) error {
 		for _, p := range rec.Permissions {
 			consent := ""
 			if p.Consent != "" {
-				consent = ", " + p.Consent + " consent"
+				consent = "; consent: " + p.Consent
 			}
 			line := fmt.Sprintf("%s: %s %s (%s%s) %s", rec.Query, p.Resource, p.Permission, p.Kind, consent, p.ID)
 			if p.DisplayName != "" {

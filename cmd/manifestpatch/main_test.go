@@ -10,13 +10,20 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// testDay is the date the tests fix for the findings that depend on it.
+var testDay = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
 var updateScripts = flag.Bool("update", false, "update the expected files in testdata/script")
 
 func TestMain(m *testing.M) {
+	// The scripts' findings are worded for a fixed day, between the start
+	// of the EWS shutdown and its end; the binary uses the real date.
+	now = func() time.Time { return testDay }
 	testscript.Main(m, map[string]func(){
 		"manifestpatch": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
@@ -166,7 +173,7 @@ func ExampleRun() {
 	code := run([]string{"lookup", "Microsoft Graph/Calendars.ReadWrite.Shared"}, nil, os.Stdout, os.Stdout)
 	fmt.Println("exit", code)
 	// Output:
-	// Microsoft Graph/Calendars.ReadWrite.Shared: Microsoft Graph Calendars.ReadWrite.Shared (delegated, user consent) 12466101-c9b8-439a-8589-dd09ee67e8e9: Read and write user and shared calendars
+	// Microsoft Graph/Calendars.ReadWrite.Shared: Microsoft Graph Calendars.ReadWrite.Shared (delegated; consent: admin likely) 12466101-c9b8-439a-8589-dd09ee67e8e9: Read and write user and shared calendars
 	// exit 0
 }
 

@@ -40,7 +40,7 @@ func doShow(c *cli.Context) error {
 		return err
 	}
 	// show wants nothing: it plans no edit, and reports the lints.
-	opts := permissions.Options{Allow: append(codes, showOnLine...)}
+	opts := permissions.Options{Allow: append(codes, showOnLine...), Now: now()}
 	return reportFiles(c, "show", files, permissions.Want{}, opts)
 }
 
@@ -59,10 +59,7 @@ func describePerm(p manifest.Permission) showPerm {
 	switch d.Status {
 	case permissions.Known, permissions.Disabled:
 		s.DisplayName = strings.TrimSpace(d.Catalog.DisplayName)
-		s.Consent = "user"
-		if d.Catalog.AdminConsent {
-			s.Consent = "admin"
-		}
+		s.Consent = permissions.ConsentFor(d.Catalog).Short()
 	case permissions.UnknownID, permissions.UnknownResource:
 		if manifest.IsGUID(p.ID) {
 			s.Permission = "unknown"
@@ -112,11 +109,7 @@ func writeShow(r *result, f *fileReport) {
 	rows := make([][4]string, len(rec.Permissions))
 	var width [3]int
 	for i, p := range rec.Permissions {
-		consent := p.Consent
-		if consent != "" {
-			consent += " consent"
-		}
-		rows[i] = [4]string{p.Permission, p.Kind, consent, p.ID}
+		rows[i] = [4]string{p.Permission, p.Kind, p.Consent, p.ID}
 		for j := range width {
 			width[j] = max(width[j], len(rows[i][j]))
 		}

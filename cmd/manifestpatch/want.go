@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -69,6 +70,7 @@ func planFrom(c *cli.Context) (permissions.Want, permissions.Options, error) {
 	}
 	opts.Mode, _ = manifest.ParseMode(c.String("mode")) // checked by the flag; "" for commands without it is Merge
 	opts.ResolveNames = c.Bool("resolve-names")
+	opts.Now = now()
 	return want, opts, nil
 }
 
@@ -176,6 +178,9 @@ func profileNames() string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// now is the date findings are worded for; tests fix it.
+var now = time.Now
 
 // fileError is an error about a file, worded name:line:col: message where
 // package manifest gives a position. It keeps the error's chain.
