@@ -160,11 +160,16 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	for _, p := range opts.Want.Permissions() {
 		wanted[Canonical(p)] = true
 	}
-	// listed holds every permission of m, for the redundancy lint.
+	// canon holds every permission of m in canonical form, in order, and
+	// listed the same as a set, for the redundancy lint.
+	var canon []manifest.Permission
 	listed := make(map[manifest.Permission]bool)
 	for _, r := range m.Resources {
+		app := Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
 		for _, a := range r.ResourceAccess {
-			listed[Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
+			p := canonicalID(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
+			canon = append(canon, p)
+			listed[p] = true
 		}
 	}
 	personal := personalAudience(m.Setup.SignInAudience)
@@ -212,8 +217,8 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 			if j < len(pos.IDs) {
 				at = pos.IDs[j]
 			}
-			p := Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
-			label := describe(p)
+			p := canon[total-1]
+			label := lazyLabel(p)
 			if total == accessLimit+1 {
 				if personal {
 					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d for apps whose audience (%s) includes personal Microsoft accounts", label, total, maxAccessPersonal, m.Setup.SignInAudience)
@@ -295,3 +300,24 @@ func higher(c Permission) (Permission, bool) {
 	}
 	return Permission{}, false
 }
+
+// canonicalID is Canonical for a permission whose resource app id is
+// canonical already: it maps only the id, without looking the resource up
+// again.
+func canonicalID(p manifest.Permission) manifest.Permission {
+	switch {
+	case manifest.IsGUID(p.ID):
+		p.ID = strings.ToLower(p.ID)
+	case p.ID != "" && manifest.IsGUID(p.ResourceAppID):
+		if c, ok := LookupValue(p.ResourceAppID, p.ID, p.Type); ok {
+			p.ID = c.ID
+		}
+	}
+	return p
+}
+
+// lazyLabel words a permission only when a finding is formatted with it:
+// most permissions get no finding.
+type lazyLabel manifest.Permission
+
+func (l lazyLabel) String() string { return describe(manifest.Permission(l)) }
