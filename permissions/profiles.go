@@ -1,8 +1,11 @@
 package permissions
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
@@ -59,16 +62,38 @@ type Step struct {
 const AgencyPlaceholder = "<agency>"
 
 // RedirectURIFor returns the profile's redirect URI for the agency, or an
-// error when the agency's name cannot form a host name.
+// error when the agency's name cannot form a host name. The error suggests
+// a name that can, when there is a plausible one: the host label of a URL
+// or host name given whole, or the name with accents folded and other
+// characters turned into hyphens.
 func (p Profile) RedirectURIFor(agency string) (string, error) {
 	if p.RedirectURI == "" {
 		return "", fmt.Errorf("permissions: profile %s has no redirect URI", p.Name)
 	}
 	label := strings.ToLower(strings.TrimSpace(agency))
-	if !validLabel(label) {
-		return "", fmt.Errorf("permissions: agency %q cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen (as in %q)", agency, suggestLabel(agency))
+	if validLabel(label) {
+		return strings.ReplaceAll(p.RedirectURI, AgencyPlaceholder, label), nil
 	}
-	return strings.ReplaceAll(p.RedirectURI, AgencyPlaceholder, label), nil
+	if label == "" {
+		return "", fmt.Errorf("permissions: agency name is empty: give the organisation's name at the vendor, the NAME in %s", strings.ReplaceAll(p.RedirectURI, AgencyPlaceholder, "NAME"))
+	}
+	suggestion := suggestLabel(agency, p.vendorDomain())
+	if n := utf8.RuneCountInString(label); suggestion == "" && n > 63 {
+		return "", fmt.Errorf("permissions: agency %q is %d characters long; a host name label holds at most 63", agency, n)
+	}
+	msg := fmt.Sprintf("permissions: agency %q cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen", agency)
+	if suggestion != "" {
+		msg += fmt.Sprintf(" (as in %q)", suggestion)
+	}
+	return "", errors.New(msg)
+}
+
+// vendorDomain returns what follows the agency in the redirect URI's host,
+// such as ".sensehq.com".
+func (p Profile) vendorDomain() string {
+	_, after, _ := strings.Cut(p.RedirectURI, AgencyPlaceholder)
+	host, _, _ := strings.Cut(after, "/")
+	return host
 }
 
 // Options returns the manifest options that apply the profile's setup:
@@ -100,22 +125,59 @@ func validLabel(s string) bool {
 	return true
 }
 
-// suggestLabel turns a name into a plausible host label for an error message.
-func suggestLabel(s string) string {
+// suggestLabel turns a name that is not a host label into one for an error
+// message, or returns "" when no suggestion would be plausible. A URL or
+// host name loses its scheme, path, port and the vendor's domain; accented
+// Latin letters lose their accents; runs of other characters become one
+// hyphen. A letter it cannot fold (another script), or a result that is
+// still no valid label or is the name itself, gives no suggestion.
+func suggestLabel(s, vendorDomain string) string {
+	name := strings.ToLower(strings.TrimSpace(s))
+	s = name
+	if _, rest, ok := strings.Cut(s, "://"); ok {
+		s = rest
+	}
+	s, _, _ = strings.Cut(s, "/")
+	s, _, _ = strings.Cut(s, ":")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "."), vendorDomain)
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			f := foldAccent(r)
+			if f == "" {
+				return ""
+			}
+			b.WriteString(f)
 		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
 			b.WriteByte('-')
 		}
 	}
 	out := strings.Trim(b.String(), "-")
-	if out == "" {
-		return "your-agency"
+	if !validLabel(out) || out == name {
+		return ""
 	}
 	return out
+}
+
+// foldAccent returns the unaccented spelling of a lower-case Latin letter
+// with a diacritic (U+00DF to U+017F), or "" for any other rune.
+func foldAccent(r rune) string {
+	for _, f := range [...]struct{ from, to string }{
+		{"àáâãäåāăą", "a"}, {"æ", "ae"}, {"çćĉċč", "c"}, {"ďđð", "d"},
+		{"èéêëēĕėęě", "e"}, {"ĝğġģ", "g"}, {"ĥħ", "h"}, {"ìíîïĩīĭįı", "i"},
+		{"ĳ", "ij"}, {"ĵ", "j"}, {"ķĸ", "k"}, {"ĺļľŀł", "l"}, {"ñńņňŉŋ", "n"},
+		{"òóôõöøōŏő", "o"}, {"œ", "oe"}, {"ŕŗř", "r"}, {"śŝşšſ", "s"}, {"ß", "ss"},
+		{"ţťŧ", "t"}, {"þ", "th"}, {"ùúûüũūŭůűų", "u"}, {"ŵ", "w"}, {"ýÿŷ", "y"},
+		{"źżž", "z"},
+	} {
+		if strings.ContainsRune(f.from, r) {
+			return f.to
+		}
+	}
+	return ""
 }
 
 // Set returns the profile's permissions as a manifest.Set, grouped by

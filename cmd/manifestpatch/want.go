@@ -99,13 +99,16 @@ func wantedFrom(c *cli.Context) (permissions.Want, error) {
 	redirect := false
 	for _, p := range profiles {
 		w, err := p.Want(agency)
+		if err == nil && w.RedirectUnchecked && c.IsSet("agency") {
+			_, err = p.RedirectURIFor(agency) // given, but empty
+		}
 		if err != nil {
 			return want, usagef(c, "--agency: %s", strings.TrimPrefix(err.Error(), "permissions: "))
 		}
 		redirect = redirect || p.RedirectURI != ""
 		want = want.Join(w)
 	}
-	if agency != "" && !redirect {
+	if c.IsSet("agency") && !redirect {
 		return want, usagef(c, "--agency needs a profile with a redirect URI, such as %s", permissions.DefaultProfileName)
 	}
 	want.Set = append(want.Set, set...)

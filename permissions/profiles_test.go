@@ -1,0 +1,61 @@
+package permissions
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestRedirectURIFor(t *testing.T) {
+	const hint = "cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen"
+	tests := []struct {
+		agency, want, err string
+	}{
+		{agency: "acme", want: "https://acme.sensehq.com/settings/calendar-sync/auth-result"},
+		{agency: " Acme ", want: "https://acme.sensehq.com/settings/calendar-sync/auth-result"},
+		{agency: strings.Repeat("a", 63), want: "https://" + strings.Repeat("a", 63) + ".sensehq.com/settings/calendar-sync/auth-result"},
+		{agency: "", err: "permissions: agency name is empty: give the organisation's name at the vendor, the NAME in https://NAME.sensehq.com/settings/calendar-sync/auth-result"},
+		{agency: "  ", err: "permissions: agency name is empty: give the organisation's name at the vendor, the NAME in https://NAME.sensehq.com/settings/calendar-sync/auth-result"},
+		// Too long: it must not suggest itself.
+		{agency: strings.Repeat("a", 64), err: `permissions: agency "` + strings.Repeat("a", 64) + `" is 64 characters long; a host name label holds at most 63`},
+		// The host or URL given whole suggests the agency's label alone.
+		{agency: "acme.sensehq.com", err: `permissions: agency "acme.sensehq.com" ` + hint + ` (as in "acme")`},
+		{agency: "https://acme.sensehq.com", err: `permissions: agency "https://acme.sensehq.com" ` + hint + ` (as in "acme")`},
+		{agency: "https://Acme.sensehq.com/settings/calendar-sync/auth-result", err: `permissions: agency "https://Acme.sensehq.com/settings/calendar-sync/auth-result" ` + hint + ` (as in "acme")`},
+		{agency: "acme.example.org", err: `permissions: agency "acme.example.org" ` + hint + ` (as in "acme-example-org")`},
+		// Accents fold; other scripts get no misleading suggestion.
+		{agency: "ünï", err: `permissions: agency "ünï" ` + hint + ` (as in "uni")`},
+		{agency: "Ærø Straße", err: `permissions: agency "Ærø Straße" ` + hint + ` (as in "aero-strasse")`},
+		{agency: "東京", err: `permissions: agency "東京" ` + hint},
+		{agency: "!!!", err: `permissions: agency "!!!" ` + hint},
+		{agency: "Acme Corp", err: `permissions: agency "Acme Corp" ` + hint + ` (as in "acme-corp")`},
+		{agency: "-acme-", err: `permissions: agency "-acme-" ` + hint + ` (as in "acme")`},
+	}
+	p := DefaultProfile()
+	for _, tt := range tests {
+		got, err := p.RedirectURIFor(tt.agency)
+		gotErr := ""
+		if err != nil {
+			gotErr = err.Error()
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("RedirectURIFor(%q) (-want +got):\n%s", tt.agency, diff)
+		}
+		if diff := cmp.Diff(tt.err, gotErr); diff != "" {
+			t.Errorf("RedirectURIFor(%q) error (-want +got):\n%s", tt.agency, diff)
+		}
+	}
+}
+
+func ExampleProfile_RedirectURIFor() {
+	p := DefaultProfile()
+	u, _ := p.RedirectURIFor("Contoso")
+	fmt.Println(u)
+	_, err := p.RedirectURIFor("https://contoso.sensehq.com")
+	fmt.Println(err)
+	// Output:
+	// https://contoso.sensehq.com/settings/calendar-sync/auth-result
+	// permissions: agency "https://contoso.sensehq.com" cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen (as in "contoso")
+}
