@@ -48,7 +48,7 @@ func doApply(c *cli.Context) error {
 	}
 	dryRun := showDiff || list
 	_, err = eachFile(c, files, func(path string, r *result) {
-		in, res, err := planFile(c, path, want, opts)
+		in, res, err := planFile(c, path, want, opts, !dryRun && !toStdout && path != "-")
 		if err != nil {
 			r.fail(err)
 			return

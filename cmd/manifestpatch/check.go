@@ -50,7 +50,7 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 	results, err := eachFile(c, files, func(path string, r *result) {
 		f := &fileReport{command: command, file: path, strict: strict, multi: len(files) > 1}
 		r.record = f
-		in, res, err := planFile(c, path, want, opts)
+		in, res, err := planFile(c, path, want, opts, false)
 		if err != nil {
 			f.err = err
 			r.fail(err)
@@ -72,9 +72,10 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 	return err
 }
 
-// planFile reads the file at path and plans want for it.
-func planFile(c *cli.Context, path string, want permissions.Want, opts permissions.Options) (*input, *permissions.Result, error) {
-	in, err := readInput(path, c.App.Reader)
+// planFile reads the file at path and plans want for it; write says
+// whether the command will replace the file.
+func planFile(c *cli.Context, path string, want permissions.Want, opts permissions.Options, write bool) (*input, *permissions.Result, error) {
+	in, err := readInput(path, c.App.Reader, write)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -34,7 +34,7 @@ func doConsent(c *cli.Context) error {
 	if err := permissions.CheckTenant(tenant); err != nil {
 		return usagef(c, "--tenant %q: want a tenant GUID, a domain such as contoso.onmicrosoft.com, or organizations", tenant)
 	}
-	in, err := readInput(c.Args().First(), c.App.Reader)
+	in, err := readInput(c.Args().First(), c.App.Reader, false)
 	if err != nil {
 		return exitError2(err)
 	}

@@ -25,9 +25,12 @@ type input struct {
 	info fs.FileInfo // nil for standard input
 }
 
-// readInput reads the file at path, or standard input for "-". It refuses
-// symbolic links, anything but regular files, and files over maxSize.
-func readInput(path string, stdin io.Reader) (*input, error) {
+// readInput reads the file at path, or standard input for "-". write says
+// whether the command will replace the file: then it must be a regular
+// file and not a symbolic link. A command that writes nothing reads through
+// links and takes a pipe too, such as the /dev/fd/N that a shell's <(…)
+// names. Directories, sockets and inputs over maxSize are refused.
+func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 	if path == "-" {
 		data, err := readAll(stdin)
 		if err != nil {
@@ -35,30 +38,61 @@ func readInput(path string, stdin io.Reader) (*input, error) {
 		}
 		return &input{path: path, name: stdinName, data: data}, nil
 	}
-	info, err := os.Lstat(path)
+	stat := os.Stat
+	if write {
+		stat = os.Lstat
+	}
+	info, err := stat(path)
 	if err != nil {
 		return nil, pathErr(path, err)
 	}
+	mode := info.Mode()
 	switch {
-	case info.Mode()&fs.ModeSymlink != 0:
-		return nil, fmt.Errorf("%s: is a symbolic link; refusing to follow it (name the file it points to)", path)
+	case mode&fs.ModeSymlink != 0:
+		return nil, linkErr(path)
 	case info.IsDir():
 		return nil, fmt.Errorf("%s: is a directory; name the manifest files", path)
-	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%s: is %s, not a regular file; refusing to read it", path, fileKind(info.Mode()))
-	case info.Size() > maxSize:
-		return nil, fmt.Errorf("%s: is %d MiB; refusing files over %d MiB", path, info.Size()>>20, maxSize>>20)
+	case mode.IsRegular():
+		if info.Size() > maxSize {
+			return nil, fmt.Errorf("%s: is %d MiB; refusing files over %d MiB", path, info.Size()>>20, maxSize>>20)
+		}
+	case write:
+		return nil, fmt.Errorf("%s: is %s, not a regular file; it cannot be replaced (use --stdout or --diff to read it)", path, fileKind(mode))
+	case mode&(fs.ModeNamedPipe|fs.ModeCharDevice) == 0:
+		return nil, fmt.Errorf("%s: is %s, not a regular file; refusing to read it", path, fileKind(mode))
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, pathErr(path, err)
 	}
 	defer f.Close()
-	data, err := readSized(f, info.Size())
+	var data []byte
+	if mode.IsRegular() {
+		data, err = readSized(f, info.Size())
+	} else {
+		data, err = readAll(f)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return &input{path: path, name: path, data: data, info: info}, nil
+}
+
+// linkErr refuses to replace the symbolic link at path, naming the file
+// to give instead, if it points to one.
+func linkErr(path string) error {
+	target, err := os.Readlink(path)
+	if err != nil {
+		return fmt.Errorf("%s: is a symbolic link; apply replaces files, not links: name the file it points to", path)
+	}
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: is a symbolic link to %s, which is not a regular file; it cannot be replaced (use --stdout or --diff to read it)", path, target)
+	}
+	file := target
+	if !filepath.IsAbs(target) {
+		file = filepath.Join(filepath.Dir(path), target)
+	}
+	return fmt.Errorf("%s: is a symbolic link to %s; apply replaces files, not links: name %s instead (reading through the link, as --diff, --list and --stdout do, is fine)", path, target, file)
 }
 
 // fileKind words the type of a file that is not regular.
@@ -137,33 +171,44 @@ type tempFile interface {
 	io.Writer
 	Name() string
 	Chmod(fs.FileMode) error
+	Chown(uid, gid int) error
 	Sync() error
 	Close() error
 }
 
 // Hooks for tests, which inject faults through them: createTemp makes the
-// temporary file, and beforeRename runs once the temporary file is
-// complete, just before the original is checked and replaced.
+// temporary file, writable says whether the user may write a file in
+// place, and beforeRename runs once the temporary file is complete, just
+// before the original is checked and replaced.
 var (
 	createTemp   = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+	writable     = canWrite
 	beforeRename = func(path string) {}
 )
 
 // replace writes data over in's file atomically: a temporary file in the
-// same folder, written, given the original's mode (and owner, where
-// allowed), flushed to disk and renamed over the original. While it checks
-// and renames it holds a lock on the original, so that two runs on one file
+// same folder, written, given the original's owner, group and permission
+// bits, flushed to disk and renamed over the original. While it checks and
+// renames it holds a lock on the original, so that two runs on one file
 // cannot both replace it; if the file no longer holds what was read,
 // nothing is written. On any failure the original is intact and the
 // temporary file is removed.
+//
+// A replacement is a new file, so replace refuses what it could not keep,
+// as an editor writing in place would: a file the user may not write, a
+// file with other hard links (they would keep the old content), and a file
+// whose owner or group the replacement could not take.
 func replace(in *input, data []byte) (err error) {
-	dir, base := filepath.Split(in.path)
-	if dir == "" {
-		dir = "."
+	if n := links(in.info); n > 1 {
+		return fmt.Errorf("%s: has %d hard links, and a replacement would leave the other names with the old content; not replaced (to change them all, write the output of apply --stdout into the file)", in.path, n)
 	}
-	tmp, err := createTemp(dir, "."+base+".*.tmp")
+	if err := writable(in.path, in.info); err != nil {
+		return err
+	}
+	dir := filepath.Dir(in.path)
+	tmp, err := createTemp(dir, "."+filepath.Base(in.path)+".*.tmp")
 	if err != nil {
-		return pathErr(in.path, err)
+		return folderErr(in.path, dir, err)
 	}
 	renamed := false
 	defer func() {
@@ -175,11 +220,11 @@ func replace(in *input, data []byte) (err error) {
 	if _, err := tmp.Write(data); err != nil {
 		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
+	if err := keepOwner(tmp, in.info); err != nil {
+		return fmt.Errorf("%s: %v; a replacement would belong to you instead, so it is not replaced (to keep the owner, write the output of apply --stdout into the file)", in.path, err)
+	}
 	if err := tmp.Chmod(in.info.Mode().Perm()); err != nil {
 		return fmt.Errorf("%s: %w; the file is unchanged", in.path, unwrapPath(err))
-	}
-	if f, ok := tmp.(*os.File); ok {
-		keepOwner(f, in.info)
 	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))
@@ -200,7 +245,7 @@ func replace(in *input, data []byte) (err error) {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), in.path); err != nil {
-		return pathErr(in.path, err)
+		return fmt.Errorf("%s: replacing: %v; the file is unchanged", in.path, unwrapPath(err))
 	}
 	renamed = true
 	if d, err := os.Open(dir); err == nil {
@@ -210,12 +255,29 @@ func replace(in *input, data []byte) (err error) {
 	return nil
 }
 
+// folderErr words a failure to create the temporary file in dir: the
+// folder, not the file, is what cannot be written.
+func folderErr(path, dir string, err error) error {
+	err = unwrapPath(err)
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: its folder %s is not writable, so the file cannot be replaced; the file is unchanged", path, dir)
+	case isReadOnlyFS(err):
+		return fmt.Errorf("%s: its folder %s is on a read-only file system; the file is unchanged", path, dir)
+	}
+	return fmt.Errorf("%s: creating a temporary file in %s: %v; the file is unchanged", path, dir, err)
+}
+
 // unwrapPath drops the temporary file's name from an error, which would
 // only confuse.
 func unwrapPath(err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
 		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
 	}
 	return err
 }

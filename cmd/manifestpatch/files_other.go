@@ -3,12 +3,27 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 )
 
+// canWrite reports, as an error saying why, when the file's mode has no
+// write permission (on Windows, its read-only attribute).
+func canWrite(path string, info fs.FileInfo) error {
+	if info.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("%s: is read-only (mode %04o); not replaced", path, info.Mode().Perm())
+	}
+	return nil
+}
+
 // keepOwner does nothing where files have no Unix owner.
-func keepOwner(*os.File, fs.FileInfo) {}
+func keepOwner(tempFile, fs.FileInfo) error { return nil }
+
+// links returns 1: the platform's FileInfo does not count hard links.
+func links(fs.FileInfo) int { return 1 }
+
+func isReadOnlyFS(error) bool { return false }
 
 // lock only checks that the file is still there where advisory locks are
 // not available; the content check that follows still catches most

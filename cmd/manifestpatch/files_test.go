@@ -20,17 +20,53 @@ import (
 
 const original = "{\n  \"displayName\": \"Calendar Sync\"\n}\n"
 
-// faultFile fails its writes with err.
+// faultFile fails the method named op with err.
 type faultFile struct {
 	*os.File
+	op  string
 	err error
 }
 
-func (f faultFile) Write([]byte) (int, error) { return 0, f.err }
+func (f faultFile) Write(b []byte) (int, error) {
+	if f.op == "Write" {
+		return 0, f.err
+	}
+	return f.File.Write(b)
+}
+
+func (f faultFile) Chown(uid, gid int) error {
+	if f.op == "Chown" {
+		return &fs.PathError{Op: "chown", Path: f.Name(), Err: f.err}
+	}
+	return f.File.Chown(uid, gid)
+}
+
+func (f faultFile) Sync() error {
+	if f.op == "Sync" {
+		return &fs.PathError{Op: "sync", Path: f.Name(), Err: f.err}
+	}
+	return f.File.Sync()
+}
+
+// failing makes createTemp return files whose op fails with err.
+func failing(op string, err error) func(dir, pattern string) (tempFile, error) {
+	return func(dir, pattern string) (tempFile, error) {
+		f, ferr := os.CreateTemp(dir, pattern)
+		return faultFile{f, op, err}, ferr
+	}
+}
+
+// resetHooks puts the test hooks back.
+func resetHooks() {
+	createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+	writable = canWrite
+	beforeRename = func(string) {}
+}
 
 // applyWithFault runs apply on a fresh file with the hooks set, and checks
-// that it fails with want in its message, leaving the original's bytes (or
-// what the fault put there) and no temporary file.
+// that it fails with want in its message, naming the file, leaving the
+// original's bytes and mode (or what the fault put there) and no temporary
+// file.
 func applyWithFault(t *testing.T, want string, setup func(path string)) (dir string) {
 	t.Helper()
 	dir = t.TempDir()
@@ -39,16 +75,21 @@ func applyWithFault(t *testing.T, want string, setup func(path string)) (dir str
 		t.Fatal(err)
 	}
 	setup(path)
-	defer func() {
-		createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
-		beforeRename = func(string) {}
-	}()
+	before, err := os.Stat(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	defer resetHooks()
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"apply", path}, nil, &stdout, &stderr); code != exitError {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitError, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), want) {
-		t.Errorf("stderr %q, want it to contain %q", stderr.String(), want)
+	want = strings.ReplaceAll(want, "DIR", dir)
+	if !strings.HasPrefix(stderr.String(), path+": ") || !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q, want it to start with %q and contain %q", stderr.String(), path+": ", want)
+	}
+	if after, err := os.Stat(path); err == nil && before != nil && after.Mode() != before.Mode() {
+		t.Errorf("mode changed from %v to %v", before.Mode(), after.Mode())
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -66,23 +107,39 @@ func TestWriteFaults(t *testing.T) {
 			t.Errorf("original not intact: %q, %v", got, err)
 		}
 	}
-	t.Run("full disk", func(t *testing.T) {
-		dir := applyWithFault(t, "app.json: writing: no space left on device; the file is unchanged", func(string) {
-			createTemp = func(dir, pattern string) (tempFile, error) {
-				f, err := os.CreateTemp(dir, pattern)
-				return faultFile{f, syscall.ENOSPC}, err
-			}
-		})
-		intact(t, dir)
-	})
-	t.Run("read-only folder", func(t *testing.T) {
-		dir := applyWithFault(t, "app.json: permission denied", func(string) {
+	for _, tt := range []struct {
+		name, want string
+		setup      func(path string)
+	}{
+		{"full disk", "app.json: writing: no space left on device; the file is unchanged", func(string) {
+			createTemp = failing("Write", syscall.ENOSPC)
+		}},
+		{"sync fails", "app.json: writing: input/output error; the file is unchanged", func(string) {
+			createTemp = failing("Sync", syscall.EIO)
+		}},
+		{"read-only folder", "app.json: its folder DIR is not writable, so the file cannot be replaced; the file is unchanged", func(string) {
 			createTemp = func(dir, pattern string) (tempFile, error) {
 				return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: fs.ErrPermission}
 			}
+		}},
+		{"read-only file system", "app.json: its folder DIR is on a read-only file system; the file is unchanged", func(string) {
+			createTemp = func(dir, pattern string) (tempFile, error) {
+				return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.EROFS}
+			}
+		}},
+		{"rename fails", "app.json: replacing: no such file or directory; the file is unchanged", func(string) {
+			beforeRename = func(path string) {
+				tmps, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".app.json.*.tmp"))
+				for _, tmp := range tmps {
+					os.Remove(tmp)
+				}
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			intact(t, applyWithFault(t, tt.want, tt.setup))
 		})
-		intact(t, dir)
-	})
+	}
 	t.Run("vanishes before the write", func(t *testing.T) {
 		dir := applyWithFault(t, "app.json: was removed while being patched; not written", func(string) {
 			beforeRename = func(path string) { os.Remove(path) }

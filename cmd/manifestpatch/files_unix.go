@@ -3,18 +3,81 @@
 package main
 
 import (
+	"bufio"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
-// keepOwner gives f the owner and group of the original file, where the
-// process may (root may; others keep their own).
-func keepOwner(f *os.File, info fs.FileInfo) {
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		f.Chown(int(st.Uid), int(st.Gid))
-	}
+// canWrite reports, as an error saying why, when the user may not write
+// the file at path in place (access(2) with W_OK: root may write any file
+// on a writable file system).
+func canWrite(path string, info fs.FileInfo) error {
+	return accessErr(path, info, syscall.Access(path, 2)) // W_OK
 }
+
+// accessErr words access(2)'s answer for the file at path.
+func accessErr(path string, info fs.FileInfo, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%s: is on a read-only file system; not replaced", path)
+	case !errors.Is(err, syscall.EACCES) && !errors.Is(err, syscall.EPERM):
+		return pathErr(path, err)
+	}
+	if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
+		return fmt.Errorf("%s: is owned by %s and you cannot write it (mode %04o); not replaced", path, idName("/etc/passwd", st.Uid, "user"), info.Mode().Perm())
+	}
+	return fmt.Errorf("%s: is read-only (mode %04o); not replaced", path, info.Mode().Perm())
+}
+
+// keepOwner gives the temporary file the owner and group of the original.
+// The error says which of them it could not keep.
+func keepOwner(f tempFile, info fs.FileInfo) error {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	err := f.Chown(int(st.Uid), int(st.Gid))
+	if err == nil {
+		return nil
+	}
+	if int(st.Uid) != os.Geteuid() {
+		return fmt.Errorf("is owned by %s", idName("/etc/passwd", st.Uid, "user"))
+	}
+	return fmt.Errorf("belongs to the group %s, which you cannot give a file", idName("/etc/group", st.Gid, "group"))
+}
+
+// idName returns the name the passwd or group file gives id, or the number.
+func idName(file string, id uint32, kind string) string {
+	want := strconv.FormatUint(uint64(id), 10)
+	if f, err := os.Open(file); err == nil {
+		defer f.Close()
+		s := bufio.NewScanner(f)
+		for s.Scan() {
+			fields := strings.SplitN(s.Text(), ":", 4)
+			if len(fields) == 4 && fields[2] == want {
+				return fields[0]
+			}
+		}
+	}
+	return kind + " " + want
+}
+
+// links returns the number of names the file has.
+func links(info fs.FileInfo) int {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return int(st.Nlink)
+	}
+	return 1
+}
+
+func isReadOnlyFS(err error) bool { return errors.Is(err, syscall.EROFS) }
 
 // lock takes an exclusive advisory lock on the file at path and returns
 // the function that releases it. A second run waits for the first to

@@ -24,7 +24,7 @@ func profilesCommand() *cli.Command {
 			}
 			var setup manifest.Setup
 			if path := c.String("manifest"); path != "" {
-				in, err := readInput(path, c.App.Reader)
+				in, err := readInput(path, c.App.Reader, false)
 				if err != nil {
 					return exitError2(err)
 				}

@@ -156,7 +156,7 @@ func nameHint(err error, fix string) string {
 
 // readWanted reads the permissions listed in a file, resolving names.
 func readWanted(c *cli.Context, from string) (manifest.Set, error) {
-	in, err := readInput(from, c.App.Reader)
+	in, err := readInput(from, c.App.Reader, false)
 	if err != nil {
 		return nil, usagef(c, "--from %v", err)
 	}
