@@ -58,4 +58,4 @@ func doConsent(c *cli.Context) error {
 	return nil
 }
 
-func exitError2(err error) error { return cli.Exit(err.Error(), exitError) }
+func exitError2(err error) error { return fileExit{err} }

@@ -24,7 +24,10 @@ const (
 	exitError   = 2 // usage, I/O or parse error
 )
 
-// run runs the command line args and returns the exit code.
+// run runs the command line args and returns the exit code. Errors about
+// a file are printed as they are, "path: …" or "path:line:col: …", where
+// editors and CI read positions; other errors, such as usage errors, start
+// with the program's name.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	code, _ := execute(args, stdin, stdout, stderr)
 	return code
@@ -35,20 +38,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // works on it).
 func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	app := newApp(stdin, stdout, stderr)
+	var helpErr error
+	app.CommandNotFound = func(c *cli.Context, topic string) { helpErr = helpTopic(c, topic) }
+	if n := len(args); n > 0 && args[n-1] == "--generate-bash-completion" {
+		word := ""
+		if n > 1 {
+			word = args[n-2]
+		}
+		app.BashComplete = completer(word)
+		for _, c := range app.Commands {
+			c.BashComplete = app.BashComplete
+		}
+	}
 	err := app.Run(append([]string{app.Name}, args...))
+	if err == nil {
+		err = helpErr
+	}
 	return exitFor(app, err, stderr), err
 }
 
 // exitFor writes err, unless it is written already, and returns its exit
 // code.
 func exitFor(app *cli.App, err error, stderr io.Writer) int {
+	var fe fileExit
 	var ec cli.ExitCoder
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &fe):
+		fmt.Fprintln(stderr, fe)
+		return exitError
 	case errors.As(err, &ec):
 		if msg := err.Error(); msg != "" {
 			fmt.Fprintf(stderr, "%s: %s\n", app.Name, msg)
+		}
+		if ec.ExitCode() > exitError {
+			return exitError // urfave/cli's own errors exit 3; ours stop at 2
 		}
 		return ec.ExitCode()
 	default:
@@ -56,6 +81,58 @@ func exitFor(app *cli.App, err error, stderr io.Writer) int {
 		return exitError
 	}
 }
+
+// fileExit ends a command with exit 2 on an error about one file, whose
+// text starts with the file's name: it is written as it is.
+type fileExit struct{ err error }
+
+func (e fileExit) Error() string { return e.err.Error() }
+func (e fileExit) Unwrap() error { return e.err }
+func (e fileExit) ExitCode() int { return exitError }
+
+// helpTopic answers help asked for something that is not a command: after
+// a command's --help it is a file name, and the command's help is shown;
+// after "help" it is a mistake.
+func helpTopic(c *cli.Context, topic string) error {
+	if !isRoot(c) && c.Args().First() != "help" && c.Args().First() != "h" {
+		lineage := c.Lineage()
+		return cli.ShowCommandHelp(lineage[1], c.Command.Name)
+	}
+	if isRoot(c) {
+		return usagef(c, "no help topic %q; the commands are %s", topic, commandNames(c.App))
+	}
+	return usagef(c, "no help topic %q: %s has no subcommands", topic, c.Command.Name)
+}
+
+// completer returns what prints the words that may complete word, for
+// --generate-bash-completion: the flags it begins, when it starts with '-';
+// otherwise the command names at the top level, and nothing after a
+// command, so that the shell completes file names.
+func completer(word string) cli.BashCompleteFunc {
+	return func(c *cli.Context) {
+		if strings.HasPrefix(word, "-") {
+			for _, f := range c.Command.Flags {
+				for _, n := range f.Names() {
+					if n = "-" + n; len(n) > 2 {
+						n = "-" + n
+					}
+					if strings.HasPrefix(n, word) {
+						fmt.Fprintln(c.App.Writer, n)
+					}
+				}
+			}
+			return
+		}
+		if isRoot(c) {
+			for _, cmd := range c.App.VisibleCommands() {
+				fmt.Fprintln(c.App.Writer, cmd.Name)
+			}
+		}
+	}
+}
+
+// isRoot reports whether c is the top level's context, not a command's.
+func isRoot(c *cli.Context) bool { return c == nil || c.Command == nil || c.Command.Name == c.App.Name }
 
 // usageError is a mistake in the command line.
 type usageError struct {
@@ -75,7 +152,7 @@ func (e usageError) ExitCode() int { return exitError }
 
 func usagef(c *cli.Context, format string, args ...any) error {
 	name := ""
-	if c != nil && c.Command != nil {
+	if !isRoot(c) {
 		name = c.Command.Name
 	}
 	return usageError{msg: fmt.Sprintf(format, args...), command: name}
@@ -130,7 +207,6 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		EnableBashCompletion: true,
-		HideHelpCommand:      true,
 		ExitErrHandler:       func(*cli.Context, error) {},
 		OnUsageError:         onUsageError,
 		Action: func(c *cli.Context) error {

@@ -93,50 +93,99 @@ func TestExitCodes(t *testing.T) {
 	done := write("done.json", string(complete))
 	partial := `{"requiredResourceAccess": []}`
 	bad := write("bad.json", `{"requiredResourceAccess": [,]}`)
+	link := func(name, target string) string {
+		p := filepath.Join(dir, name)
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	hardLinked := write("linked.json", partial)
+	if err := os.Link(hardLinked, filepath.Join(dir, "linked-too.json")); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args func() []string
 		want int
+		// untouched, if set, is a file that must keep its bytes and mode
+		// and be named on standard error.
+		untouched string
 	}{
-		{"no arguments", func() []string { return nil }, 2},
-		{"unknown command", func() []string { return []string{"frobnicate"} }, 2},
-		{"unknown flag", func() []string { return []string{"apply", "--nope", done} }, 2},
-		{"flag after files", func() []string { return []string{"apply", done, "-d"} }, 2},
-		{"no files", func() []string { return []string{"check"} }, 2},
-		{"bad mode", func() []string { return []string{"apply", "--mode", "replace", done} }, 2},
-		{"bad format", func() []string { return []string{"show", "--format", "yaml", done} }, 2},
-		{"stdout with diff", func() []string { return []string{"apply", "--stdout", "-d", done} }, 2},
-		{"help", func() []string { return []string{"--help"} }, 0},
-		{"command help", func() []string { return []string{"apply", "--help"} }, 0},
-		{"version", func() []string { return []string{"--version"} }, 0},
-		{"apply nothing to do", func() []string { return []string{"apply", done} }, 0},
-		{"apply writes", func() []string { return []string{"apply", write("a.json", partial)} }, 0},
-		{"apply -d clean", func() []string { return []string{"apply", "-d", done} }, 0},
-		{"apply -d changes", func() []string { return []string{"apply", "-d", write("b.json", partial)} }, 1},
-		{"apply -l changes", func() []string { return []string{"apply", "-l", write("c.json", partial)} }, 1},
-		{"apply --stdout", func() []string { return []string{"apply", "--stdout", write("d.json", partial)} }, 0},
-		{"apply bad file", func() []string { return []string{"apply", bad} }, 2},
-		{"apply missing file", func() []string { return []string{"apply", filepath.Join(dir, "nope.json")} }, 2},
-		{"apply directory", func() []string { return []string{"apply", dir} }, 2},
-		{"apply -d bad and changed", func() []string { return []string{"apply", "-d", write("e.json", partial), bad} }, 2},
-		{"check ok", func() []string { return []string{"check", done} }, 0},
-		{"check missing", func() []string { return []string{"check", write("f.json", partial)} }, 1},
+		{"no arguments", func() []string { return nil }, 2, ""},
+		{"unknown command", func() []string { return []string{"frobnicate"} }, 2, ""},
+		{"unknown flag", func() []string { return []string{"apply", "--nope", done} }, 2, ""},
+		{"flag after files", func() []string { return []string{"apply", done, "-d"} }, 2, ""},
+		{"no files", func() []string { return []string{"check"} }, 2, ""},
+		{"bad mode", func() []string { return []string{"apply", "--mode", "replace", done} }, 2, ""},
+		{"bad format", func() []string { return []string{"show", "--format", "yaml", done} }, 2, ""},
+		{"stdout with diff", func() []string { return []string{"apply", "--stdout", "-d", done} }, 2, ""},
+		{"help", func() []string { return []string{"--help"} }, 0, ""},
+		{"command help", func() []string { return []string{"apply", "--help"} }, 0, ""},
+		{"version", func() []string { return []string{"--version"} }, 0, ""},
+		{"apply nothing to do", func() []string { return []string{"apply", done} }, 0, ""},
+		{"apply writes", func() []string { return []string{"apply", write("a.json", partial)} }, 0, ""},
+		{"apply -d clean", func() []string { return []string{"apply", "-d", done} }, 0, ""},
+		{"apply -d changes", func() []string { return []string{"apply", "-d", write("b.json", partial)} }, 1, ""},
+		{"apply -l changes", func() []string { return []string{"apply", "-l", write("c.json", partial)} }, 1, ""},
+		{"apply --stdout", func() []string { return []string{"apply", "--stdout", write("d.json", partial)} }, 0, ""},
+		{"apply bad file", func() []string { return []string{"apply", bad} }, 2, ""},
+		{"apply missing file", func() []string { return []string{"apply", filepath.Join(dir, "nope.json")} }, 2, ""},
+		{"apply directory", func() []string { return []string{"apply", dir} }, 2, ""},
+		{"apply -d bad and changed", func() []string { return []string{"apply", "-d", write("e.json", partial), bad} }, 2, ""},
+		{"check ok", func() []string { return []string{"check", done} }, 0, ""},
+		{"check missing", func() []string { return []string{"check", write("f.json", partial)} }, 1, ""},
 		{"check strict extra", func() []string {
 			return []string{"check", "--strict", write("g.json", strings.Replace(string(complete), "\"Scope\" }\n", "\"Role\" }\n", 1))}
-		}, 1},
-		{"check bad and ok", func() []string { return []string{"check", bad, done} }, 2},
-		{"check json missing", func() []string { return []string{"check", "--format", "json", write("h.json", partial)} }, 1},
-		{"show", func() []string { return []string{"show", done} }, 0},
-		{"show bad", func() []string { return []string{"show", bad} }, 2},
-		{"print", func() []string { return []string{"print"} }, 0},
-		{"print with file", func() []string { return []string{"print", done} }, 2},
-		{"from missing", func() []string { return []string{"check", "--from", filepath.Join(dir, "nope.json"), done} }, 2},
-		{"from itself", func() []string { return []string{"check", "--from", done, done} }, 0},
+		}, 1, ""},
+		{"check bad and ok", func() []string { return []string{"check", bad, done} }, 2, ""},
+		{"check json missing", func() []string { return []string{"check", "--format", "json", write("h.json", partial)} }, 1, ""},
+		{"show", func() []string { return []string{"show", done} }, 0, ""},
+		{"show bad", func() []string { return []string{"show", bad} }, 2, ""},
+		{"print", func() []string { return []string{"print"} }, 0, ""},
+		{"print with file", func() []string { return []string{"print", done} }, 2, ""},
+		{"from missing", func() []string { return []string{"check", "--from", filepath.Join(dir, "nope.json"), done} }, 2, ""},
+		{"from itself", func() []string { return []string{"check", "--from", done, done} }, 0, ""},
+		{"command help before files", func() []string { return []string{"check", "--help", done} }, 0, ""},
+		{"help command", func() []string { return []string{"help"} }, 0, ""},
+		{"help for a command", func() []string { return []string{"help", "apply"} }, 0, ""},
+		{"a command's help", func() []string { return []string{"apply", "help"} }, 0, ""},
+		{"help for no command", func() []string { return []string{"help", "nope"} }, 2, ""},
+		{"help flag for no command", func() []string { return []string{"--help", "nope"} }, 2, ""},
+		{"a command's help for nothing", func() []string { return []string{"apply", "help", "nope"} }, 2, ""},
+		{"bad global flag", func() []string { return []string{"--bogus"} }, 2, ""},
+		{"apply empty agency", func() []string { return []string{"apply", "--agency", "", write("i.json", partial)} }, 2, ""},
+		{"check empty agency", func() []string { return []string{"check", "--agency", " ", done} }, 2, ""},
+		{"apply agency too long", func() []string { return []string{"apply", "--agency", strings.Repeat("a", 64), done} }, 2, ""},
+		{"apply agency as a URL", func() []string { return []string{"apply", "--agency", "https://acme.sensehq.com", done} }, 2, ""},
+		{"apply on a symbolic link", func() []string { return []string{"apply", link("link.json", "j.json")} }, 2, write("j.json", partial)},
+		{"apply on a hard link", func() []string { return []string{"apply", hardLinked} }, 2, hardLinked},
+		{"check through a symbolic link", func() []string { return []string{"check", link("done-link.json", "done.json")} }, 0, ""},
+		{"show through a symbolic link", func() []string { return []string{"show", link("done-link2.json", "done.json")} }, 0, ""},
+		{"apply -d through a symbolic link", func() []string { return []string{"apply", "-d", link("k-link.json", write("k.json", partial))} }, 1, ""},
+		{"consent-url missing file", func() []string { return []string{"consent-url", filepath.Join(dir, "nope.json")} }, 2, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			got := run(tt.args(), strings.NewReader(""), &stdout, &stderr)
+			args := tt.args()
+			var before []byte
+			var beforeInfo os.FileInfo
+			if tt.untouched != "" {
+				before, _ = os.ReadFile(tt.untouched)
+				beforeInfo, _ = os.Stat(tt.untouched)
+			}
+			got := run(args, strings.NewReader(""), &stdout, &stderr)
+			if tt.untouched != "" {
+				after, _ := os.ReadFile(tt.untouched)
+				afterInfo, _ := os.Stat(tt.untouched)
+				if !bytes.Equal(after, before) || afterInfo.Mode() != beforeInfo.Mode() {
+					t.Errorf("%s was changed", tt.untouched)
+				}
+				if !strings.Contains(stderr.String(), filepath.Base(tt.untouched)) {
+					t.Errorf("standard error does not name %s:\n%s", filepath.Base(tt.untouched), stderr.String())
+				}
+			}
 			if got != tt.want {
 				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", got, tt.want, stdout.String(), stderr.String())
 			}
