@@ -12,11 +12,14 @@ import (
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
-// corpus returns the real manifests in ../shared/corpus, or skips.
+// corpus returns the real manifests in ../shared/corpus, or skips saying
+// why.
 func corpus(t *testing.T) []string {
-	files, _ := filepath.Glob("../../../shared/corpus/*.json")
+	const dir = "../../../shared/corpus"
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	if len(files) == 0 {
-		t.Skip("../shared/corpus not present")
+		abs, _ := filepath.Abs(dir)
+		t.Skipf("skipping: no real manifests in %s (../shared/corpus beside the repository); they are kept out of the repository, so the corpus tests run only where that folder is", abs)
 	}
 	return files
 }
