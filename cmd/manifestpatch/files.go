@@ -221,7 +221,7 @@ func replace(in *input, data []byte) (err error) {
 		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
 	if err := keepOwner(tmp, in.info); err != nil {
-		return fmt.Errorf("%s: %v; a replacement would belong to you instead, so it is not replaced (to keep the owner, write the output of apply --stdout into the file)", in.path, err)
+		return fmt.Errorf("%s: %w; a replacement would belong to you instead, so it is not replaced (to keep the owner, write the output of apply --stdout into the file)", in.path, err)
 	}
 	if err := tmp.Chmod(in.info.Mode().Perm()); err != nil {
 		return fmt.Errorf("%s: %w; the file is unchanged", in.path, unwrapPath(err))
@@ -245,7 +245,7 @@ func replace(in *input, data []byte) (err error) {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), in.path); err != nil {
-		return fmt.Errorf("%s: replacing: %v; the file is unchanged", in.path, unwrapPath(err))
+		return fmt.Errorf("%s: replacing: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
 	renamed = true
 	if d, err := os.Open(dir); err == nil {
@@ -261,11 +261,11 @@ func folderErr(path, dir string, err error) error {
 	err = unwrapPath(err)
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: its folder %s is not writable, so the file cannot be replaced; the file is unchanged", path, dir)
+		return wordedError{fmt.Sprintf("%s: its folder %s is not writable, so the file cannot be replaced; the file is unchanged", path, dir), err}
 	case isReadOnlyFS(err):
-		return fmt.Errorf("%s: its folder %s is on a read-only file system; the file is unchanged", path, dir)
+		return wordedError{fmt.Sprintf("%s: its folder %s is on a read-only file system; the file is unchanged", path, dir), err}
 	}
-	return fmt.Errorf("%s: creating a temporary file in %s: %v; the file is unchanged", path, dir, err)
+	return fmt.Errorf("%s: creating a temporary file in %s: %w; the file is unchanged", path, dir, err)
 }
 
 // unwrapPath drops the temporary file's name from an error, which would

@@ -12,7 +12,7 @@ import (
 // write permission (on Windows, its read-only attribute).
 func canWrite(path string, info fs.FileInfo) error {
 	if info.Mode().Perm()&0o200 == 0 {
-		return fmt.Errorf("%s: is read-only (mode %04o); not replaced", path, info.Mode().Perm())
+		return wordedError{fmt.Sprintf("%s: is read-only (mode %04o); not replaced", path, info.Mode().Perm()), fs.ErrPermission}
 	}
 	return nil
 }

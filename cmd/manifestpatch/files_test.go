@@ -66,8 +66,8 @@ func resetHooks() {
 // applyWithFault runs apply on a fresh file with the hooks set, and checks
 // that it fails with want in its message, naming the file, leaving the
 // original's bytes and mode (or what the fault put there) and no temporary
-// file.
-func applyWithFault(t *testing.T, want string, setup func(path string)) (dir string) {
+// file. It returns the folder and the error behind the exit code.
+func applyWithFault(t *testing.T, want string, setup func(path string)) (dir string, err error) {
 	t.Helper()
 	dir = t.TempDir()
 	path := filepath.Join(dir, "app.json")
@@ -75,20 +75,21 @@ func applyWithFault(t *testing.T, want string, setup func(path string)) (dir str
 		t.Fatal(err)
 	}
 	setup(path)
-	before, err := os.Stat(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		t.Fatal(err)
+	before, serr := os.Stat(path)
+	if serr != nil && !errors.Is(serr, fs.ErrNotExist) {
+		t.Fatal(serr)
 	}
 	defer resetHooks()
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"apply", path}, nil, &stdout, &stderr); code != exitError {
+	code, err := execute([]string{"apply", path}, nil, &stdout, &stderr)
+	if code != exitError {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitError, stderr.String())
 	}
 	want = strings.ReplaceAll(want, "DIR", dir)
 	if !strings.HasPrefix(stderr.String(), path+": ") || !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr %q, want it to start with %q and contain %q", stderr.String(), path+": ", want)
 	}
-	if after, err := os.Stat(path); err == nil && before != nil && after.Mode() != before.Mode() {
+	if after, serr := os.Stat(path); serr == nil && before != nil && after.Mode() != before.Mode() {
 		t.Errorf("mode changed from %v to %v", before.Mode(), after.Mode())
 	}
 	entries, _ := os.ReadDir(dir)
@@ -97,7 +98,7 @@ func applyWithFault(t *testing.T, want string, setup func(path string)) (dir str
 			t.Errorf("temporary file left behind: %s", e.Name())
 		}
 	}
-	return dir
+	return dir, err
 }
 
 func TestWriteFaults(t *testing.T) {
@@ -137,11 +138,12 @@ func TestWriteFaults(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			intact(t, applyWithFault(t, tt.want, tt.setup))
+			dir, _ := applyWithFault(t, tt.want, tt.setup)
+			intact(t, dir)
 		})
 	}
 	t.Run("vanishes before the write", func(t *testing.T) {
-		dir := applyWithFault(t, "app.json: was removed while being patched; not written", func(string) {
+		dir, _ := applyWithFault(t, "app.json: was removed while being patched; not written", func(string) {
 			beforeRename = func(path string) { os.Remove(path) }
 		})
 		if _, err := os.Stat(filepath.Join(dir, "app.json")); !errors.Is(err, fs.ErrNotExist) {
@@ -150,7 +152,7 @@ func TestWriteFaults(t *testing.T) {
 	})
 	t.Run("changed by someone else", func(t *testing.T) {
 		theirs := "{\n  \"displayName\": \"Edited meanwhile\"\n}\n"
-		dir := applyWithFault(t, "app.json: was changed by something else while being patched; not overwritten", func(string) {
+		dir, _ := applyWithFault(t, "app.json: was changed by something else while being patched; not overwritten", func(string) {
 			beforeRename = func(path string) { os.WriteFile(path, []byte(theirs), 0o640) }
 		})
 		if got, _ := os.ReadFile(filepath.Join(dir, "app.json")); string(got) != theirs {

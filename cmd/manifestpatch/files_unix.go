@@ -26,14 +26,14 @@ func accessErr(path string, info fs.FileInfo, err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, syscall.EROFS):
-		return fmt.Errorf("%s: is on a read-only file system; not replaced", path)
+		return wordedError{path + ": is on a read-only file system; not replaced", err}
 	case !errors.Is(err, syscall.EACCES) && !errors.Is(err, syscall.EPERM):
 		return pathErr(path, err)
 	}
 	if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
-		return fmt.Errorf("%s: is owned by %s and you cannot write it (mode %04o); not replaced", path, idName("/etc/passwd", st.Uid, "user"), info.Mode().Perm())
+		return wordedError{fmt.Sprintf("%s: is owned by %s and you cannot write it (mode %04o); not replaced", path, idName("/etc/passwd", st.Uid, "user"), info.Mode().Perm()), err}
 	}
-	return fmt.Errorf("%s: is read-only (mode %04o); not replaced", path, info.Mode().Perm())
+	return wordedError{fmt.Sprintf("%s: is read-only (mode %04o); not replaced", path, info.Mode().Perm()), err}
 }
 
 // keepOwner gives the temporary file the owner and group of the original.
@@ -48,9 +48,9 @@ func keepOwner(f tempFile, info fs.FileInfo) error {
 		return nil
 	}
 	if int(st.Uid) != os.Geteuid() {
-		return fmt.Errorf("is owned by %s", idName("/etc/passwd", st.Uid, "user"))
+		return wordedError{"is owned by " + idName("/etc/passwd", st.Uid, "user"), err}
 	}
-	return fmt.Errorf("belongs to the group %s, which you cannot give a file", idName("/etc/group", st.Gid, "group"))
+	return wordedError{"belongs to the group " + idName("/etc/group", st.Gid, "group") + ", which you cannot give a file", err}
 }
 
 // idName returns the name the passwd or group file gives id, or the number.

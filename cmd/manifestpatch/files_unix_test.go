@@ -241,26 +241,30 @@ func TestRefusedWritesInjected(t *testing.T) {
 	for _, tt := range []struct {
 		name, want string
 		setup      func(path string)
+		is         error // what the error behind the exit wraps
 	}{
 		{"read-only", "app.json: is read-only (mode 0444); not replaced", func(path string) {
 			os.Chmod(path, 0o444)
 			writable = func(path string, info fs.FileInfo) error { return accessErr(path, info, syscall.EACCES) }
-		}},
+		}, fs.ErrPermission},
 		{"read-only file system", "app.json: is on a read-only file system; not replaced", func(path string) {
 			writable = func(path string, info fs.FileInfo) error { return accessErr(path, info, syscall.EROFS) }
-		}},
+		}, syscall.EROFS},
 		{"another user's", "app.json: is owned by " + idName("/etc/passwd", uint32(other), "user") + " and you cannot write it (mode 0640); not replaced", func(string) {
 			writable = func(path string, info fs.FileInfo) error {
 				info = fakeOwner{info, uint32(other)}
 				return accessErr(path, info, syscall.EACCES)
 			}
-		}},
+		}, fs.ErrPermission},
 		{"owner not kept", "app.json: belongs to the group", func(string) {
 			createTemp = failing("Chown", syscall.EPERM)
-		}},
+		}, fs.ErrPermission},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := applyWithFault(t, tt.want, tt.setup)
+			dir, err := applyWithFault(t, tt.want, tt.setup)
+			if !errors.Is(err, tt.is) {
+				t.Errorf("the error %v does not wrap %v", err, tt.is)
+			}
 			if got, _ := os.ReadFile(filepath.Join(dir, "app.json")); string(got) != original {
 				t.Errorf("original not intact: %q", got)
 			}
