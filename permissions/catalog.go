@@ -1,27 +1,68 @@
 package permissions
 
-//go:generate go run ./internal/gencatalog ../../shared/data
+//go:generate go run gen_catalog.go
 
 import (
 	"slices"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions/internal/ident"
 )
 
-// The catalog is a set of tables in catalog_data.go, generated from the
-// project's data files. They are static data: nothing is built when the
-// program starts or on the first lookup. Lookups binary-search sorted
-// indexes that the generator writes beside the tables.
+// The built-in catalog is a set of tables in catalog_data.go, generated
+// from the data files in data/ by gen_catalog.go. They are static data:
+// nothing is built when the program starts or on the first lookup. Lookups
+// binary-search sorted indexes that the generator writes beside the
+// tables. A Catalog refreshed from exports (With) has tables of the same
+// shape, built once when it is made.
 
-// Resource is a well-known resource application: an API that app
-// registrations request permissions on.
+// Application ids of the well-known resources: the ones the catalog lists
+// first and the calendar-sync profile uses.
+const (
+	MicrosoftGraphID = ident.MicrosoftGraph
+	ExchangeOnlineID = ident.ExchangeOnline
+	AzureADGraphID   = ident.AzureADGraph
+)
+
+// Resource is a resource application: an API that app registrations
+// request permissions on.
 type Resource struct {
 	AppID      string // application id, a lower-case GUID
 	Name       string // display name, e.g. "Microsoft Graph"
 	Key        string // short identifier, e.g. "MicrosoftGraph"
 	Complete   bool   // the catalog lists every permission of this resource
 	Deprecated bool   // the resource is retired (Azure AD Graph)
+	// Snapshot is the date (YYYY-MM-DD) of the built-in data that lists the
+	// resource's permissions; "" when it lists none.
+	Snapshot string
+	// Export names the export that refreshed the resource's permissions
+	// (Export.Name); "" when none did.
+	Export string
+}
+
+// Consent says who can consent to a permission.
+type Consent uint8
+
+const (
+	// ConsentUnknown: the catalog's source does not say. It is the zero
+	// value, so that a missing flag never reads as user consent.
+	ConsentUnknown Consent = iota
+	// ConsentAdmin: only an administrator can consent.
+	ConsentAdmin
+	// ConsentUser: a user can consent for themselves, unless the tenant's
+	// consent policy says otherwise.
+	ConsentUser
+)
+
+func (c Consent) String() string {
+	switch c {
+	case ConsentAdmin:
+		return "admin"
+	case ConsentUser:
+		return "user"
+	}
+	return "unknown"
 }
 
 // Permission is a permission a resource application publishes: a delegated
@@ -31,8 +72,8 @@ type Permission struct {
 	ID            string        // the permission id, a lower-case GUID
 	Value         string        // the name, e.g. "User.Read"
 	Type          manifest.Type // manifest.Scope or manifest.Role
-	AdminConsent  bool          // granting it needs an administrator's consent (false where the source does not say)
-	DisplayName   string        // a short description, e.g. "Sign in and read user profile"
+	Consent       Consent       // who can consent to it
+	DisplayName   string        // a short description, e.g. "Sign in and read user profile"; "" when unknown
 	Enabled       bool          // the resource still offers it
 }
 
@@ -41,55 +82,115 @@ func (p Permission) Key() manifest.Permission {
 	return manifest.Permission{ResourceAppID: p.ResourceAppID, ID: p.ID, Type: p.Type}
 }
 
+// Source is one source of the catalog's data: a data file of the built-in
+// catalog, with its date, or an export.
+type Source struct {
+	Name string // "Microsoft Graph", "first-party", or an Export's Name
+	Date string // YYYY-MM-DD; "" for an export, which carries no date
+}
+
+func (s Source) String() string {
+	if s.Date == "" {
+		return s.Name
+	}
+	return s.Name + " " + s.Date
+}
+
+// Catalog is a set of resource applications and their permissions. The
+// built-in one (Builtin) is compiled into the package; With refreshes it
+// from service principal exports. A nil *Catalog is the built-in one. A
+// Catalog does not change once made, so it is safe for concurrent use.
+type Catalog struct {
+	resources []resourceEntry
+	perms     []entry
+	byApp     []uint32 // resources positions sorted by AppID
+	byName    []nameRef
+	byID      []uint32 // perms positions sorted by id (CompareFold), ties in table order
+	byValue   []uint32 // perms positions sorted by value (CompareFold), ties in table order
+	sources   []Source
+}
+
+// builtin refers to the generated tables; the linker lays it out, so it
+// costs nothing at start-up.
+var builtin = &Catalog{
+	resources: resourceTable,
+	perms:     permissionTable,
+	byApp:     byApp,
+	byName:    byName,
+	byID:      byID,
+	byValue:   byValue,
+	sources:   snapshots,
+}
+
+// Builtin returns the catalog compiled into the package.
+func Builtin() *Catalog { return builtin }
+
+func (c *Catalog) get() *Catalog {
+	if c == nil {
+		return builtin
+	}
+	return c
+}
+
 // resourceEntry is one row of resourceTable.
 type resourceEntry struct {
 	Resource
 	aliases    []string // other names LookupResource accepts
-	first, end uint16   // its permissions: permissionTable[first:end]
+	first, end uint32   // its permissions: perms[first:end]
 }
 
-// entry is one row of permissionTable. The fields are in the order the
-// generated literals list them.
+// entry is one row of permissionTable.
 type entry struct {
-	res          uint16 // index in resourceTable
-	id           string
-	value        string
-	typ          manifest.Type
-	adminConsent bool
-	enabled      bool
-	displayName  string
+	res         uint32 // index in resourceTable
+	id          string
+	value       string
+	typ         manifest.Type
+	consent     Consent
+	disabled    bool
+	displayName string
 }
 
 // nameRef is one row of byName: a normalized name and the resource it
 // means.
 type nameRef struct {
 	name string
-	res  uint16
+	res  uint32
 }
 
-func (e *entry) permission() Permission {
+func (c *Catalog) permission(e *entry) Permission {
 	return Permission{
-		ResourceAppID: resourceTable[e.res].AppID,
+		ResourceAppID: c.resources[e.res].AppID,
 		ID:            e.id,
 		Value:         e.value,
 		Type:          e.typ,
-		AdminConsent:  e.adminConsent,
+		Consent:       e.consent,
 		DisplayName:   e.displayName,
-		Enabled:       e.enabled,
+		Enabled:       !e.disabled,
 	}
 }
 
-// Snapshot returns the date (YYYY-MM-DD) of the data the catalog was
-// generated from.
-func Snapshot() string { return snapshot }
+// Snapshots returns the sources of the catalog's data: the dates of the
+// built-in data files, then the exports it was refreshed from.
+func (c *Catalog) Snapshots() []Source { return slices.Clone(c.get().sources) }
+
+// Version words the catalog's sources for a version line:
+// "Microsoft Graph 2026-08-19, first-party 2026-08-20".
+func (c *Catalog) Version() string {
+	var parts []string
+	for _, s := range c.get().sources {
+		parts = append(parts, s.String())
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Resources returns the catalog's resource applications: Microsoft Graph,
 // Office 365 Exchange Online and Azure AD Graph first, then the others by
-// name.
-func Resources() []Resource {
-	out := make([]Resource, len(resourceTable))
-	for i := range resourceTable {
-		out[i] = resourceTable[i].Resource
+// name, then any that only an export names.
+func (c *Catalog) Resources() []Resource {
+	c = c.get()
+	out := make([]Resource, len(c.resources))
+	for i := range c.resources {
+		out[i] = c.resources[i].Resource
 	}
 	return out
 }
@@ -98,44 +199,45 @@ func Resources() []Resource {
 // name, key or alias, for example "00000003-0000-0000-c000-000000000000",
 // "Microsoft Graph", "MicrosoftGraph", "graph" or "AAD Graph". The match
 // ignores ASCII case, spaces, dots, dashes and underscores.
-func LookupResource(q string) (Resource, bool) {
-	q = normalize(q)
-	i, ok := slices.BinarySearchFunc(byName[:], q, func(n nameRef, q string) int {
+func (c *Catalog) LookupResource(q string) (Resource, bool) {
+	c = c.get()
+	q = ident.Normalize(q)
+	i, ok := slices.BinarySearchFunc(c.byName, q, func(n nameRef, q string) int {
 		return strings.Compare(n.name, q)
 	})
 	if !ok {
 		return Resource{}, false
 	}
-	return resourceTable[byName[i].res].Resource, true
+	return c.resources[c.byName[i].res].Resource, true
 }
 
-// resourceByAppID returns the resourceTable index of the application id
+// resourceByAppID returns the resources index of the application id
 // appID, matched regardless of ASCII case.
-func resourceByAppID(appID string) (int, bool) {
-	i, ok := slices.BinarySearchFunc(byApp[:], appID, func(r uint16, q string) int {
-		return compareFold(resourceTable[r].AppID, q)
+func (c *Catalog) resourceByAppID(appID string) (int, bool) {
+	i, ok := slices.BinarySearchFunc(c.byApp, appID, func(r uint32, q string) int {
+		return ident.CompareFold(c.resources[r].AppID, q)
 	})
 	if !ok {
 		return 0, false
 	}
-	return int(byApp[i]), true
+	return int(c.byApp[i]), true
 }
 
 // matchID returns the run of byID whose ids equal id, regardless of case.
-func matchID(id string) []uint16 {
-	return run(byID[:], id, func(e *entry) string { return e.id })
+func (c *Catalog) matchID(id string) []uint32 {
+	return c.run(c.byID, id, func(e *entry) string { return e.id })
 }
 
 // matchValue returns the run of byValue whose values equal value,
 // regardless of ASCII case.
-func matchValue(value string) []uint16 {
-	return run(byValue[:], value, func(e *entry) string { return e.value })
+func (c *Catalog) matchValue(value string) []uint32 {
+	return c.run(c.byValue, value, func(e *entry) string { return e.value })
 }
 
 // run returns the positions in index, which is sorted by field under
-// compareFold, whose field equals q under compareFold.
-func run(index []uint16, q string, field func(*entry) string) []uint16 {
-	cmp := func(p uint16, q string) int { return compareFold(field(&permissionTable[p]), q) }
+// CompareFold, whose field equals q under CompareFold.
+func (c *Catalog) run(index []uint32, q string, field func(*entry) string) []uint32 {
+	cmp := func(p uint32, q string) int { return ident.CompareFold(field(&c.perms[p]), q) }
 	lo, ok := slices.BinarySearchFunc(index, q, cmp)
 	if !ok {
 		return nil
@@ -148,15 +250,18 @@ func run(index []uint16, q string, field func(*entry) string) []uint16 {
 }
 
 // Lookup finds the permission with the given id and type on the resource
-// application resourceAppID. Both GUIDs match regardless of case.
-func Lookup(resourceAppID, id string, t manifest.Type) (Permission, bool) {
-	res, ok := resourceByAppID(resourceAppID)
+// application resourceAppID. Both GUIDs match regardless of case. The id
+// alone does not name a permission: Exchange Online's application roles
+// reuse Microsoft Graph's ids (Mail.Send b633e1c5-…).
+func (c *Catalog) Lookup(resourceAppID, id string, t manifest.Type) (Permission, bool) {
+	c = c.get()
+	res, ok := c.resourceByAppID(resourceAppID)
 	if !ok {
 		return Permission{}, false
 	}
-	for _, p := range matchID(id) {
-		if e := &permissionTable[p]; int(e.res) == res && e.typ == t {
-			return e.permission(), true
+	for _, p := range c.matchID(id) {
+		if e := &c.perms[p]; int(e.res) == res && e.typ == t {
+			return c.permission(e), true
 		}
 	}
 	return Permission{}, false
@@ -165,71 +270,102 @@ func Lookup(resourceAppID, id string, t manifest.Type) (Permission, bool) {
 // LookupValue finds the permission with the given name and type on the
 // resource application resourceAppID, which matches regardless of case. The
 // name matches regardless of ASCII case; should two names differ only in
-// case, the exact spelling wins.
-func LookupValue(resourceAppID, value string, t manifest.Type) (Permission, bool) {
-	res, ok := resourceByAppID(resourceAppID)
+// case, the exact spelling wins. A name can mean two permissions (Exchange
+// Online publishes two delegated User.ReadBasic.All): then LookupValue
+// reports false, and LookupValues lists them.
+func (c *Catalog) LookupValue(resourceAppID, value string, t manifest.Type) (Permission, bool) {
+	c = c.get()
+	res, ok := c.resourceByAppID(resourceAppID)
 	if !ok {
 		return Permission{}, false
 	}
-	var found *entry
-	for _, p := range matchValue(value) {
-		e := &permissionTable[p]
+	var exact, folded *entry
+	nExact, nFolded := 0, 0
+	for _, p := range c.matchValue(value) {
+		e := &c.perms[p]
 		if int(e.res) != res || e.typ != t {
 			continue
 		}
 		if e.value == value {
-			return e.permission(), true
-		}
-		if found == nil {
-			found = e
+			exact = e
+			nExact++
+		} else {
+			folded = e
+			nFolded++
 		}
 	}
-	if found == nil {
-		return Permission{}, false
+	switch {
+	case nExact == 1:
+		return c.permission(exact), true
+	case nExact == 0 && nFolded == 1:
+		return c.permission(folded), true
 	}
-	return found.permission(), true
+	return Permission{}, false
+}
+
+// LookupValues returns every permission with the given name (matched
+// regardless of ASCII case) and type on the resource application
+// resourceAppID, in catalog order: one, or several when the name is
+// ambiguous, or none.
+func (c *Catalog) LookupValues(resourceAppID, value string, t manifest.Type) []Permission {
+	c = c.get()
+	res, ok := c.resourceByAppID(resourceAppID)
+	if !ok {
+		return nil
+	}
+	var out []Permission
+	for _, p := range c.matchValue(value) {
+		if e := &c.perms[p]; int(e.res) == res && e.typ == t {
+			out = append(out, c.permission(e))
+		}
+	}
+	return out
 }
 
 // FindID returns every permission with the given id, on any resource and of
 // either type, in catalog order. One id can be both a scope and a role
-// (Microsoft Graph User.Export.All).
-func FindID(id string) []Permission {
-	return permissionsAt(matchID(id))
+// (Microsoft Graph User.Export.All), and one id can be on several resources
+// (Exchange Online's Mail.Send role reuses Microsoft Graph's id).
+func (c *Catalog) FindID(id string) []Permission {
+	c = c.get()
+	return c.permissionsAt(c.matchID(id))
 }
 
 // FindValue returns every permission with the given name (matched regardless
 // of ASCII case), on any resource and of either type, in catalog order. One
 // name can exist on several resources with different ids
 // (EWS.AccessAsUser.All on Microsoft Graph and on Exchange Online).
-func FindValue(value string) []Permission {
-	return permissionsAt(matchValue(value))
+func (c *Catalog) FindValue(value string) []Permission {
+	c = c.get()
+	return c.permissionsAt(c.matchValue(value))
 }
 
-func permissionsAt(positions []uint16) []Permission {
+func (c *Catalog) permissionsAt(positions []uint32) []Permission {
 	if len(positions) == 0 {
 		return nil
 	}
 	out := make([]Permission, len(positions))
 	for i, p := range positions {
-		out[i] = permissionTable[p].permission()
+		out[i] = c.permission(&c.perms[p])
 	}
 	return out
 }
 
 // ResourcePermissions returns the permissions the catalog lists for the
 // resource application appID, in catalog order, or nil when it lists none.
-func ResourcePermissions(appID string) []Permission {
-	res, ok := resourceByAppID(appID)
+func (c *Catalog) ResourcePermissions(appID string) []Permission {
+	c = c.get()
+	res, ok := c.resourceByAppID(appID)
 	if !ok {
 		return nil
 	}
-	r := &resourceTable[res]
+	r := &c.resources[res]
 	if r.first == r.end {
 		return nil
 	}
 	out := make([]Permission, 0, r.end-r.first)
 	for i := r.first; i < r.end; i++ {
-		out = append(out, permissionTable[i].permission())
+		out = append(out, c.permission(&c.perms[i]))
 	}
 	return out
 }
@@ -239,15 +375,16 @@ func ResourcePermissions(appID string) []Permission {
 // as "unknown permission X; did you mean Y?". Closeness is the edit distance
 // ignoring ASCII case; among equally close names, one sharing a longer
 // prefix with value comes first. Names too far from value are left out.
-func Suggest(resourceAppID, value string, n int) []string {
-	res, ok := resourceByAppID(resourceAppID)
+func (c *Catalog) Suggest(resourceAppID, value string, n int) []string {
+	c = c.get()
+	res, ok := c.resourceByAppID(resourceAppID)
 	if !ok {
 		return nil
 	}
-	r := &resourceTable[res]
+	r := &c.resources[res]
 	cands := make([]candidate, 0, r.end-r.first)
 	for i := r.first; i < r.end; i++ {
-		cands = append(cands, candidate{name: permissionTable[i].value})
+		cands = append(cands, candidate{name: c.perms[i].value})
 	}
 	return suggest(value, cands, n)
 }
@@ -257,17 +394,97 @@ func Suggest(resourceAppID, value string, n int) []string {
 // compares q with each resource's name, key and aliases (not its
 // application id), ignoring ASCII case, spaces, dots, dashes and
 // underscores.
-func SuggestResource(q string, n int) []string {
-	cands := make([]candidate, len(resourceTable))
-	for i, r := range resourceTable {
-		forms := []string{normalize(r.Name), normalize(r.Key)}
+func (c *Catalog) SuggestResource(q string, n int) []string {
+	c = c.get()
+	cands := make([]candidate, len(c.resources))
+	for i, r := range c.resources {
+		forms := []string{ident.Normalize(r.Name), ident.Normalize(r.Key)}
 		for _, a := range r.aliases {
-			forms = append(forms, normalize(a))
+			forms = append(forms, ident.Normalize(a))
 		}
 		cands[i] = candidate{r.Name, forms}
 	}
-	return suggest(normalize(q), cands, n)
+	return suggest(ident.Normalize(q), cands, n)
 }
+
+// Canonical maps a permission as a manifest may write it, by GUID or by
+// name ("Microsoft Graph", "User.Read"), to its GUIDs in lower case. What the
+// catalog does not know, and a name that means two permissions, are
+// returned as they are. With ID empty it maps the resource alone. It suits
+// manifest.Options.Canonical.
+func (c *Catalog) Canonical(p manifest.Permission) manifest.Permission {
+	if manifest.IsGUID(p.ID) {
+		p.ID = strings.ToLower(p.ID)
+	}
+	r, ok := c.LookupResource(p.ResourceAppID)
+	if !ok {
+		if manifest.IsGUID(p.ResourceAppID) {
+			p.ResourceAppID = strings.ToLower(p.ResourceAppID)
+		}
+		return p
+	}
+	p.ResourceAppID = r.AppID
+	if p.ID != "" && !manifest.IsGUID(p.ID) {
+		if found, ok := c.LookupValue(r.AppID, p.ID, p.Type); ok {
+			p.ID = found.ID
+		}
+	}
+	return p
+}
+
+// Spell maps a permission to its name in the catalog ("User.Read"), for
+// templates that name their permissions; what the catalog does not know,
+// and a permission whose name means two, keep their id. It suits
+// manifest.Options.Spell.
+func (c *Catalog) Spell(p manifest.Permission) manifest.Permission {
+	if found, ok := c.Lookup(p.ResourceAppID, p.ID, p.Type); ok && len(c.LookupValues(found.ResourceAppID, found.Value, found.Type)) == 1 {
+		p.ID = found.Value
+	}
+	return p
+}
+
+// Package-level functions: the built-in catalog's methods.
+
+// Snapshots returns the dates of the built-in catalog's data files.
+func Snapshots() []Source { return builtin.Snapshots() }
+
+// Resources is Builtin().Resources.
+func Resources() []Resource { return builtin.Resources() }
+
+// LookupResource is Builtin().LookupResource.
+func LookupResource(q string) (Resource, bool) { return builtin.LookupResource(q) }
+
+// Lookup is Builtin().Lookup.
+func Lookup(resourceAppID, id string, t manifest.Type) (Permission, bool) {
+	return builtin.Lookup(resourceAppID, id, t)
+}
+
+// LookupValue is Builtin().LookupValue.
+func LookupValue(resourceAppID, value string, t manifest.Type) (Permission, bool) {
+	return builtin.LookupValue(resourceAppID, value, t)
+}
+
+// LookupValues is Builtin().LookupValues.
+func LookupValues(resourceAppID, value string, t manifest.Type) []Permission {
+	return builtin.LookupValues(resourceAppID, value, t)
+}
+
+// FindID is Builtin().FindID.
+func FindID(id string) []Permission { return builtin.FindID(id) }
+
+// FindValue is Builtin().FindValue.
+func FindValue(value string) []Permission { return builtin.FindValue(value) }
+
+// ResourcePermissions is Builtin().ResourcePermissions.
+func ResourcePermissions(appID string) []Permission { return builtin.ResourcePermissions(appID) }
+
+// Suggest is Builtin().Suggest.
+func Suggest(resourceAppID, value string, n int) []string {
+	return builtin.Suggest(resourceAppID, value, n)
+}
+
+// SuggestResource is Builtin().SuggestResource.
+func SuggestResource(q string, n int) []string { return builtin.SuggestResource(q, n) }
 
 // candidate is a name Suggest and SuggestResource may offer, with the forms
 // it is compared in; with no forms, the name itself is compared.
@@ -344,7 +561,7 @@ func distance(a, b string, limit int, row []int) int {
 		rowMin := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if lowerByte(a[i-1]) == lowerByte(b[j-1]) {
+			if ident.LowerByte(a[i-1]) == ident.LowerByte(b[j-1]) {
 				cost = 0
 			}
 			next := min(row[j]+1, row[j-1]+1, diag+cost)
@@ -362,43 +579,8 @@ func distance(a, b string, limit int, row []int) int {
 // ignoring ASCII case.
 func commonPrefix(a, b string) int {
 	n := 0
-	for n < len(a) && n < len(b) && lowerByte(a[n]) == lowerByte(b[n]) {
+	for n < len(a) && n < len(b) && ident.LowerByte(a[n]) == ident.LowerByte(b[n]) {
 		n++
 	}
 	return n
-}
-
-// compareFold compares a and b byte by byte with ASCII letters folded to
-// lower case. Only ASCII is folded: the catalog's identifiers are ASCII,
-// and folding other letters (the Kelvin sign to k) would let look-alike
-// input match.
-func compareFold(a, b string) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		ca, cb := lowerByte(a[i]), lowerByte(b[i])
-		if ca != cb {
-			return int(ca) - int(cb)
-		}
-	}
-	return len(a) - len(b)
-}
-
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
-// normalize returns the form in which resource names are compared: ASCII
-// lower case, without spaces, dots, dashes and underscores.
-func normalize(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '.', '-', '_':
-		default:
-			b = append(b, lowerByte(c))
-		}
-	}
-	return string(b)
 }

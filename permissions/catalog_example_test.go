@@ -11,9 +11,9 @@ const graph = "00000003-0000-0000-c000-000000000000"
 
 func ExampleLookup() {
 	p, ok := permissions.Lookup(graph, "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", manifest.Scope)
-	fmt.Println(ok, p.Value, p.AdminConsent, p.DisplayName)
+	fmt.Println(ok, p.Value, p.Consent, p.DisplayName)
 	// Output:
-	// true User.Read false Sign in and read user profile
+	// true User.Read user Sign in and read user profile
 }
 
 func ExampleLookupValue() {
@@ -51,6 +51,18 @@ func ExampleFindValue() {
 	// Office 365 Exchange Online 3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5 Scope
 }
 
+func ExampleFindID_sharedAcrossResources() {
+	// Exchange Online's Mail.Send role reuses Microsoft Graph's id: the
+	// resource is part of a permission's identity.
+	for _, p := range permissions.FindID("b633e1c5-b582-4048-a93e-9f11b44c7e96") {
+		r, _ := permissions.LookupResource(p.ResourceAppID)
+		fmt.Println(r.Name, p.Value, p.Type)
+	}
+	// Output:
+	// Microsoft Graph Mail.Send Role
+	// Office 365 Exchange Online Mail.Send Role
+}
+
 func ExampleFindID() {
 	for _, p := range permissions.FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
 		fmt.Println(p.Value, p.Type)
@@ -61,13 +73,14 @@ func ExampleFindID() {
 }
 
 func ExampleResourcePermissions() {
-	for _, p := range permissions.ResourcePermissions("00000002-0000-0ff1-ce00-000000000000") {
-		fmt.Println(p.Value, p.Type, p.ID)
+	// Windows 365
+	for _, p := range permissions.ResourcePermissions("0af06dc6-e4b5-4f28-818e-e78e62d137a5") {
+		fmt.Println(p.Value, p.Type, p.ID, p.Consent)
 	}
 	// Output:
-	// EAS.AccessAsUser.All Scope 266d2589-20b5-4f91-9a03-89247d1be8da
-	// EWS.AccessAsUser.All Scope 3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5
-	// full_access_as_app Role dc890d15-9560-4a4c-9b7f-a736ec74ec40
+	// CloudPC.PartnerReadWrite.All Role c107831b-9c28-4609-b219-a7b3fc5cc190 admin
+	// EndUser.Access Role 5184a2ce-115e-4318-9526-df3e39c2e839 admin
+	// EndUser.Access Scope 5184a2ce-115e-4318-9526-df3e39c2e839 unknown
 }
 
 func ExampleResources() {
@@ -95,8 +108,32 @@ func ExampleSuggestResource() {
 	// [Office 365 Exchange Online]
 }
 
-func ExampleSnapshot() {
-	fmt.Println(permissions.Snapshot())
+func ExampleSnapshots() {
+	for _, s := range permissions.Snapshots() {
+		fmt.Println(s.Name, s.Date)
+	}
 	// Output:
-	// 2026-08-19
+	// Microsoft Graph 2026-08-19
+	// first-party 2026-08-20
+}
+
+func ExampleCatalog_Version() {
+	fmt.Println("catalog:", permissions.Builtin().Version())
+	// Output:
+	// catalog: Microsoft Graph 2026-08-19, first-party 2026-08-20
+}
+
+func ExampleLookupValues() {
+	// Exchange Online publishes two delegated permissions named
+	// User.ReadBasic.All, so the name alone is ambiguous.
+	const exchange = permissions.ExchangeOnlineID
+	_, ok := permissions.LookupValue(exchange, "User.ReadBasic.All", manifest.Scope)
+	fmt.Println("one permission:", ok)
+	for _, p := range permissions.LookupValues(exchange, "User.ReadBasic.All", manifest.Scope) {
+		fmt.Println(p.ID)
+	}
+	// Output:
+	// one permission: false
+	// 6222dbab-a24c-4210-9d91-2f47cf565614
+	// 9b005f11-86f0-45f7-8c27-4fff5d849916
 }

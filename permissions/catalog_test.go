@@ -2,10 +2,12 @@ package permissions
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -14,12 +16,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions/internal/gencatalog"
+	"github.com/manifestpatch/manifestpatch/permissions/internal/ident"
 )
 
 const (
-	graph    = "00000003-0000-0000-c000-000000000000"
-	exchange = "00000002-0000-0ff1-ce00-000000000000"
-	aadGraph = "00000002-0000-0000-c000-000000000000"
+	graph    = MicrosoftGraphID
+	exchange = ExchangeOnlineID
+	aadGraph = AzureADGraphID
 )
 
 var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
@@ -29,10 +33,13 @@ func TestTableWellFormed(t *testing.T) {
 		app, s string
 		typ    manifest.Type
 	}
+	// Exchange Online publishes two delegated User.ReadBasic.All; no other
+	// name means two permissions of one resource and type.
+	exchangeReadBasic := key{exchange, "user.readbasic.all", manifest.Scope}
 	apps := make(map[string]bool)
 	ids := make(map[key]bool)
 	values := make(map[key]bool)
-	next := uint16(0) // where the next resource's permissions start
+	next := uint32(0) // where the next resource's permissions start
 	for i, r := range resourceTable {
 		if !guidRE.MatchString(r.AppID) {
 			t.Errorf("resource %q: app id %q is not a lower-case GUID", r.Name, r.AppID)
@@ -60,8 +67,14 @@ func TestTableWellFormed(t *testing.T) {
 			if !e.typ.Valid() {
 				t.Errorf("%s %s: type %q", r.Name, e.value, e.typ)
 			}
-			if e.value == "" || e.displayName == "" {
+			if e.value == "" || e.displayName != strings.TrimSpace(e.displayName) {
 				t.Errorf("%s %s: value %q, display name %q", r.Name, e.id, e.value, e.displayName)
+			}
+			if r.AppID == graph && e.displayName == "" {
+				t.Errorf("%s %s: no display name", r.Name, e.value)
+			}
+			if e.typ == manifest.Role && e.consent != ConsentAdmin {
+				t.Errorf("%s %s: role with consent %s", r.Name, e.value, e.consent)
 			}
 			for _, c := range []byte(e.value) {
 				if c < ' ' || c > '~' {
@@ -75,7 +88,7 @@ func TestTableWellFormed(t *testing.T) {
 			}
 			ids[k] = true
 			k = key{r.AppID, strings.ToLower(e.value), e.typ}
-			if values[k] {
+			if values[k] && k != exchangeReadBasic {
 				t.Errorf("duplicate (resource, value, type) ignoring case: %v", k)
 			}
 			values[k] = true
@@ -91,18 +104,18 @@ func TestTableWellFormed(t *testing.T) {
 func TestIndexes(t *testing.T) {
 	tests := []struct {
 		name  string
-		index []uint16
+		index []uint32
 		n     int
-		cmp   func(i, j uint16) int
+		cmp   func(i, j uint32) int
 	}{
-		{"byApp", byApp[:], len(resourceTable), func(i, j uint16) int {
+		{"byApp", byApp[:], len(resourceTable), func(i, j uint32) int {
 			return strings.Compare(resourceTable[i].AppID, resourceTable[j].AppID)
 		}},
-		{"byID", byID[:], len(permissionTable), func(i, j uint16) int {
-			return compareFold(permissionTable[i].id, permissionTable[j].id)
+		{"byID", byID[:], len(permissionTable), func(i, j uint32) int {
+			return ident.CompareFold(permissionTable[i].id, permissionTable[j].id)
 		}},
-		{"byValue", byValue[:], len(permissionTable), func(i, j uint16) int {
-			return compareFold(permissionTable[i].value, permissionTable[j].value)
+		{"byValue", byValue[:], len(permissionTable), func(i, j uint32) int {
+			return ident.CompareFold(permissionTable[i].value, permissionTable[j].value)
 		}},
 	}
 	for _, tt := range tests {
@@ -120,7 +133,7 @@ func TestIndexes(t *testing.T) {
 	want := make(map[nameRef]bool)
 	for i, r := range resourceTable {
 		for _, n := range append([]string{r.AppID, r.Name, r.Key}, r.aliases...) {
-			want[nameRef{normalize(n), uint16(i)}] = true
+			want[nameRef{ident.Normalize(n), uint32(i)}] = true
 		}
 	}
 	got := make(map[nameRef]bool)
@@ -135,10 +148,10 @@ func TestIndexes(t *testing.T) {
 	}
 }
 
-func positions(n int) []uint16 {
-	out := make([]uint16, n)
+func positions(n int) []uint32 {
+	out := make([]uint32, n)
 	for i := range out {
-		out[i] = uint16(i)
+		out[i] = uint32(i)
 	}
 	return out
 }
@@ -153,8 +166,13 @@ func TestCounts(t *testing.T) {
 		want counts
 	}{
 		{graph, counts{Scopes: 807, Roles: 716, Disabled: 4, Complete: true}},
-		{exchange, counts{Scopes: 2, Roles: 1}},
-		{aadGraph, counts{Scopes: 9, Roles: 8, Deprecated: true}},
+		{exchange, counts{Scopes: 56, Roles: 28}},
+		{aadGraph, counts{Scopes: 10, Roles: 9, Deprecated: true}},
+		{"00000003-0000-0ff1-ce00-000000000000", counts{Scopes: 29, Roles: 20}}, // SharePoint Online
+		{"00000009-0000-0000-c000-000000000000", counts{Scopes: 202, Roles: 2}}, // Power BI Service
+		{"499b84ac-1321-427f-aa17-267ca6975798", counts{Scopes: 80, Roles: 2}},  // Azure DevOps
+		{"c161e42e-d4df-4a3d-9b42-e7a3c31f59d4", counts{Scopes: 1, Roles: 8}},   // Microsoft Intune API
+		{"0000000a-0000-0000-c000-000000000000", counts{}},                      // Microsoft Intune
 	}
 	for _, tt := range tests {
 		r, ok := LookupResource(tt.app)
@@ -179,8 +197,9 @@ func TestCounts(t *testing.T) {
 	}
 
 	// resource-apps.json lists 120 keys; Azure Resource Manager has two
-	// (AzureServiceManagement is its retired key), so 119 applications.
-	if got, want := len(Resources()), 119; got != want {
+	// (AzureServiceManagement is its retired key), so 119 applications;
+	// first-party-permissions.json adds 7 more.
+	if got, want := len(Resources()), 126; got != want {
 		t.Errorf("len(Resources()) = %d, want %d", got, want)
 	}
 	deprecated := 0
@@ -194,9 +213,24 @@ func TestCounts(t *testing.T) {
 	}
 }
 
-func TestSnapshot(t *testing.T) {
-	if _, err := time.Parse(time.DateOnly, Snapshot()); err != nil {
-		t.Errorf("Snapshot() = %q: %v", Snapshot(), err)
+func TestSnapshots(t *testing.T) {
+	want := []Source{{Name: "Microsoft Graph", Date: "2026-08-19"}, {Name: "first-party", Date: "2026-08-20"}}
+	if diff := cmp.Diff(want, Snapshots()); diff != "" {
+		t.Errorf("Snapshots() mismatch (-want +got):\n%s", diff)
+	}
+	for _, r := range Resources() {
+		if r.Snapshot == "" {
+			if ResourcePermissions(r.AppID) != nil {
+				t.Errorf("%s lists permissions but has no snapshot date", r.Name)
+			}
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, r.Snapshot); err != nil {
+			t.Errorf("%s: snapshot %q: %v", r.Name, r.Snapshot, err)
+		}
+	}
+	if got, want := Builtin().Version(), "Microsoft Graph 2026-08-19, first-party 2026-08-20"; got != want {
+		t.Errorf("Version() = %q, want %q", got, want)
 	}
 }
 
@@ -248,7 +282,16 @@ func TestRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Lookup(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.ID, want.Type, diff)
 			}
+			if all := LookupValues(want.ResourceAppID, want.Value, want.Type); !slices.Contains(all, want) {
+				t.Errorf("LookupValues(%q, %q, %s) = %v, lacks %v", want.ResourceAppID, want.Value, want.Type, all, want)
+			}
 			got, ok = LookupValue(got.ResourceAppID, got.Value, got.Type)
+			if want.ResourceAppID == exchange && want.Value == "User.ReadBasic.All" && want.Type == manifest.Scope {
+				if ok {
+					t.Errorf("LookupValue(Exchange, User.ReadBasic.All) = %v, want it ambiguous", got)
+				}
+				continue
+			}
 			if !ok {
 				t.Errorf("LookupValue(%q, %q, %s) not found", want.ResourceAppID, want.Value, want.Type)
 				continue
@@ -258,8 +301,8 @@ func TestRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if n != 807+716+3+17 {
-		t.Errorf("round-tripped %d permissions, want %d", n, 807+716+3+17)
+	if n != len(permissionTable) || n != 2116 {
+		t.Errorf("round-tripped %d permissions of %d, want 2116", n, len(permissionTable))
 	}
 }
 
@@ -269,6 +312,7 @@ func TestLookup(t *testing.T) {
 		ID:            "e1fe6dd8-ba31-4d61-89e7-88639da4683d",
 		Value:         "User.Read",
 		Type:          manifest.Scope,
+		Consent:       ConsentUser,
 		DisplayName:   "Sign in and read user profile",
 		Enabled:       true,
 	}
@@ -322,7 +366,11 @@ func TestLookupValue(t *testing.T) {
 		{"unknown name", graph, "User.Reed", manifest.Scope, ""},
 		{"surrounding space", graph, " User.Read", manifest.Scope, ""},
 		{"unknown resource", "00000000-0000-0000-0000-000000000000", "User.Read", manifest.Scope, ""},
-		{"resource without permissions", "797f4846-ba00-4fd7-ba43-dac1f8f63013", "user_impersonation", manifest.Scope, ""},
+		{"resource without permissions", "0000000a-0000-0000-c000-000000000000", "user_impersonation", manifest.Scope, ""},
+		{"new resource", "797f4846-ba00-4fd7-ba43-dac1f8f63013", "user_impersonation", manifest.Scope, "41094075-9dad-400e-a0bd-54e686782033"},
+		{"ambiguous", exchange, "User.ReadBasic.All", manifest.Scope, ""},
+		{"Exchange role with Graph's id", exchange, "Mail.Send", manifest.Role, "b633e1c5-b582-4048-a93e-9f11b44c7e96"},
+		{"Exchange scope with its own id", exchange, "Calendars.Read.Shared", manifest.Scope, "c21d8660-9de1-4404-85b6-59695921bd8d"},
 		{"empty", "", "", "", ""},
 	}
 	for _, tt := range tests {
@@ -366,7 +414,14 @@ func TestLookupResource(t *testing.T) {
 		{"00000002-0000-0000-c000-000000000000", aadGraph},
 		{"Azure Resource Manager", "797f4846-ba00-4fd7-ba43-dac1f8f63013"},
 		{"AzureServiceManagement", "797f4846-ba00-4fd7-ba43-dac1f8f63013"},
-		{"SharePoint Online", ""},
+		{"SharePoint Online", "00000003-0000-0ff1-ce00-000000000000"},
+		{"Viva Engage", "00000005-0000-0ff1-ce00-000000000000"},
+		{"Yammer / Viva Engage", ""},
+		{"Power Apps Admin", "475226c6-020e-4fb2-8a90-7a972cbfc1d4"},
+		{"Microsoft Intune API", "c161e42e-d4df-4a3d-9b42-e7a3c31f59d4"},
+		{"Microsoft Intune", "0000000a-0000-0000-c000-000000000000"},
+		{"Microsoft Teams", "1fec8e78-bce4-4aaf-ab1b-5451cc387264"},
+		{"Azure Advanced Threat Protection", "7b7531ad-5926-4f2d-8a1d-38495ad33e17"},
 		{"Office 365 SharePoint Online", "00000003-0000-0ff1-ce00-000000000000"},
 		{"Universal Print [Community Contributed]", "da9b70f6-5323-4ce6-ae5c-88dcc5082966"},
 		{"Universal Print", "da9b70f6-5323-4ce6-ae5c-88dcc5082966"},
@@ -461,6 +516,7 @@ func TestFindValue(t *testing.T) {
 		}},
 		{"user.read", []manifest.Permission{
 			{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope},
+			{ResourceAppID: exchange, ID: "6223a6d3-53ef-4f8f-982a-895b39483c61", Type: manifest.Scope},
 			{ResourceAppID: aadGraph, ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Type: manifest.Scope},
 		}},
 		{"Directory.Read.All", []manifest.Permission{
@@ -492,9 +548,10 @@ func TestResourcePermissions(t *testing.T) {
 		app  string
 		want []string
 	}{
-		{exchange, []string{"EAS.AccessAsUser.All", "EWS.AccessAsUser.All", "full_access_as_app"}},
-		{strings.ToUpper(exchange), []string{"EAS.AccessAsUser.All", "EWS.AccessAsUser.All", "full_access_as_app"}},
-		{"797f4846-ba00-4fd7-ba43-dac1f8f63013", nil},
+		{"0af06dc6-e4b5-4f28-818e-e78e62d137a5", []string{"CloudPC.PartnerReadWrite.All", "EndUser.Access", "EndUser.Access"}},
+		{strings.ToUpper("0af06dc6-e4b5-4f28-818e-e78e62d137a5"), []string{"CloudPC.PartnerReadWrite.All", "EndUser.Access", "EndUser.Access"}},
+		{"797f4846-ba00-4fd7-ba43-dac1f8f63013", []string{"user_impersonation"}},
+		{"0000000a-0000-0000-c000-000000000000", nil},
 		{"Exchange", nil},
 		{"", nil},
 	}
@@ -519,7 +576,7 @@ func TestCopies(t *testing.T) {
 	}
 	ps := ResourcePermissions(exchange)
 	ps[0].Value = "changed"
-	if ResourcePermissions(exchange)[0].Value != "EAS.AccessAsUser.All" {
+	if ResourcePermissions(exchange)[0].Value != "Calendars.Read" {
 		t.Error("changing the result of ResourcePermissions changed the catalog")
 	}
 	fs := FindValue("User.Read")
@@ -572,15 +629,16 @@ func TestSuggest(t *testing.T) {
 		{graph, "offline-access", 1, []string{"offline_access"}},
 		{graph, "Mail.Sned", 1, []string{"Mail.Send"}},
 		{strings.ToUpper(graph), "opneid", 1, []string{"openid"}},
-		{exchange, "EWS.AccessAsUser", 3, []string{"EWS.AccessAsUser.All", "EAS.AccessAsUser.All"}},
+		{exchange, "EWS.AccessAsUser", 3, []string{"EWS.AccessAsUser.All", "EAS.AccessAsUser.All", "POP.AccessAsApp"}},
 		{exchange, "full_access", 3, nil},
+		{exchange, "User.ReadBasic", 1, []string{"User.ReadBasic.All"}},
 		{graph, "zzzzzzzzzzzzzzzz", 3, nil},
 		{graph, "User.Read", 0, nil},
 		{graph, "User.Read", -1, nil},
 		{graph, "", 3, nil},
 		{"Microsoft Graph", "User.Read", 3, nil},
 		{"", "", 3, nil},
-		{"797f4846-ba00-4fd7-ba43-dac1f8f63013", "user_impersonation", 3, nil},
+		{"0000000a-0000-0000-c000-000000000000", "user_impersonation", 3, nil},
 	}
 	for _, tt := range tests {
 		got := Suggest(tt.app, tt.value, tt.n)
@@ -654,35 +712,107 @@ func TestJunk(t *testing.T) {
 	}
 }
 
-// TestGeneratedTableUpToDate regenerates the table from the data files and
-// checks that the committed catalog_data.go is the same, byte for byte.
+// TestGeneratedTableUpToDate regenerates the tables from the data files
+// in data/ and checks that the committed catalog_data.go is the same, byte
+// for byte: first in process, then as go generate runs it.
 func TestGeneratedTableUpToDate(t *testing.T) {
-	const dataDir = "../../shared/data"
-	if _, err := os.Stat(filepath.Join(dataDir, "permissions.json")); err != nil {
-		t.Skipf("data files not available: %v", err)
-	}
-	if testing.Short() {
-		t.Skip("builds the generator; skipped in short mode")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go command not found: %v", err)
-	}
-	out := filepath.Join(t.TempDir(), "catalog_data.go")
-	cmd := exec.Command(goTool, "run", "./internal/gencatalog", "-o", out, dataDir)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%s: %v\n%s", cmd, err, msg)
-	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
 	want, err := os.ReadFile("catalog_data.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+	got, err := gencatalog.Generate("data")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !bytes.Equal(want, got) {
-		t.Errorf("catalog_data.go is out of date; run go generate (-want +got):\n%s",
+		t.Fatalf("catalog_data.go is out of date; run go generate ./permissions (-want +got):\n%s",
 			cmp.Diff(string(want), string(got)))
+	}
+
+	// The go:generate line: go run gen_catalog.go. The go command is the
+	// one running this test.
+	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	out := filepath.Join(t.TempDir(), "catalog_data.go")
+	cmd := exec.Command(goTool, "run", "gen_catalog.go", "-o", out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", cmd, err, msg)
+	}
+	got, err = os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("go run gen_catalog.go wrote another catalog_data.go than gencatalog.Generate")
+	}
+}
+
+// TestFirstPartyData walks every entry of the first-party data file: each
+// is found by its (resource, id, type) and by its name, and a GUID lookup
+// lists it among every permission with that id.
+func TestFirstPartyData(t *testing.T) {
+	data, err := os.ReadFile("data/first-party-permissions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Resources []struct {
+			AppID       string `json:"appId"`
+			Permissions []struct {
+				ID    string        `json:"id"`
+				Value string        `json:"value"`
+				Type  manifest.Type `json:"type"`
+			} `json:"permissions"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range f.Resources {
+		for _, p := range r.Permissions {
+			n++
+			got, ok := Lookup(r.AppID, p.ID, p.Type)
+			if !ok || got.Value != p.Value {
+				t.Errorf("Lookup(%s, %s, %s) = %q, %t; want %q", r.AppID, p.ID, p.Type, got.Value, ok, p.Value)
+				continue
+			}
+			if p.Type == manifest.Scope && got.Consent != ConsentUnknown && r.AppID != exchange && r.AppID != aadGraph {
+				t.Errorf("%s %s: consent %s, but the data does not say", r.AppID, p.Value, got.Consent)
+			}
+			if !slices.Contains(LookupValues(r.AppID, p.Value, p.Type), got) {
+				t.Errorf("LookupValues(%s, %s, %s) lacks %s", r.AppID, p.Value, p.Type, p.ID)
+			}
+			if !slices.Contains(FindID(p.ID), got) {
+				t.Errorf("FindID(%s) lacks %s's", p.ID, r.AppID)
+			}
+		}
+	}
+	if n != 593 {
+		t.Errorf("walked %d entries, want 593", n)
+	}
+}
+
+// TestConsentNeverGuessed: EAS.AccessAsUser.All's source gives no consent
+// flag, so the catalog must not call it user consent.
+func TestConsentNeverGuessed(t *testing.T) {
+	p, ok := Lookup(exchange, "266d2589-20b5-4f91-9a03-89247d1be8da", manifest.Scope)
+	if !ok || p.Consent != ConsentUnknown {
+		t.Errorf("EAS.AccessAsUser.All: consent %s, %t; want unknown", p.Consent, ok)
+	}
+	for _, c := range []struct {
+		c    Consent
+		want string
+	}{{ConsentUnknown, "unknown"}, {ConsentAdmin, "admin"}, {ConsentUser, "user"}, {Consent(9), "unknown"}} {
+		if got := c.c.String(); got != c.want {
+			t.Errorf("Consent(%d).String() = %q, want %q", c.c, got, c.want)
+		}
+	}
+}
+
+func TestGraphDisplayNamesTrimmed(t *testing.T) {
+	for _, p := range ResourcePermissions(graph) {
+		if p.DisplayName != strings.TrimSpace(p.DisplayName) {
+			t.Errorf("%s %s: display name %q has surrounding space", p.Value, p.Type, p.DisplayName)
+		}
 	}
 }

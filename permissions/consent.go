@@ -27,6 +27,10 @@ type ConsentAdvice struct {
 	Application bool
 	// Admin is the resource's flag: only an administrator can consent.
 	Admin bool
+	// FlagUnknown is true for a delegated permission whose flag the
+	// catalog's source does not give (Exchange Online's scopes): who can
+	// consent is unknown, never taken to be the user.
+	FlagUnknown bool
 	// AdminLikely is true for a delegated permission the flag leaves to
 	// users but which looks like a mail, calendar or Teams scope.
 	AdminLikely bool
@@ -44,7 +48,8 @@ func ConsentFor(p Permission) ConsentAdvice {
 	}
 	c.Known = true
 	c.Application = p.Type == manifest.Role
-	c.Admin = p.AdminConsent || c.Application
+	c.Admin = p.Consent == ConsentAdmin || c.Application
+	c.FlagUnknown = !c.Admin && p.Consent == ConsentUnknown
 	c.AdminLikely = !c.Admin && policyScope(p.Value)
 	return c
 }
@@ -53,7 +58,7 @@ func ConsentFor(p Permission) ConsentAdvice {
 // policy" or "unknown".
 func (c ConsentAdvice) Short() string {
 	switch {
-	case !c.Known:
+	case !c.Known || c.FlagUnknown:
 		return "unknown"
 	case c.Admin:
 		return "admin"
@@ -72,6 +77,10 @@ func (c ConsentAdvice) String() string {
 		return "admin consent: an application permission always needs an administrator"
 	case c.Admin:
 		return fmt.Sprintf("admin consent per %s", c.Resource)
+	case c.FlagUnknown && c.AdminLikely:
+		return fmt.Sprintf("consent unknown: the catalog's data for %s does not say; tenant policy likely requires an admin: since August 2025 Microsoft-managed consent policies exclude mail, calendar and Teams scopes from user consent in default tenants", c.Resource)
+	case c.FlagUnknown:
+		return fmt.Sprintf("consent unknown: the catalog's data for %s does not say", c.Resource)
 	case c.AdminLikely:
 		return fmt.Sprintf("user consent per %s; tenant policy likely requires an admin: since August 2025 Microsoft-managed consent policies exclude mail, calendar and Teams scopes from user consent in default tenants", c.Resource)
 	}

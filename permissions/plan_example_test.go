@@ -200,7 +200,7 @@ func ExampleNameError() {
 	}
 	fmt.Println(errors.Is(err, permissions.ErrUnknownName))
 	// Output:
-	// Microsoft Grahp [Microsoft Graph Microsoft Teams Microsoft Intune]
+	// Microsoft Grahp [Microsoft Graph Microsoft Teams Azure Purview]
 	// true
 }
 

@@ -10,13 +10,8 @@ import (
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
-// Resource app ids of the calendar-sync set.
-const (
-	MicrosoftGraphID   = "00000003-0000-0000-c000-000000000000"
-	ExchangeOnlineID   = "00000002-0000-0ff1-ce00-000000000000"
-	AzureADGraphID     = "00000002-0000-0000-c000-000000000000"
-	DefaultProfileName = "calendar-sync"
-)
+// DefaultProfileName names the default profile.
+const DefaultProfileName = "calendar-sync"
 
 // Required is one permission of a profile, with the names messages use.
 type Required struct {

@@ -1,0 +1,139 @@
+package gencatalog
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const (
+	apps = `{"about": "", "apps": [
+		{"key": "MicrosoftGraph", "appId": "00000003-0000-0000-c000-000000000000", "displayName": "Microsoft Graph", "deprecated": false},
+		{"key": "Office365ExchangeOnline", "appId": "00000002-0000-0ff1-ce00-000000000000", "displayName": "Office 365 Exchange Online", "deprecated": false},
+		{"key": "MicrosoftTeams", "appId": "1fec8e78-bce4-4aaf-ab1b-5451cc387264", "displayName": "Microsoft Teams", "deprecated": false},
+		{"key": "TeamsServices", "appId": "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", "displayName": "Microsoft Teams Services", "deprecated": false}
+	]}`
+	perms = `{"about": "", "snapshot": "2026-08-19", "resources": [
+		{"appId": "00000003-0000-0000-c000-000000000000", "name": "Microsoft Graph", "complete": true, "permissions": [
+			{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "value": "User.Read", "type": "Scope", "adminConsentRequired": false, "displayName": "Sign in and read user profile "},
+			{"id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "value": "Mail.Send", "type": "Role", "adminConsentRequired": true, "displayName": "Send mail as any user", "isEnabled": false}
+		]},
+		{"appId": "00000002-0000-0ff1-ce00-000000000000", "name": "Office 365 Exchange Online", "complete": false, "permissions": [
+			{"id": "266d2589-20b5-4f91-9a03-89247d1be8da", "value": "EAS.AccessAsUser.All", "type": "Scope", "adminConsentRequired": null, "displayName": "Access mailboxes via Exchange ActiveSync"}
+		]}
+	]}`
+	firstParty = `{"about": "", "snapshot": "2026-08-20", "source": {}, "resources": [
+		{"appId": "00000002-0000-0ff1-ce00-000000000000", "name": "Exchange Online", "completeInSourceTenant": true, "counts": {"Scope": 3, "Role": 1}, "permissions": [
+			{"id": "266d2589-20b5-4f91-9a03-89247d1be8da", "value": "EAS.AccessAsUser.All", "type": "Scope"},
+			{"id": "6222dbab-a24c-4210-9d91-2f47cf565614", "value": "User.ReadBasic.All", "type": "Scope"},
+			{"id": "9b005f11-86f0-45f7-8c27-4fff5d849916", "value": "User.ReadBasic.All", "type": "Scope"},
+			{"id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "value": "Mail.Send", "type": "Role", "adminConsentRequired": true}
+		]},
+		{"appId": "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", "name": "Microsoft Teams", "completeInSourceTenant": true, "permissions": [
+			{"id": "0b4ab1e6-0b6c-4a7c-bb65-1a6c6b3b6b6c", "value": "user_impersonation", "type": "Scope"}
+		]},
+		{"appId": "475226c6-020e-4fb2-8a90-7a972cbfc1d4", "name": "Power Platform / Power Apps Admin", "completeInSourceTenant": true, "permissions": [
+			{"id": "1d4a0b0e-3b1a-4a6e-9f0e-0c6c1c1c1c1c", "value": "user_impersonation", "type": "Scope"}
+		]}
+	]}`
+)
+
+func build(t *testing.T, a, p, f string) string {
+	t.Helper()
+	src, err := Build(Files{Apps: []byte(a), Perms: []byte(p), FirstParty: []byte(f)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(src)
+}
+
+// TestBuild checks what the generated source says of the small data set
+// above, line by line.
+func TestBuild(t *testing.T) {
+	src := build(t, apps, perms, firstParty)
+	for _, want := range []string{
+		// Both files' dates.
+		`{Name: "Microsoft Graph", Date: "2026-08-19"},`,
+		`{Name: "first-party", Date: "2026-08-20"},`,
+		// Leading resources first with the names the project gives them,
+		// the newest date of the files that list each, and the export's
+		// name as an alias.
+		`{Resource: Resource{AppID: "00000003-0000-0000-c000-000000000000", Name: "Microsoft Graph", Key: "MicrosoftGraph", Complete: true, Snapshot: "2026-08-19"}, aliases: []string{"Graph", "MS Graph"}, first: 0, end: 2},`,
+		`{Resource: Resource{AppID: "00000002-0000-0ff1-ce00-000000000000", Name: "Office 365 Exchange Online", Key: "Office365ExchangeOnline", Snapshot: "2026-08-20"}, aliases: []string{"Exchange Online", "Exchange", "EXO"}, first: 2, end: 6},`,
+		// "Microsoft Teams" names another application: no alias.
+		`{Resource: Resource{AppID: "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", Name: "Microsoft Teams Services", Key: "TeamsServices", Snapshot: "2026-08-20"}, first: 6, end: 7},`,
+		// A resource only the export has: named by the first part of a
+		// name with " / ", keyed by it, the other part an alias.
+		`{Resource: Resource{AppID: "475226c6-020e-4fb2-8a90-7a972cbfc1d4", Name: "Power Platform", Key: "PowerPlatform", Snapshot: "2026-08-20"}, aliases: []string{"Power Apps Admin"}, first: 7, end: 8},`,
+		// Keyed rows; a trimmed display name; consent from the flag.
+		`{res: 0, id: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", value: "User.Read", typ: manifest.Scope, consent: ConsentUser, displayName: "Sign in and read user profile"},`,
+		`{res: 0, id: "b633e1c5-b582-4048-a93e-9f11b44c7e96", value: "Mail.Send", typ: manifest.Role, consent: ConsentAdmin, disabled: true, displayName: "Send mail as any user"},`,
+		// A null flag is an unknown consent, not a user's; the later file
+		// adds nothing it does not know either.
+		`{res: 1, id: "266d2589-20b5-4f91-9a03-89247d1be8da", value: "EAS.AccessAsUser.All", typ: manifest.Scope, displayName: "Access mailboxes via Exchange ActiveSync"},`,
+		// Two ids for one name, and a role that reuses Graph's id.
+		`{res: 1, id: "6222dbab-a24c-4210-9d91-2f47cf565614", value: "User.ReadBasic.All", typ: manifest.Scope},`,
+		`{res: 1, id: "9b005f11-86f0-45f7-8c27-4fff5d849916", value: "User.ReadBasic.All", typ: manifest.Scope},`,
+		`{res: 1, id: "b633e1c5-b582-4048-a93e-9f11b44c7e96", value: "Mail.Send", typ: manifest.Role, consent: ConsentAdmin},`,
+		`{name: "powerappsadmin", res: 4},`,
+	} {
+		if !strings.Contains(src, want+"\n") {
+			t.Errorf("generated source lacks the line\n\t%s", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("generated source:\n%s", src)
+	}
+	if src != build(t, apps, perms, firstParty) {
+		t.Error("two runs over the same data differ")
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		a, p, f string
+		want    string
+	}{
+		{"unknown field", apps, strings.Replace(perms, `"about"`, `"abuot"`, 1), firstParty, `permissions.json: json: unknown field "abuot"`},
+		{"no date", apps, strings.Replace(perms, `"2026-08-19"`, `""`, 1), firstParty, `permissions.json: snapshot "" is not a date`},
+		{"upper-case id", apps, strings.Replace(perms, "e1fe6dd8", "E1FE6DD8", 1), firstParty, `id "E1FE6DD8-ba31-4d61-89e7-88639da4683d" is not a lower-case GUID`},
+		{"bad type", apps, strings.Replace(perms, `"type": "Scope"`, `"type": "scope"`, 1), firstParty, "type is neither Scope nor Role"},
+		{"value with a slash", apps, strings.Replace(perms, `"User.Read"`, `"User/Read"`, 1), firstParty, `value "User/Read" is empty or holds a space or a slash`},
+		{"files disagree", apps, perms, strings.Replace(firstParty, `"EAS.AccessAsUser.All"`, `"EWS.AccessAsUser.All"`, 1), "id 266d2589-20b5-4f91-9a03-89247d1be8da is EAS.AccessAsUser.All in an earlier file"},
+		{"listed twice", apps, perms, strings.Replace(firstParty, "9b005f11-86f0-45f7-8c27-4fff5d849916", "6222dbab-a24c-4210-9d91-2f47cf565614", 1), "id 6222dbab-a24c-4210-9d91-2f47cf565614 listed twice"},
+		{"count short", apps, perms, strings.Replace(firstParty, `"Scope": 3`, `"Scope": 4`, 1), "3 of type Scope, the file's counts say 4"},
+		{"resource not in apps", apps, strings.Replace(perms, `"appId": "00000002-0000-0ff1-ce00-000000000000"`, `"appId": "00000002-0000-0ff1-ce00-00000000000f"`, 1), firstParty, "is not in resource-apps.json"},
+		{"name means two", strings.Replace(apps, `"displayName": "Microsoft Teams Services"`, `"displayName": "Microsoft Teams"`, 1), perms, firstParty, `means both 1fec8e78-bce4-4aaf-ab1b-5451cc387264 and cc15fd57-2c6c-4117-a88c-83b1d56b4bbe`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Build(Files{Apps: []byte(tt.a), Perms: []byte(tt.p), FirstParty: []byte(tt.f)})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Build error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestConsent(t *testing.T) {
+	yes, no := true, false
+	tests := []struct {
+		p    dataPerm
+		want string
+	}{
+		{dataPerm{Type: "Role"}, "ConsentAdmin"},
+		{dataPerm{Type: "Role", AdminConsentRequired: &no}, "ConsentAdmin"},
+		{dataPerm{Type: "Scope"}, ""},
+		{dataPerm{Type: "Scope", AdminConsentRequired: &yes}, "ConsentAdmin"},
+		{dataPerm{Type: "Scope", AdminConsentRequired: &no}, "ConsentUser"},
+	}
+	var got, want []string
+	for _, tt := range tests {
+		got, want = append(got, consent(tt.p)), append(want, tt.want)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("consent mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,73 @@
+// Package ident holds what the permission catalog and its generator must
+// agree on: the application ids of the well-known resources, and how names
+// and GUIDs compare.
+package ident
+
+// Application ids of the resources the catalog lists first and the
+// calendar-sync profile uses.
+const (
+	MicrosoftGraph = "00000003-0000-0000-c000-000000000000"
+	ExchangeOnline = "00000002-0000-0ff1-ce00-000000000000"
+	AzureADGraph   = "00000002-0000-0000-c000-000000000000"
+)
+
+// CompareFold compares a and b byte by byte with ASCII letters folded to
+// lower case. Only ASCII is folded: the catalog's identifiers are ASCII,
+// and folding other letters (the Kelvin sign to k) would let look-alike
+// input match.
+func CompareFold(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := LowerByte(a[i]), LowerByte(b[i])
+		if ca != cb {
+			return int(ca) - int(cb)
+		}
+	}
+	return len(a) - len(b)
+}
+
+// LowerByte folds an ASCII upper-case letter to lower case.
+func LowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// Normalize returns the form in which resource names are compared: ASCII
+// lower case, without spaces, dots, dashes and underscores.
+func Normalize(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '.', '-', '_':
+		default:
+			b = append(b, LowerByte(c))
+		}
+	}
+	return string(b)
+}
+
+// Key makes a short identifier from a display name, for a resource that
+// has no published key: its ASCII letters and digits, each word starting
+// with an upper-case letter ("Power BI Service" gives "PowerBIService").
+func Key(name string) string {
+	b := make([]byte, 0, len(name))
+	start := true
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			if start {
+				c -= 'a' - 'A'
+			}
+			b = append(b, c)
+			start = false
+		case 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			b = append(b, c)
+			start = false
+		default:
+			start = true
+		}
+	}
+	return string(b)
+}
