@@ -137,3 +137,57 @@ func ExampleLookupValues() {
 	// 6222dbab-a24c-4210-9d91-2f47cf565614
 	// 9b005f11-86f0-45f7-8c27-4fff5d849916
 }
+
+func ExampleParseExport() {
+	// The output of az ad sp show --id 00000003-0000-0000-c000-000000000000,
+	// cut down to one scope newer than the built-in catalog.
+	data := []byte(`{
+  "appId": "00000003-0000-0000-c000-000000000000",
+  "displayName": "Microsoft Graph",
+  "appRoles": [],
+  "oauth2PermissionScopes": [
+    {"adminConsentDisplayName": "Read your work plan", "id": "309dfc0e-20c3-41c0-8e71-818806d50727",
+     "isEnabled": true, "type": "User", "value": "WorkPlan.Read"}
+  ]
+}`)
+	e, err := permissions.ParseExport(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e.Name = "graph-sp.json"
+	for _, r := range e.Resources() {
+		fmt.Println(r.AppID, r.Name)
+	}
+
+	_, err = permissions.ParseExport([]byte(`{"appId": "00000003-0000-0000-c000-000000000000",
+  "appRoles": [{"id": "not-a-guid", "value": "X.Read.All"}]}`))
+	fmt.Println(err)
+	// Output:
+	// 00000003-0000-0000-c000-000000000000 Microsoft Graph
+	// permissions: 2:23: appRoles[0].id: id is not a GUID
+}
+
+func ExampleCatalog_With() {
+	e, err := permissions.ParseExport([]byte(`{"appId": "00000003-0000-0000-c000-000000000000",
+  "oauth2PermissionScopes": [{"id": "309dfc0e-20c3-41c0-8e71-818806d50727", "type": "User", "value": "WorkPlan.Read"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e.Name = "graph-sp.json"
+	c := permissions.Builtin().With(e)
+
+	_, ok := permissions.Builtin().LookupValue(graph, "WorkPlan.Read", manifest.Scope)
+	fmt.Println("built in:", ok)
+	p, ok := c.LookupValue(graph, "WorkPlan.Read", manifest.Scope)
+	fmt.Println("refreshed:", ok, p.ID, p.Consent)
+	p, ok = c.LookupValue(graph, "User.Read", manifest.Scope)
+	fmt.Println("kept:", ok, p.ID)
+	fmt.Println(c.Version())
+	// Output:
+	// built in: false
+	// refreshed: true 309dfc0e-20c3-41c0-8e71-818806d50727 user
+	// kept: true e1fe6dd8-ba31-4d61-89e7-88639da4683d
+	// Microsoft Graph 2026-08-19, first-party 2026-08-20, graph-sp.json
+}

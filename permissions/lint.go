@@ -49,7 +49,7 @@ var LintCodes = []Code{
 	{LintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
 	{LintMalformedGUID, LevelWarning, "an id that is neither a GUID nor a name the catalog knows"},
 	{LintDisabled, LevelWarning, "a permission Microsoft has disabled"},
-	{LintUnknownPermission, LevelWarning, "a GUID Microsoft Graph publishes no permission for"},
+	{LintUnknownPermission, LevelWarning, "a GUID the catalog of its date does not know for a resource it knows (a note where the catalog's list is partial)"},
 	{LintWrongType, LevelWarning, "a permission's id listed with the other type (Scope for Role or the reverse)"},
 	{LintTooManyResources, LevelWarning, "more than 50 resource apps (organizational audiences)"},
 	{LintTooManyPermissions, LevelWarning, "more than 400 permissions in all, or 30 when the audience includes personal Microsoft accounts"},
@@ -257,9 +257,14 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 				if o, ok := Lookup(p.ResourceAppID, p.ID, other); ok {
 					exists, wrongType = false, true
 					add(LintWrongType, at, p, "%s is listed as %q, but %s is a %s permission (%q)", p.ID, p.Type, o.Value, kindOf(other), other)
-				} else if res.Complete {
-					exists = false
-					add(LintUnknownPermission, at, p, "%s publishes no %s permission with id %s; likely a mistyped GUID", res.Name, kindOf(p.Type), p.ID)
+				} else if res.AsOf() != "" {
+					msg := fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", res.Name, kindOf(p.Type), p.ID, res.AsOf())
+					if res.Complete {
+						exists = false
+						add(LintUnknownPermission, at, p, "%s", msg)
+					} else {
+						note(LintUnknownPermission, at, p, msg) // the catalog's list is partial
+					}
 				}
 			}
 			if ewsIDs[p] {

@@ -71,3 +71,19 @@ func Key(name string) string {
 	}
 	return string(b)
 }
+
+// LowerASCII returns s with its ASCII letters in lower case: the form in
+// which CompareFold compares it, so that CompareFold(a, b) has the sign of
+// strings.Compare(LowerASCII(a), LowerASCII(b)).
+func LowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = LowerByte(b[j])
+			}
+			return string(b)
+		}
+	}
+	return s
+}

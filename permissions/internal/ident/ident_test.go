@@ -64,3 +64,27 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerASCII(t *testing.T) {
+	words := []string{"User.Read", "user.read", "USER", "[x", "\u212aelvin", "Ab\u00c9", "", "a", "B"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := sign(CompareFold(a, b)), sign(compareStrings(LowerASCII(a), LowerASCII(b))); got != want {
+				t.Errorf("CompareFold(%q, %q) has sign %d, the lowered forms %d", a, b, got, want)
+			}
+		}
+	}
+	if got := LowerASCII("Mail.Send\u212a"); got != "mail.send\u212a" {
+		t.Errorf("LowerASCII = %q", got)
+	}
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

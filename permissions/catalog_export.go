@@ -1,0 +1,614 @@
+package permissions
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions/internal/ident"
+)
+
+// Export is what a service principal export from the user's own tenant
+// says of one or more resource applications: their names and the
+// permissions they publish. ParseExport reads one; Catalog.With lays it
+// over a catalog.
+type Export struct {
+	// Name is what the catalog calls the export in Resource.Export and
+	// Snapshots, such as its file name. ParseExport leaves it empty; the
+	// caller may set it.
+	Name      string
+	resources []exported
+}
+
+// exported is one service principal of an export.
+type exported struct {
+	appID, name string
+	perms       []Permission // in catalog order
+}
+
+// Resources returns the resource applications the export lists, in its
+// order, each with its application id and display name.
+func (e *Export) Resources() []Resource {
+	out := make([]Resource, len(e.resources))
+	for i, r := range e.resources {
+		out[i] = Resource{AppID: r.appID, Name: r.name, Complete: true, Export: e.Name}
+	}
+	return out
+}
+
+// ExportError reports an export that cannot be read: invalid JSON, or JSON
+// that is not a service principal. Path is the JSON path of the value at
+// fault, such as value[0].appRoles[3].id; "" for a syntax error.
+type ExportError struct {
+	Pos  manifest.Position
+	Path string
+	Msg  string
+}
+
+func (e *ExportError) Error() string {
+	s := "permissions: " + e.Pos.String() + ": "
+	if e.Path != "" {
+		s += e.Path + ": "
+	}
+	return s + e.Msg
+}
+
+// maxExportDepth bounds the nesting ParseExport reads. Service principal
+// exports nest five or six levels.
+const maxExportDepth = 64
+
+// ParseExport reads a service principal export, in any of the shapes the
+// usual tools write:
+//
+//   - az ad sp show --id APPID (appId, displayName, oauth2PermissionScopes,
+//     appRoles), or the older az output with oauth2Permissions;
+//   - Get-MgServicePrincipal … | ConvertTo-Json -Depth 5 (the same members
+//     in PascalCase: AppId, Oauth2PermissionScopes, AppRoles, …), in UTF-8
+//     or, as Windows PowerShell writes files, UTF-16;
+//   - a Microsoft Graph servicePrincipals response ({"value": [...]}) or a
+//     bare array of service principals (az ad sp list);
+//   - Microsoft Graph beta's publishedPermissionScopes.
+//
+// Member names match regardless of case. A scope's consent comes from its
+// type (Admin or User) and its description from adminConsentDisplayName;
+// app roles that applications cannot be granted (allowedMemberTypes without
+// Application) and entries without a value are left out. Errors are
+// *ExportError, with the position and JSON path of the fault.
+func ParseExport(data []byte) (*Export, error) {
+	src, base := exportText(data)
+	p := exportParser{src: src, base: base}
+	root, err := p.parse()
+	if err != nil {
+		return nil, err
+	}
+	var sps []*jsonNode
+	var paths []string
+	switch {
+	case root.kind == '[':
+		for i, el := range root.elems {
+			sps, paths = append(sps, el), append(paths, fmt.Sprintf("[%d]", i))
+		}
+	case root.kind == '{' && root.member("value") != nil && root.member("appId") == nil:
+		list := root.member("value")
+		if list.kind != '[' {
+			return nil, p.fail(list, "value", "want an array of service principals")
+		}
+		for i, el := range list.elems {
+			sps, paths = append(sps, el), append(paths, fmt.Sprintf("value[%d]", i))
+		}
+	case root.kind == '{':
+		sps, paths = []*jsonNode{root}, []string{""}
+	default:
+		return nil, p.fail(root, "", "want a service principal object, a list of them, or a {\"value\": [...]} response")
+	}
+	if len(sps) == 0 {
+		return nil, p.fail(root, "", "lists no service principal")
+	}
+	e := &Export{}
+	seen := make(map[string]string)
+	for i, sp := range sps {
+		r, err := p.servicePrincipal(sp, paths[i])
+		if err != nil {
+			return nil, err
+		}
+		if at, ok := seen[r.appID]; ok {
+			return nil, p.fail(sp.member("appId"), join(paths[i], "appId"), fmt.Sprintf("%s is listed twice (first at %s)", r.appID, at))
+		}
+		seen[r.appID] = join(paths[i], "appId")
+		e.resources = append(e.resources, r)
+	}
+	return e, nil
+}
+
+// exportText returns data as UTF-8 without a byte order mark, and the
+// number of bytes the mark took, for positions.
+func exportText(data []byte) ([]byte, int) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
+		return data[3:], 3
+	case len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff):
+		// UTF-16, as Windows PowerShell's > and Out-File write. Positions
+		// then count bytes of the UTF-8 text.
+		le := data[0] == 0xff
+		units := make([]uint16, 0, len(data)/2)
+		for i := 2; i+1 < len(data); i += 2 {
+			if le {
+				units = append(units, uint16(data[i])|uint16(data[i+1])<<8)
+			} else {
+				units = append(units, uint16(data[i])<<8|uint16(data[i+1]))
+			}
+		}
+		var b []byte
+		for _, r := range utf16.Decode(units) {
+			b = utf8.AppendRune(b, r)
+		}
+		return b, 0
+	}
+	return data, 0
+}
+
+func join(path, member string) string {
+	if path == "" {
+		return member
+	}
+	return path + "." + member
+}
+
+// servicePrincipal reads one service principal object.
+func (p *exportParser) servicePrincipal(sp *jsonNode, path string) (exported, error) {
+	if sp.kind != '{' {
+		return exported{}, p.fail(sp, path, "want a service principal object")
+	}
+	app := sp.member("appId")
+	if app == nil {
+		return exported{}, p.fail(sp, path, "no appId: not a service principal (export one with az ad sp show --id APPID)")
+	}
+	if app.kind != 's' || !manifest.IsGUID(app.str) {
+		return exported{}, p.fail(app, join(path, app.key), "appId is not a GUID")
+	}
+	r := exported{appID: strings.ToLower(app.str)}
+	if n := sp.member("displayName"); n != nil && n.kind == 's' {
+		r.name = strings.TrimSpace(n.str)
+	}
+	lists := 0
+	type key struct {
+		id  string
+		typ manifest.Type
+	}
+	seen := make(map[key]string)
+	add := func(list *jsonNode, listPath string, typ manifest.Type) error {
+		lists++
+		if list.kind == 'z' { // null: none
+			return nil
+		}
+		if list.kind != '[' {
+			return p.fail(list, listPath, "want an array")
+		}
+		for i, el := range list.elems {
+			at := fmt.Sprintf("%s[%d]", listPath, i)
+			perm, ok, err := p.permission(el, at, typ)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			k := key{perm.ID, typ}
+			if first, dup := seen[k]; dup {
+				return p.fail(el.member("id"), at+".id", fmt.Sprintf("%s is listed twice (first at %s)", perm.ID, first))
+			}
+			seen[k] = at + ".id"
+			perm.ResourceAppID = r.appID
+			r.perms = append(r.perms, perm)
+		}
+		return nil
+	}
+	for _, name := range []string{"oauth2PermissionScopes", "publishedPermissionScopes", "oauth2Permissions"} {
+		if list := sp.member(name); list != nil {
+			if err := add(list, join(path, list.key), manifest.Scope); err != nil {
+				return exported{}, err
+			}
+		}
+	}
+	// An application object (az ad app show) keeps its scopes under api.
+	if api := sp.member("api"); api != nil && api.kind == '{' {
+		if list := api.member("oauth2PermissionScopes"); list != nil {
+			if err := add(list, join(join(path, api.key), list.key), manifest.Scope); err != nil {
+				return exported{}, err
+			}
+		}
+	}
+	if list := sp.member("appRoles"); list != nil {
+		if err := add(list, join(path, list.key), manifest.Role); err != nil {
+			return exported{}, err
+		}
+	}
+	if lists == 0 {
+		return exported{}, p.fail(sp, path, "no oauth2PermissionScopes, appRoles or oauth2Permissions: not a service principal export")
+	}
+	slices.SortFunc(r.perms, comparePermissions)
+	return r, nil
+}
+
+// comparePermissions orders permissions as the generated tables do: by
+// name ignoring case, then name, type and id.
+func comparePermissions(a, b Permission) int {
+	if c := ident.CompareFold(a.Value, b.Value); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Value, b.Value); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// permission reads one scope or app role; ok is false for one the catalog
+// leaves out.
+func (p *exportParser) permission(el *jsonNode, path string, typ manifest.Type) (Permission, bool, error) {
+	if el.kind != '{' {
+		return Permission{}, false, p.fail(el, path, "want an object")
+	}
+	id := el.member("id")
+	if id == nil {
+		return Permission{}, false, p.fail(el, path, "no id")
+	}
+	if id.kind != 's' || !manifest.IsGUID(id.str) {
+		return Permission{}, false, p.fail(id, join(path, id.key), "id is not a GUID")
+	}
+	perm := Permission{ID: strings.ToLower(id.str), Type: typ, Enabled: true}
+	if v := el.member("value"); v != nil && v.kind == 's' {
+		perm.Value = strings.TrimSpace(v.str)
+	}
+	if perm.Value == "" {
+		return Permission{}, false, nil
+	}
+	if en := el.member("isEnabled"); en != nil {
+		if en.kind != 'b' {
+			return Permission{}, false, p.fail(en, join(path, en.key), "isEnabled is not true or false")
+		}
+		perm.Enabled = en.b
+	}
+	str := func(name string) string {
+		if n := el.member(name); n != nil && n.kind == 's' {
+			return strings.TrimSpace(n.str)
+		}
+		return ""
+	}
+	if typ == manifest.Role {
+		if types := el.member("allowedMemberTypes"); types != nil && types.kind == '[' {
+			app := false
+			for _, t := range types.elems {
+				app = app || t.kind == 's' && strings.EqualFold(t.str, "Application")
+			}
+			if !app {
+				return Permission{}, false, nil
+			}
+		}
+		perm.Consent = ConsentAdmin
+		perm.DisplayName = str("displayName")
+		return perm, true, nil
+	}
+	switch t := str("type"); {
+	case strings.EqualFold(t, "Admin"):
+		perm.Consent = ConsentAdmin
+	case strings.EqualFold(t, "User"):
+		perm.Consent = ConsentUser
+	}
+	perm.DisplayName = firstOf(str("adminConsentDisplayName"), str("userConsentDisplayName"))
+	return perm, true, nil
+}
+
+// firstOf returns the first of its arguments that is not empty.
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// jsonNode is a JSON value with the offset it starts at.
+type jsonNode struct {
+	off   int
+	key   string // the member name it has in its object, as written
+	kind  byte   // '{', '[', 's' string, 'n' number, 'b' boolean, 'z' null
+	str   string
+	b     bool
+	elems []*jsonNode // array elements or object members
+}
+
+// member returns the object's member with the given name, matched
+// regardless of case (PowerShell writes AppId, az appId); the first one
+// when the object has several.
+func (n *jsonNode) member(name string) *jsonNode {
+	if n.kind != '{' {
+		return nil
+	}
+	for _, m := range n.elems {
+		if strings.EqualFold(m.key, name) {
+			return m
+		}
+	}
+	return nil
+}
+
+// exportParser builds a tree of jsonNodes with encoding/json's tokenizer,
+// keeping each value's offset for error positions.
+type exportParser struct {
+	src  []byte
+	base int // bytes before src in the file (a byte order mark)
+	dec  *json.Decoder
+}
+
+func (p *exportParser) parse() (*jsonNode, error) {
+	p.dec = json.NewDecoder(bytes.NewReader(p.src))
+	p.dec.UseNumber()
+	root, err := p.value("", 0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := p.dec.Token(); err != io.EOF {
+		return nil, p.syntax(p.start(), "unexpected data after the top-level value")
+	}
+	return root, nil
+}
+
+// start returns the offset of the next value: past white space, colons and
+// commas.
+func (p *exportParser) start() int {
+	off := int(p.dec.InputOffset())
+	for off < len(p.src) {
+		switch p.src[off] {
+		case ' ', '\t', '\r', '\n', ':', ',':
+			off++
+			continue
+		}
+		break
+	}
+	return off
+}
+
+func (p *exportParser) value(key string, depth int) (*jsonNode, error) {
+	if depth > maxExportDepth {
+		return nil, p.syntax(p.start(), "nested too deeply")
+	}
+	off := p.start()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return nil, p.tokenError(err, off)
+	}
+	n := &jsonNode{off: off, key: key}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			n.kind = '{'
+			for p.dec.More() {
+				koff := p.start()
+				k, err := p.dec.Token()
+				if err != nil {
+					return nil, p.tokenError(err, koff)
+				}
+				name, _ := k.(string)
+				m, err := p.value(name, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				n.elems = append(n.elems, m)
+			}
+		case '[':
+			n.kind = '['
+			for p.dec.More() {
+				el, err := p.value("", depth+1)
+				if err != nil {
+					return nil, err
+				}
+				n.elems = append(n.elems, el)
+			}
+		default:
+			return nil, p.syntax(off, fmt.Sprintf("unexpected %q", rune(t)))
+		}
+		end := p.start()
+		if _, err := p.dec.Token(); err != nil {
+			return nil, p.tokenError(err, end)
+		}
+	case string:
+		n.kind, n.str = 's', t
+	case json.Number:
+		n.kind = 'n'
+	case bool:
+		n.kind, n.b = 'b', t
+	case nil:
+		n.kind = 'z'
+	}
+	return n, nil
+}
+
+func (p *exportParser) tokenError(err error, off int) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		msg := strings.TrimPrefix(se.Error(), "invalid character ")
+		if msg != se.Error() {
+			msg = "unexpected character " + msg
+		}
+		return p.syntax(int(se.Offset), msg)
+	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
+		return p.syntax(len(p.src), "unexpected end of input")
+	}
+	return p.syntax(off, err.Error())
+}
+
+func (p *exportParser) syntax(off int, msg string) error {
+	return &ExportError{Pos: p.pos(off), Msg: msg}
+}
+
+func (p *exportParser) fail(n *jsonNode, path, msg string) error {
+	return &ExportError{Pos: p.pos(n.off), Path: path, Msg: msg}
+}
+
+// pos converts an offset in src into a Position in the file.
+func (p *exportParser) pos(off int) manifest.Position {
+	off = min(off, len(p.src))
+	line := 1 + bytes.Count(p.src[:off], []byte{'\n'})
+	col := off - (bytes.LastIndexByte(p.src[:off], '\n') + 1) + 1
+	return manifest.Position{Offset: off + p.base, Line: line, Column: col}
+}
+
+// With returns a catalog that is c refreshed from the exports, in order.
+// An export's permissions join those c lists for the resource and win where
+// they differ: a permission with the same id and type, or the same name and
+// type, is replaced by the export's. A resource c does not know becomes
+// known under the export's display name. An exported resource is complete:
+// the export lists everything its service principal publishes. c itself is
+// not changed; the work of building the new tables is done here, once.
+func (c *Catalog) With(exports ...*Export) *Catalog {
+	c = c.get()
+	if len(exports) == 0 {
+		return c
+	}
+	resources := slices.Clone(c.resources)
+	perms := make([][]entry, len(resources))
+	for i, r := range resources {
+		perms[i] = c.perms[r.first:r.end]
+	}
+	sources := slices.Clone(c.sources)
+	index := make(map[string]int, len(resources))
+	for i, r := range resources {
+		index[r.AppID] = i
+	}
+	for _, e := range exports {
+		if e == nil {
+			continue
+		}
+		name := e.Name
+		if name == "" {
+			name = "export"
+		}
+		sources = append(sources, Source{Name: name})
+		for _, x := range e.resources {
+			i, ok := index[x.appID]
+			if !ok {
+				i = len(resources)
+				index[x.appID] = i
+				rname := firstOf(x.name, x.appID)
+				resources = append(resources, resourceEntry{Resource: Resource{AppID: x.appID, Name: rname, Key: ident.Key(x.name)}})
+				perms = append(perms, nil)
+			}
+			resources[i].Complete = true
+			resources[i].Export = e.Name
+			perms[i] = overlay(perms[i], x.perms, uint32(i))
+		}
+	}
+	return build(resources, perms, sources)
+}
+
+// overlay returns old with the exported permissions laid over it, in
+// catalog order.
+func overlay(old []entry, exp []Permission, res uint32) []entry {
+	type key struct {
+		s   string
+		typ manifest.Type
+	}
+	drop := make(map[key]bool, 2*len(exp))
+	for _, p := range exp {
+		drop[key{p.ID, p.Type}] = true
+		drop[key{strings.ToLower(p.Value), p.Type}] = true
+	}
+	out := make([]entry, 0, len(old)+len(exp))
+	for _, e := range old {
+		if !drop[key{e.id, e.typ}] && !drop[key{strings.ToLower(e.value), e.typ}] {
+			out = append(out, e)
+		}
+	}
+	// Both lists are in catalog order: merge them.
+	kept := out
+	out = make([]entry, 0, len(kept)+len(exp))
+	i := 0
+	for _, p := range exp {
+		for i < len(kept) && compareEntry(&kept[i], p) < 0 {
+			out = append(out, kept[i])
+			i++
+		}
+		out = append(out, entry{res: res, id: p.ID, value: p.Value, typ: p.Type, consent: p.Consent, disabled: !p.Enabled, displayName: p.DisplayName})
+	}
+	return append(out, kept[i:]...)
+}
+
+// compareEntry orders e and p as comparePermissions does.
+func compareEntry(e *entry, p Permission) int {
+	if c := ident.CompareFold(e.value, p.Value); c != 0 {
+		return c
+	}
+	if c := strings.Compare(e.value, p.Value); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(e.typ), string(p.Type)); c != 0 {
+		return c
+	}
+	return strings.Compare(e.id, p.ID)
+}
+
+// build lays resources and their permissions out as a Catalog's tables,
+// with the indexes the generator would write.
+func build(resources []resourceEntry, perms [][]entry, sources []Source) *Catalog {
+	c := &Catalog{resources: resources, sources: sources}
+	for i := range resources {
+		resources[i].first = uint32(len(c.perms))
+		for _, e := range perms[i] {
+			e.res = uint32(i)
+			c.perms = append(c.perms, e)
+		}
+		resources[i].end = uint32(len(c.perms))
+	}
+	c.byApp = positionsSorted(len(resources), func(a, b uint32) int {
+		return strings.Compare(resources[a].AppID, resources[b].AppID)
+	})
+	// Sort by the lowered forms: the order CompareFold gives, found faster.
+	ids, values := make([]string, len(c.perms)), make([]string, len(c.perms))
+	for i := range c.perms {
+		ids[i], values[i] = ident.LowerASCII(c.perms[i].id), ident.LowerASCII(c.perms[i].value)
+	}
+	c.byID = positionsSorted(len(c.perms), func(a, b uint32) int { return strings.Compare(ids[a], ids[b]) })
+	c.byValue = positionsSorted(len(c.perms), func(a, b uint32) int { return strings.Compare(values[a], values[b]) })
+	// A name means the first resource that has it: a built-in resource
+	// keeps its names when an export names another resource the same.
+	owner := make(map[string]uint32)
+	for i, r := range resources {
+		for _, n := range append([]string{r.AppID, r.Name, r.Key}, r.aliases...) {
+			k := ident.Normalize(n)
+			if _, taken := owner[k]; k != "" && !taken {
+				owner[k] = uint32(i)
+				c.byName = append(c.byName, nameRef{name: k, res: uint32(i)})
+			}
+		}
+	}
+	slices.SortFunc(c.byName, func(a, b nameRef) int { return strings.Compare(a.name, b.name) })
+	return c
+}
+
+// positionsSorted returns 0..n-1 sorted by cmp, ties in order.
+func positionsSorted(n int, cmp func(a, b uint32) int) []uint32 {
+	pos := make([]uint32, n)
+	for i := range pos {
+		pos[i] = uint32(i)
+	}
+	slices.SortFunc(pos, func(a, b uint32) int {
+		if c := cmp(a, b); c != 0 {
+			return c
+		}
+		return int(a) - int(b)
+	})
+	return pos
+}

@@ -1,0 +1,295 @@
+package permissions
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+func readExport(t *testing.T, name string) *Export {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata/export", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := ParseExport(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	e.Name = name
+	return e
+}
+
+// TestParseExportShapes reads one export of each shape the tools write.
+func TestParseExportShapes(t *testing.T) {
+	tests := []struct {
+		file  string
+		want  []Resource
+		perms []Permission // of the first resource
+	}{
+		{"az-sp-show-graph.json", []Resource{{AppID: graph, Name: "Microsoft Graph"}}, []Permission{
+			{ID: "b633e1c5-b582-4048-a93e-9f11b44c7e96", Value: "Mail.Send", Type: manifest.Role, Consent: ConsentAdmin, DisplayName: "Send mail as any user", Enabled: true},
+			{ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Value: "User.Read", Type: manifest.Scope, Consent: ConsentUser, DisplayName: "Sign in and read user profile", Enabled: true},
+			{ID: "309dfc0e-20c3-41c0-8e71-818806d50727", Value: "WorkPlan.Read", Type: manifest.Scope, Consent: ConsentUser, DisplayName: "Read your work plan", Enabled: true},
+			{ID: "212428d0-6dae-4625-ae6f-5bfb845341d9", Value: "WorkPlan.Read.All", Type: manifest.Role, Consent: ConsentAdmin, DisplayName: "Read all users' work plans", Enabled: true},
+		}},
+		{"pwsh-exchange.json", []Resource{{AppID: exchange, Name: "Office 365 Exchange Online"}}, []Permission{
+			{ID: "5b9be81f-2977-4d27-8faf-bb43af8fc705", Value: "Calendars.Read", Type: manifest.Scope, Consent: ConsentUser, DisplayName: "Read user calendars", Enabled: true},
+			{ID: "266d2589-20b5-4f91-9a03-89247d1be8da", Value: "EAS.AccessAsUser.All", Type: manifest.Scope, Consent: ConsentAdmin, DisplayName: "Access mailboxes via Exchange ActiveSync", Enabled: true},
+			{ID: "dc890d15-9560-4a4c-9b7f-a736ec74ec40", Value: "full_access_as_app", Type: manifest.Role, Consent: ConsentAdmin, DisplayName: "Use Exchange Web Services with full access to all mailboxes", Enabled: true},
+		}},
+		// The role only users can be assigned (Approver) is no permission.
+		{"graph-list-contoso.json", []Resource{{AppID: "4a2af211-5a98-4855-be08-c0ec1f7a5f6e", Name: "Contoso Expenses API"}}, []Permission{
+			{ID: "604cf8db-db8b-4b64-a23a-41eb24e67221", Value: "Expenses.Read", Type: manifest.Scope, Consent: ConsentUser, DisplayName: "Read your expense reports", Enabled: true},
+			{ID: "59c80c83-b9ff-428e-9682-5bc99cf82c2b", Value: "Expenses.ReadWrite.All", Type: manifest.Role, Consent: ConsentAdmin, DisplayName: "Read and write all expense reports", Enabled: true},
+		}},
+		{"az-legacy-aad-graph.json", []Resource{{AppID: aadGraph, Name: "Windows Azure Active Directory"}}, []Permission{
+			{ID: "6c2d1b1d-a490-4178-ba6b-7efceda9129b", Value: "Policy.Read.All", Type: manifest.Role, Consent: ConsentAdmin, DisplayName: "Read your organization's policies", Enabled: true},
+			{ID: "80e5b1bf-3ad0-4365-943a-0ec983009b67", Value: "Policy.Read.All", Type: manifest.Scope, Consent: ConsentAdmin, DisplayName: "Read your organization's policies", Enabled: true},
+			{ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Value: "User.Read", Type: manifest.Scope, Consent: ConsentUser, DisplayName: "Sign in and read user profile", Enabled: true},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			e := readExport(t, tt.file)
+			for i := range tt.want {
+				tt.want[i].Complete, tt.want[i].Export = true, tt.file
+			}
+			if diff := cmp.Diff(tt.want, e.Resources()); diff != "" {
+				t.Errorf("Resources() mismatch (-want +got):\n%s", diff)
+			}
+			for i := range tt.perms {
+				tt.perms[i].ResourceAppID = tt.want[0].AppID
+			}
+			if diff := cmp.Diff(tt.perms, e.resources[0].perms); diff != "" {
+				t.Errorf("permissions mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseExportUTF16 reads what Windows PowerShell's > writes: UTF-16
+// with a byte order mark.
+func TestParseExportUTF16(t *testing.T) {
+	data, err := os.ReadFile("testdata/export/pwsh-exchange.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, le := range []bool{true, false} {
+		var b []byte
+		if le {
+			b = []byte{0xff, 0xfe}
+		} else {
+			b = []byte{0xfe, 0xff}
+		}
+		for _, u := range utf16.Encode([]rune(string(data))) {
+			if le {
+				b = append(b, byte(u), byte(u>>8))
+			} else {
+				b = append(b, byte(u>>8), byte(u))
+			}
+		}
+		e, err := ParseExport(b)
+		if err != nil {
+			t.Fatalf("little-endian %t: %v", le, err)
+		}
+		if len(e.resources) != 1 || len(e.resources[0].perms) != 3 {
+			t.Errorf("little-endian %t: read %+v", le, e.resources)
+		}
+	}
+}
+
+func TestParseExportErrors(t *testing.T) {
+	const scope = `{"id": "%s", "value": "X.Read", "type": "User"}`
+	tests := []struct {
+		name, in string
+		want     ExportError // Pos.Offset is not compared
+	}{
+		{"empty", ``, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "unexpected end of input"}},
+		{"syntax", "{\n  \"appId\": 1,,\n}", ExportError{Pos: manifest.Position{Line: 2, Column: 14}, Msg: "unexpected character ',' looking for beginning of object key string"}},
+		{"unclosed", "{\"appId\": \"x\"", ExportError{Pos: manifest.Position{Line: 1, Column: 14}, Msg: "unexpected end of input"}},
+		{"trailing", `{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []} {}`, ExportError{Pos: manifest.Position{Line: 1, Column: 68}, Msg: "unexpected data after the top-level value"}},
+		{"string", `"Microsoft Graph"`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: `want a service principal object, a list of them, or a {"value": [...]} response`}},
+		{"empty list", `{"value": []}`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "lists no service principal"}},
+		{"value not array", `{"value": {}}`, ExportError{Pos: manifest.Position{Line: 1, Column: 11}, Path: "value", Msg: "want an array of service principals"}},
+		{"manifest", `{"requiredResourceAccess": []}`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "no appId: not a service principal (export one with az ad sp show --id APPID)"}},
+		{"bad appId", `{"value": [{"appId": "graph", "appRoles": []}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 22}, Path: "value[0].appId", Msg: "appId is not a GUID"}},
+		{"no lists", `{"appId": "00000003-0000-0000-c000-000000000000"}`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "no oauth2PermissionScopes, appRoles or oauth2Permissions: not a service principal export"}},
+		{"scopes not array", `{"appId": "00000003-0000-0000-c000-000000000000", "oauth2PermissionScopes": {}}`, ExportError{Pos: manifest.Position{Line: 1, Column: 77}, Path: "oauth2PermissionScopes", Msg: "want an array"}},
+		{"bad id", "{\"AppId\": \"00000003-0000-0000-c000-000000000000\",\n \"AppRoles\": [{\"Id\": \"nope\", \"Value\": \"X\"}]}", ExportError{Pos: manifest.Position{Line: 2, Column: 22}, Path: "AppRoles[0].Id", Msg: "id is not a GUID"}},
+		{"no id", `[{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"value": "X"}]}]`, ExportError{Pos: manifest.Position{Line: 1, Column: 65}, Path: "[0].appRoles[0]", Msg: "no id"}},
+		{"isEnabled", `{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "value": "X", "isEnabled": "yes"}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 138}, Path: "appRoles[0].isEnabled", Msg: "isEnabled is not true or false"}},
+		{"id twice", `{"appId": "00000003-0000-0000-c000-000000000000", "oauth2PermissionScopes": [` + strings.ReplaceAll(scope, "%s", "e1fe6dd8-ba31-4d61-89e7-88639da4683d") + `, ` + strings.ReplaceAll(scope, "%s", "E1FE6DD8-ba31-4d61-89e7-88639da4683d") + `]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 168}, Path: "oauth2PermissionScopes[1].id", Msg: "e1fe6dd8-ba31-4d61-89e7-88639da4683d is listed twice (first at oauth2PermissionScopes[0].id)"}},
+		{"app twice", `{"value": [{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []}, {"appId": "00000003-0000-0000-C000-000000000000", "appRoles": []}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 89}, Path: "value[1].appId", Msg: "00000003-0000-0000-c000-000000000000 is listed twice (first at value[0].appId)"}},
+		{"deep", strings.Repeat("[", 100) + strings.Repeat("]", 100), ExportError{Pos: manifest.Position{Line: 1, Column: 66}, Msg: "nested too deeply"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseExport([]byte(tt.in))
+			var got *ExportError
+			if !errors.As(err, &got) {
+				t.Fatalf("ParseExport error = %v, want an *ExportError", err)
+			}
+			got.Pos.Offset = 0
+			if diff := cmp.Diff(tt.want, *got); diff != "" {
+				t.Errorf("ParseExport error mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestExportErrorString(t *testing.T) {
+	err := &ExportError{Pos: manifest.Position{Line: 2, Column: 22}, Path: "AppRoles[0].Id", Msg: "id is not a GUID"}
+	if got, want := err.Error(), "permissions: 2:22: AppRoles[0].Id: id is not a GUID"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+// TestWith lays each export over the built-in catalog.
+func TestWith(t *testing.T) {
+	c := Builtin().With(
+		readExport(t, "az-sp-show-graph.json"),
+		readExport(t, "pwsh-exchange.json"),
+		readExport(t, "graph-list-contoso.json"),
+		readExport(t, "az-legacy-aad-graph.json"),
+	)
+
+	// A permission newer than the built-in data joins it.
+	p, ok := c.LookupValue(graph, "WorkPlan.Read", manifest.Scope)
+	if !ok || p.ID != "309dfc0e-20c3-41c0-8e71-818806d50727" {
+		t.Errorf("WorkPlan.Read = %+v, %t", p, ok)
+	}
+	if _, ok := Builtin().LookupValue(graph, "WorkPlan.Read", manifest.Scope); ok {
+		t.Error("With changed the built-in catalog")
+	}
+	// The built-in permissions the export does not list stay.
+	if got, want := len(c.ResourcePermissions(graph)), 1523+2; got != want {
+		t.Errorf("Microsoft Graph has %d permissions, want %d", got, want)
+	}
+	// Where they differ, the export wins: Exchange's export says who
+	// consents to EAS.AccessAsUser.All.
+	if p, _ := c.Lookup(exchange, "266d2589-20b5-4f91-9a03-89247d1be8da", manifest.Scope); p.Consent != ConsentAdmin {
+		t.Errorf("EAS.AccessAsUser.All consent %s, want admin", p.Consent)
+	}
+	// A resource only the export knows becomes known, by name and key.
+	for _, q := range []string{"Contoso Expenses API", "ContosoExpensesAPI", "4A2AF211-5a98-4855-be08-c0ec1f7a5f6e"} {
+		r, ok := c.LookupResource(q)
+		want := Resource{AppID: "4a2af211-5a98-4855-be08-c0ec1f7a5f6e", Name: "Contoso Expenses API", Key: "ContosoExpensesAPI", Complete: true, Export: "graph-list-contoso.json"}
+		if !ok {
+			t.Errorf("LookupResource(%q) not found", q)
+		} else if diff := cmp.Diff(want, r); diff != "" {
+			t.Errorf("LookupResource(%q) mismatch (-want +got):\n%s", q, diff)
+		}
+	}
+	if got := c.FindValue("Expenses.ReadWrite.All"); len(got) != 1 || got[0].ID != "59c80c83-b9ff-428e-9682-5bc99cf82c2b" {
+		t.Errorf("FindValue(Expenses.ReadWrite.All) = %v", got)
+	}
+	if got := c.Canonical(manifest.Permission{ResourceAppID: "Contoso Expenses API", ID: "Expenses.Read", Type: manifest.Scope}); got.ID != "604cf8db-db8b-4b64-a23a-41eb24e67221" {
+		t.Errorf("Canonical(Contoso Expenses API/Expenses.Read) = %+v", got)
+	}
+	if got := c.Suggest("4a2af211-5a98-4855-be08-c0ec1f7a5f6e", "Expense.Read", 1); !cmp.Equal(got, []string{"Expenses.Read"}) {
+		t.Errorf("Suggest = %v", got)
+	}
+	// The refreshed resources are complete and say where they come from;
+	// Azure AD Graph stays retired.
+	r, _ := c.LookupResource(aadGraph)
+	if !r.Complete || !r.Deprecated || r.Export != "az-legacy-aad-graph.json" || r.Snapshot != "2026-08-20" {
+		t.Errorf("Azure AD Graph after With: %+v", r)
+	}
+	wantSources := []Source{{"Microsoft Graph", "2026-08-19"}, {"first-party", "2026-08-20"}, {"az-sp-show-graph.json", ""}, {"pwsh-exchange.json", ""}, {"graph-list-contoso.json", ""}, {"az-legacy-aad-graph.json", ""}}
+	if diff := cmp.Diff(wantSources, c.Snapshots()); diff != "" {
+		t.Errorf("Snapshots() mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := len(c.Resources()), len(Resources())+1; got != want {
+		t.Errorf("%d resources, want %d", got, want)
+	}
+	checkTables(t, c)
+}
+
+// TestWithReplaces: an export entry replaces a built-in one with the same
+// id and type, and one with the same name and type.
+func TestWithReplaces(t *testing.T) {
+	e, err := ParseExport([]byte(`{"appId": "` + graph + `", "oauth2PermissionScopes": [
+		{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "value": "User.Read", "type": "Admin", "adminConsentDisplayName": "Renamed", "isEnabled": false},
+		{"id": "59c80c83-b9ff-428e-9682-5bc99cf82c2b", "value": "openid", "type": "User"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := (*Catalog)(nil).With(e)
+	want := Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Value: "User.Read", Type: manifest.Scope, Consent: ConsentAdmin, DisplayName: "Renamed"}
+	if got, _ := c.Lookup(graph, want.ID, manifest.Scope); !cmp.Equal(want, got) {
+		t.Errorf("User.Read after With: %+v", got)
+	}
+	if got := c.LookupValues(graph, "openid", manifest.Scope); len(got) != 1 || got[0].ID != "59c80c83-b9ff-428e-9682-5bc99cf82c2b" {
+		t.Errorf("openid after With: %+v", got)
+	}
+	if _, ok := c.Lookup(graph, "37f7f235-527c-4136-accd-4a02d197296e", manifest.Scope); ok {
+		t.Error("the built-in openid id survived an export that gives openid another id")
+	}
+	if got, want := len(c.ResourcePermissions(graph)), 1523; got != want {
+		t.Errorf("Microsoft Graph has %d permissions, want %d", got, want)
+	}
+	checkTables(t, c)
+}
+
+func TestWithNothing(t *testing.T) {
+	if Builtin().With() != Builtin() || (*Catalog)(nil).With() != Builtin() {
+		t.Error("With() without exports made a new catalog")
+	}
+	var nilCat *Catalog
+	if _, ok := nilCat.LookupResource("graph"); !ok {
+		t.Error("a nil *Catalog does not act as the built-in one")
+	}
+}
+
+// checkTables checks the invariants the lookups rely on.
+func checkTables(t *testing.T, c *Catalog) {
+	t.Helper()
+	next := uint32(0)
+	for i, r := range c.resources {
+		if r.first != next || r.end < r.first {
+			t.Errorf("resource %s: permissions [%d:%d], want them to start at %d", r.AppID, r.first, r.end, next)
+		}
+		next = r.end
+		for _, e := range c.perms[r.first:r.end] {
+			if int(e.res) != i {
+				t.Errorf("%s %s: resource %d, want %d", r.Name, e.value, e.res, i)
+			}
+		}
+	}
+	if int(next) != len(c.perms) {
+		t.Errorf("resources cover perms[:%d] of %d", next, len(c.perms))
+	}
+	for _, p := range c.perms {
+		if got, ok := c.Lookup(c.resources[p.res].AppID, p.id, p.typ); !ok || got.Value != p.value {
+			t.Errorf("Lookup(%s, %s, %s) = %q, %t", c.resources[p.res].AppID, p.id, p.typ, got.Value, ok)
+		}
+	}
+	for _, r := range c.resources {
+		if got, ok := c.LookupResource(r.AppID); !ok || got.AppID != r.AppID {
+			t.Errorf("LookupResource(%s) = %s, %t", r.AppID, got.AppID, ok)
+		}
+	}
+}
+
+func BenchmarkWith(b *testing.B) {
+	data, err := os.ReadFile("testdata/export/az-sp-show-graph.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		e, err := ParseExport(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Builtin().With(e)
+	}
+}
