@@ -237,19 +237,9 @@ func (p *exportParser) servicePrincipal(sp *jsonNode, path string) (exported, er
 	return r, nil
 }
 
-// comparePermissions orders permissions as the generated tables do: by
-// name ignoring case, then name, type and id.
+// comparePermissions orders permissions as the generated tables do.
 func comparePermissions(a, b Permission) int {
-	if c := ident.CompareFold(a.Value, b.Value); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Value, b.Value); c != 0 {
-		return c
-	}
-	if c := strings.Compare(string(a.Type), string(b.Type)); c != 0 {
-		return c
-	}
-	return strings.Compare(a.ID, b.ID)
+	return ident.ComparePermissions(a.Value, string(a.Type), a.ID, b.Value, string(b.Type), b.ID)
 }
 
 // permission reads one scope or app role; ok is false for one the catalog
@@ -548,16 +538,7 @@ func overlay(old []entry, exp []Permission, res uint32) []entry {
 
 // compareEntry orders e and p as comparePermissions does.
 func compareEntry(e *entry, p Permission) int {
-	if c := ident.CompareFold(e.value, p.Value); c != 0 {
-		return c
-	}
-	if c := strings.Compare(e.value, p.Value); c != 0 {
-		return c
-	}
-	if c := strings.Compare(string(e.typ), string(p.Type)); c != 0 {
-		return c
-	}
-	return strings.Compare(e.id, p.ID)
+	return ident.ComparePermissions(e.value, string(e.typ), e.id, p.Value, string(p.Type), p.ID)
 }
 
 // build lays resources and their permissions out as a Catalog's tables,

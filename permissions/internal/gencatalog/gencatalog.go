@@ -330,16 +330,7 @@ func collect(af appsFile, pf permissionsFile, ff firstPartyFile) ([]*resource, e
 		}
 		r.aliases = cleanAliases(r)
 		slices.SortFunc(r.perms, func(a, b permission) int {
-			if c := ident.CompareFold(a.value, b.value); c != 0 {
-				return c
-			}
-			if c := strings.Compare(a.value, b.value); c != 0 {
-				return c
-			}
-			if c := strings.Compare(a.typ, b.typ); c != 0 {
-				return c
-			}
-			return strings.Compare(a.id, b.id)
+			return ident.ComparePermissions(a.value, a.typ, a.id, b.value, b.typ, b.id)
 		})
 	}
 	if err := checkNames(all); err != nil {

@@ -3,6 +3,8 @@
 // and GUIDs compare.
 package ident
 
+import "strings"
+
 // Application ids of the resources the catalog lists first and the
 // calendar-sync profile uses.
 const (
@@ -86,4 +88,19 @@ func LowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// ComparePermissions gives the order of a resource's permissions in the
+// catalog: by name ignoring ASCII case, then by name, type and id.
+func ComparePermissions(aValue, aType, aID, bValue, bType, bID string) int {
+	if c := CompareFold(aValue, bValue); c != 0 {
+		return c
+	}
+	if c := strings.Compare(aValue, bValue); c != 0 {
+		return c
+	}
+	if c := strings.Compare(aType, bType); c != 0 {
+		return c
+	}
+	return strings.Compare(aID, bID)
 }
