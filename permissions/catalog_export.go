@@ -429,11 +429,16 @@ func (p *exportParser) tokenError(err error, off int) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		msg := strings.TrimPrefix(se.Error(), "invalid character ")
-		if msg != se.Error() {
-			msg = "unexpected character " + msg
+		// The tokenizer's offsets are not always the bad byte's; the
+		// validator's are one past it.
+		if verr := json.Unmarshal(p.src, new(json.RawMessage)); errors.As(verr, &se) {
+			msg := se.Error()
+			if rest, ok := strings.CutPrefix(msg, "invalid character "); ok {
+				msg = "unexpected character " + rest
+			}
+			return p.syntax(max(int(se.Offset)-1, 0), msg)
 		}
-		return p.syntax(int(se.Offset), msg)
+		return p.syntax(off, err.Error())
 	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
 		return p.syntax(len(p.src), "unexpected end of input")
 	}

@@ -48,6 +48,9 @@ type Description struct {
 	// ResourceComplete reports whether the catalog lists every permission
 	// of the resource, so that an id it lacks is likely a mistake.
 	ResourceComplete bool
+	// ResourceAsOf says where the catalog's list of the resource comes
+	// from (Resource.AsOf).
+	ResourceAsOf string
 	// ByName reports whether the manifest writes the permission by name.
 	ByName bool
 	// Catalog is the catalog's entry for a Known or Disabled permission,
@@ -56,15 +59,18 @@ type Description struct {
 }
 
 // Describe looks a permission up in the catalog, by GUID or by name.
-func Describe(p manifest.Permission) Description {
-	c := Canonical(p)
+func Describe(p manifest.Permission) Description { return builtin.Describe(p) }
+
+// Describe looks a permission up in the catalog cat, by GUID or by name.
+func (cat *Catalog) Describe(p manifest.Permission) Description {
+	c := cat.Canonical(p)
 	d := Description{Permission: p, Canonical: c, Resource: p.ResourceAppID, Name: p.ID, Status: UnknownResource}
-	r, ok := LookupResource(c.ResourceAppID)
+	r, ok := cat.LookupResource(c.ResourceAppID)
 	if !ok {
 		return d
 	}
-	d.Resource, d.ResourceComplete = r.Name, r.Complete
-	if e, ok := Lookup(r.AppID, c.ID, c.Type); ok {
+	d.Resource, d.ResourceComplete, d.ResourceAsOf = r.Name, r.Complete, r.AsOf()
+	if e, ok := cat.Lookup(r.AppID, c.ID, c.Type); ok {
 		d.Name, d.Catalog, d.ByName = e.Value, e, !manifest.IsGUID(p.ID)
 		d.Status = Known
 		if !e.Enabled {
@@ -74,14 +80,14 @@ func Describe(p manifest.Permission) Description {
 	}
 	if !manifest.IsGUID(c.ID) {
 		// A name of the other type is still a wrong type.
-		if o, ok := LookupValue(r.AppID, c.ID, other(c.Type)); ok {
+		if o, ok := cat.LookupValue(r.AppID, c.ID, other(c.Type)); ok {
 			d.Name, d.Catalog, d.Status = o.Value, o, WrongType
 			return d
 		}
 		d.Status = UnknownName
 		return d
 	}
-	if o, ok := Lookup(r.AppID, c.ID, other(c.Type)); ok {
+	if o, ok := cat.Lookup(r.AppID, c.ID, other(c.Type)); ok {
 		d.Name, d.Catalog, d.Status = o.Value, o, WrongType
 		return d
 	}
@@ -127,8 +133,8 @@ func (d Description) Note() string {
 		t := d.Permission.Type
 		return fmt.Sprintf("wrong type: %s is a %s permission, listed as %q", d.Name, Kind(other(t)), t)
 	case UnknownID:
-		if d.ResourceComplete {
-			return fmt.Sprintf("unknown: %s publishes no such %s permission; likely a mistyped GUID", d.Resource, Kind(d.Permission.Type))
+		if d.ResourceAsOf != "" {
+			return fmt.Sprintf("unknown: not in the catalog of %s; a mistyped GUID, or newer than the catalog: see --catalog", d.ResourceAsOf)
 		}
 		return "unknown: not in the catalog"
 	case UnknownName:
@@ -140,11 +146,15 @@ func (d Description) Note() string {
 // DescribeAll words a list of permissions, naming the resource and the kind
 // once for a run of permissions that share them:
 // "Microsoft Graph openid, profile (delegated); Azure AD Graph User.Read (delegated)".
-func DescribeAll(ps []manifest.Permission) string {
+func DescribeAll(ps []manifest.Permission) string { return builtin.DescribeAll(ps) }
+
+// DescribeAll words a list of permissions with the catalog cat; see the
+// package-level DescribeAll.
+func (cat *Catalog) DescribeAll(ps []manifest.Permission) string {
 	var b strings.Builder
 	for i, p := range ps {
-		d := Describe(p)
-		if i > 0 && sameGroup(ps[i-1], p) {
+		d := cat.Describe(p)
+		if i > 0 && cat.sameGroup(ps[i-1], p) {
 			b.WriteString(", " + d.Name)
 		} else {
 			if i > 0 {
@@ -152,14 +162,14 @@ func DescribeAll(ps []manifest.Permission) string {
 			}
 			b.WriteString(d.Resource + " " + d.Name)
 		}
-		if i == len(ps)-1 || !sameGroup(p, ps[i+1]) {
+		if i == len(ps)-1 || !cat.sameGroup(p, ps[i+1]) {
 			b.WriteString(" (" + Kind(p.Type) + ")")
 		}
 	}
 	return b.String()
 }
 
-func sameGroup(p, q manifest.Permission) bool {
-	return p.Type == q.Type && strings.EqualFold(Canonical(manifest.Permission{ResourceAppID: p.ResourceAppID}).ResourceAppID,
-		Canonical(manifest.Permission{ResourceAppID: q.ResourceAppID}).ResourceAppID)
+func (cat *Catalog) sameGroup(p, q manifest.Permission) bool {
+	return p.Type == q.Type && strings.EqualFold(cat.Canonical(manifest.Permission{ResourceAppID: p.ResourceAppID}).ResourceAppID,
+		cat.Canonical(manifest.Permission{ResourceAppID: q.ResourceAppID}).ResourceAppID)
 }

@@ -110,6 +110,9 @@ type LintOptions struct {
 	// Now is the day findings that depend on the date (retirements,
 	// credential expiry) are worded for; zero means time.Now().
 	Now time.Time
+	// Catalog is the catalog permissions are looked up in; nil is
+	// Builtin().
+	Catalog *Catalog
 }
 
 var ewsIDs = map[manifest.Permission]bool{
@@ -149,6 +152,7 @@ func personalAudience(a string) bool {
 // reported after the permissions.
 func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	now := orNow(opts.Now)
+	cat := opts.Catalog
 	var out []Finding
 	add := func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any) {
 		out = append(out, Finding{Code: code, Pos: pos, Permission: p, Msg: fmt.Sprintf(format, args...)})
@@ -158,16 +162,16 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	}
 	wanted := make(map[manifest.Permission]bool)
 	for _, p := range opts.Want.Permissions() {
-		wanted[Canonical(p)] = true
+		wanted[cat.Canonical(p)] = true
 	}
 	// canon holds every permission of m in canonical form, in order, and
 	// listed the same as a set, for the redundancy lint.
 	var canon []manifest.Permission
 	listed := make(map[manifest.Permission]bool)
 	for _, r := range m.Resources {
-		app := Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
+		app := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
 		for _, a := range r.ResourceAccess {
-			p := canonicalID(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
+			p := cat.canonicalID(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
 			canon = append(canon, p)
 			listed[p] = true
 		}
@@ -185,8 +189,8 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 		if i < len(m.Positions) {
 			pos = m.Positions[i]
 		}
-		res, known := LookupResource(r.ResourceAppID)
-		app := strings.ToLower(Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID)
+		res, known := cat.LookupResource(r.ResourceAppID)
+		app := strings.ToLower(cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID)
 		resName := r.ResourceAppID
 		if known {
 			resName = res.Name
@@ -218,7 +222,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 				at = pos.IDs[j]
 			}
 			p := canon[total-1]
-			label := lazyLabel(p)
+			label := lazyLabel{cat, p}
 			if total == accessLimit+1 {
 				if personal {
 					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d for apps whose audience (%s) includes personal Microsoft accounts", label, total, maxAccessPersonal, m.Setup.SignInAudience)
@@ -238,7 +242,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 			// follows from the type (an application permission, not
 			// wanted) would be said of a permission that is not there.
 			exists, wrongType := true, false
-			c, ok := Lookup(p.ResourceAppID, p.ID, p.Type)
+			c, ok := cat.Lookup(p.ResourceAppID, p.ID, p.Type)
 			switch {
 			case ok && !c.Enabled:
 				add(LintDisabled, at, p, "%s is disabled by Microsoft", label)
@@ -254,7 +258,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 				if p.Type == manifest.Role {
 					other = manifest.Scope
 				}
-				if o, ok := Lookup(p.ResourceAppID, p.ID, other); ok {
+				if o, ok := cat.Lookup(p.ResourceAppID, p.ID, other); ok {
 					exists, wrongType = false, true
 					add(LintWrongType, at, p, "%s is listed as %q, but %s is a %s permission (%q)", p.ID, p.Type, o.Value, kindOf(other), other)
 				} else if res.AsOf() != "" {
@@ -277,7 +281,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 				add(LintApplicationPerm, at, p, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", label)
 			}
 			if ok && !wanted[p] {
-				if h, found := higher(c); found && listed[h.Key()] {
+				if h, found := cat.higher(c); found && listed[h.Key()] {
 					add(LintRedundant, at, p, "%s is redundant: %s, also listed, covers it; drop %s", label, h.Value, c.Value)
 				}
 			}
@@ -293,14 +297,14 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 // the same type, by Microsoft's naming: Calendars.Read is covered by
 // Calendars.ReadWrite, Calendars.Read.Shared by Calendars.ReadWrite.Shared,
 // User.Read.All by User.ReadWrite.All. The catalog must list both.
-func higher(c Permission) (Permission, bool) {
+func (cat *Catalog) higher(c Permission) (Permission, bool) {
 	segs := strings.Split(c.Value, ".")
 	for i, s := range segs {
 		if s != "Read" {
 			continue
 		}
 		segs[i] = "ReadWrite"
-		h, ok := LookupValue(c.ResourceAppID, strings.Join(segs, "."), c.Type)
+		h, ok := cat.LookupValue(c.ResourceAppID, strings.Join(segs, "."), c.Type)
 		return h, ok && h.Value == strings.Join(segs, ".")
 	}
 	return Permission{}, false
@@ -309,12 +313,12 @@ func higher(c Permission) (Permission, bool) {
 // canonicalID is Canonical for a permission whose resource app id is
 // canonical already: it maps only the id, without looking the resource up
 // again.
-func canonicalID(p manifest.Permission) manifest.Permission {
+func (cat *Catalog) canonicalID(p manifest.Permission) manifest.Permission {
 	switch {
 	case manifest.IsGUID(p.ID):
 		p.ID = strings.ToLower(p.ID)
 	case p.ID != "" && manifest.IsGUID(p.ResourceAppID):
-		if c, ok := LookupValue(p.ResourceAppID, p.ID, p.Type); ok {
+		if c, ok := cat.LookupValue(p.ResourceAppID, p.ID, p.Type); ok {
 			p.ID = c.ID
 		}
 	}
@@ -323,6 +327,9 @@ func canonicalID(p manifest.Permission) manifest.Permission {
 
 // lazyLabel words a permission only when a finding is formatted with it:
 // most permissions get no finding.
-type lazyLabel manifest.Permission
+type lazyLabel struct {
+	cat *Catalog
+	p   manifest.Permission
+}
 
-func (l lazyLabel) String() string { return describe(manifest.Permission(l)) }
+func (l lazyLabel) String() string { return l.cat.Describe(l.p).String() }

@@ -76,6 +76,9 @@ type Options struct {
 	// Now is the date findings are worded for (retirements, expiring
 	// secrets); the zero value means time.Now().
 	Now time.Time
+	// Catalog is the catalog names and GUIDs are matched with; nil is
+	// Builtin().
+	Catalog *Catalog
 }
 
 // Result is what Plan found in a manifest and what applying the wanted
@@ -201,14 +204,15 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	in := src
+	cat := opts.Catalog
 	if opts.ResolveNames {
 		var err error
-		if in, res.Resolved, err = resolveNames(src); err != nil {
+		if in, res.Resolved, err = resolveNames(cat, src); err != nil {
 			return nil, err
 		}
 	}
 	out, rep, err := manifest.Apply(in, want.Set, manifest.Options{
-		Mode: opts.Mode, Canonical: Canonical, Spell: Spell,
+		Mode: opts.Mode, Canonical: cat.Canonical, Spell: cat.Spell,
 		SignInAudience: want.SignInAudience, RedirectURIs: want.RedirectURIs,
 	})
 	if err != nil {
@@ -228,7 +232,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	for _, c := range opts.Allow {
 		allow[c] = true
 	}
-	for _, f := range Lint(m, LintOptions{Want: want.Set, Now: opts.Now}) {
+	for _, f := range Lint(m, LintOptions{Want: want.Set, Now: opts.Now, Catalog: cat}) {
 		if opts.Mode == manifest.Overwrite && f.Code == LintNotWanted {
 			continue // a problem in overwrite mode, reported above
 		}
@@ -251,10 +255,10 @@ func (res *Result) problems(want Want, opts Options) {
 		res.Findings = append(res.Findings, Finding{Code: code, Level: LevelError, Permission: p, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, p := range rep.Added {
-		add(CodeMissing, p, "missing %s", Describe(p))
+		add(CodeMissing, p, "missing %s", opts.Catalog.Describe(p))
 	}
 	for _, p := range rep.Removed {
-		add(LintNotWanted, p, "%s is not in the wanted set; overwrite removes it", Describe(p))
+		add(LintNotWanted, p, "%s is not in the wanted set; overwrite removes it", opts.Catalog.Describe(p))
 	}
 	if rep.AudienceChanged {
 		have := s.SignInAudience
@@ -320,10 +324,10 @@ func notes(s manifest.Setup, want Want) []Finding {
 // resolveNames rewrites the resources and permissions that a template gives
 // by name as their GUIDs, and counts the names it resolved. GUIDs, and names
 // the catalog does not know, are left as they are.
-func resolveNames(src []byte) ([]byte, int, error) {
+func resolveNames(cat *Catalog, src []byte) ([]byte, int, error) {
 	n := 0
 	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
-		c := Canonical(p)
+		c := cat.Canonical(p)
 		if manifest.IsGUID(p.ResourceAppID) {
 			c.ResourceAppID = p.ResourceAppID
 		}

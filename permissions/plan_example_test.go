@@ -135,7 +135,7 @@ func ExampleDescribe() {
 	// Output:
 	// Microsoft Graph User.Read (delegated): ""
 	// Microsoft Graph Mail.ReadWrite (application): "wrong type: Mail.ReadWrite is a delegated permission, listed as \"Role\""
-	// Microsoft Graph 00000000-1111-2222-3333-444444444444 (delegated): "unknown: Microsoft Graph publishes no such delegated permission; likely a mistyped GUID"
+	// Microsoft Graph 00000000-1111-2222-3333-444444444444 (delegated): "unknown: not in the catalog of 2026-08-19; a mistyped GUID, or newer than the catalog: see --catalog"
 }
 
 func ExampleDescription_String() {

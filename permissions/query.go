@@ -24,34 +24,36 @@ func (a Answer) Found() bool { return a.Resource != nil || len(a.Permissions) > 
 // permission name ("Calendars.Read", every resource's and type's), a
 // "RESOURCE/NAME" (both types), a GUID (every permission with that id), or
 // a resource's name, key, alias or app id.
-func Query(q string) Answer {
+func Query(q string) Answer { return builtin.Query(q) }
+
+// Query answers q from the catalog c; see the package-level Query.
+func (cat *Catalog) Query(q string) Answer {
 	q = strings.TrimSpace(q)
-	if r, ok := LookupResource(q); ok {
+	if r, ok := cat.LookupResource(q); ok {
 		return Answer{Resource: &r}
 	}
 	if manifest.IsGUID(q) {
-		return Answer{Permissions: FindID(q)}
+		return Answer{Permissions: cat.FindID(q)}
 	}
 	if res, value, ok := strings.Cut(q, "/"); ok {
-		r, ok := LookupResource(strings.TrimSpace(res))
+		r, ok := cat.LookupResource(strings.TrimSpace(res))
 		if !ok {
-			return Answer{Suggestions: SuggestResource(res, 3)}
+			return Answer{Suggestions: cat.SuggestResource(res, 3)}
 		}
 		value = strings.TrimSpace(value)
 		var a Answer
 		for _, t := range []manifest.Type{manifest.Scope, manifest.Role} {
-			if p, ok := LookupValue(r.AppID, value, t); ok {
-				a.Permissions = append(a.Permissions, p)
-			}
+			// Every match: one resource can give one name two ids.
+			a.Permissions = append(a.Permissions, cat.LookupValues(r.AppID, value, t)...)
 		}
 		if len(a.Permissions) == 0 {
-			a.Suggestions = Suggest(r.AppID, value, 3)
+			a.Suggestions = cat.Suggest(r.AppID, value, 3)
 		}
 		return a
 	}
-	a := Answer{Permissions: FindValue(q)}
+	a := Answer{Permissions: cat.FindValue(q)}
 	if len(a.Permissions) == 0 {
-		a.Suggestions = Suggest(MicrosoftGraphID, q, 3)
+		a.Suggestions = cat.Suggest(MicrosoftGraphID, q, 3)
 	}
 	return a
 }

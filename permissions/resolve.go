@@ -49,17 +49,23 @@ func OrList(s []string) string {
 // or a NAME that only one resource has, to a permission of type t. An
 // unknown or ambiguous name is a *NameError.
 func ParsePermission(arg string, t manifest.Type) (manifest.Permission, error) {
+	return builtin.ParsePermission(arg, t)
+}
+
+// ParsePermission resolves arg with the catalog cat; see the package-level
+// ParsePermission.
+func (cat *Catalog) ParsePermission(arg string, t manifest.Type) (manifest.Permission, error) {
 	res, value, ok := strings.Cut(arg, "/")
 	if !ok {
-		return parseBare(strings.TrimSpace(arg), t)
+		return cat.parseBare(strings.TrimSpace(arg), t)
 	}
-	return Resolve(manifest.Permission{ResourceAppID: strings.TrimSpace(res), ID: strings.TrimSpace(value), Type: t})
+	return cat.Resolve(manifest.Permission{ResourceAppID: strings.TrimSpace(res), ID: strings.TrimSpace(value), Type: t})
 }
 
 // parseBare resolves a permission name given without its resource.
-func parseBare(value string, t manifest.Type) (manifest.Permission, error) {
+func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permission, error) {
 	var found, others []Permission
-	for _, p := range FindValue(value) {
+	for _, p := range cat.FindValue(value) {
 		if p.Type == t {
 			found = append(found, p)
 		} else {
@@ -72,16 +78,16 @@ func parseBare(value string, t manifest.Type) (manifest.Permission, error) {
 	case len(found) > 1:
 		var names []string
 		for _, p := range found {
-			r, _ := LookupResource(p.ResourceAppID)
+			r, _ := cat.LookupResource(p.ResourceAppID)
 			names = append(names, fmt.Sprintf("%q", r.Name+"/"+p.Value))
 		}
 		return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q: more than one resource has it; name one: %s", value, OrList(names))}
 	case len(others) > 0:
-		r, _ := LookupResource(others[0].ResourceAppID)
+		r, _ := cat.LookupResource(others[0].ResourceAppID)
 		return manifest.Permission{}, otherType(value, r.Name, t)
 	}
 	return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q: want RESOURCE/NAME, such as \"Microsoft Graph/%s\"", value, value),
-		Suggestions: Suggest(MicrosoftGraphID, value, 3)}
+		Suggestions: cat.Suggest(MicrosoftGraphID, value, 3)}
 }
 
 func otherType(value, resource string, t manifest.Type) *NameError {
@@ -92,24 +98,34 @@ func otherType(value, resource string, t manifest.Type) *NameError {
 // Resolve maps a permission given by GUID or by name to its GUIDs, as
 // Canonical does, and fails with a *NameError where the catalog does not
 // know a name. A GUID the catalog does not know is taken as it is.
-func Resolve(p manifest.Permission) (manifest.Permission, error) {
-	c := Canonical(p)
+func Resolve(p manifest.Permission) (manifest.Permission, error) { return builtin.Resolve(p) }
+
+// Resolve maps p with the catalog cat; see the package-level Resolve.
+func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) {
+	c := cat.Canonical(p)
 	if !manifest.IsGUID(c.ResourceAppID) {
-		return c, unknownResource(p.ResourceAppID)
+		return c, cat.unknownResource(p.ResourceAppID)
 	}
 	if p.ID == "" || manifest.IsGUID(c.ID) {
 		return c, nil
 	}
-	r, _ := LookupResource(c.ResourceAppID)
-	if o, ok := LookupValue(c.ResourceAppID, c.ID, other(c.Type)); ok {
+	r, _ := cat.LookupResource(c.ResourceAppID)
+	if ps := cat.LookupValues(c.ResourceAppID, c.ID, c.Type); len(ps) > 1 {
+		ids := make([]string, len(ps))
+		for i, p := range ps {
+			ids[i] = p.ID
+		}
+		return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("%s has %d %s permissions named %s (%s); give the id instead", r.Name, len(ps), Kind(c.Type), ps[0].Value, strings.Join(ids, " and "))}
+	}
+	if o, ok := cat.LookupValue(c.ResourceAppID, c.ID, other(c.Type)); ok {
 		return c, otherType(o.Value, r.Name, c.Type)
 	}
 	return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("unknown %s permission %q on %s", Kind(c.Type), p.ID, r.Name),
-		Suggestions: Suggest(c.ResourceAppID, p.ID, 3)}
+		Suggestions: cat.Suggest(c.ResourceAppID, p.ID, 3)}
 }
 
-func unknownResource(q string) *NameError {
-	e := &NameError{Query: q, Msg: fmt.Sprintf("unknown resource %q", q), Suggestions: SuggestResource(q, 3)}
+func (cat *Catalog) unknownResource(q string) *NameError {
+	e := &NameError{Query: q, Msg: fmt.Sprintf("unknown resource %q", q), Suggestions: cat.SuggestResource(q, 3)}
 	if len(e.Suggestions) == 0 {
 		e.Msg += "; name a resource the catalog knows or give its app id"
 	}
@@ -119,16 +135,20 @@ func unknownResource(q string) *NameError {
 // ResolveSet maps the permissions of a list as a manifest or template
 // writes them, by GUID or by name, to their GUIDs, keeping their order. It
 // fails with a *NameError on the first name the catalog does not know.
-func ResolveSet(list []manifest.Resource) (manifest.Set, error) {
+func ResolveSet(list []manifest.Resource) (manifest.Set, error) { return builtin.ResolveSet(list) }
+
+// ResolveSet maps list with the catalog cat; see the package-level
+// ResolveSet.
+func (cat *Catalog) ResolveSet(list []manifest.Resource) (manifest.Set, error) {
 	set := make(manifest.Set, 0, len(list))
 	for _, r := range list {
-		app, err := Resolve(manifest.Permission{ResourceAppID: r.ResourceAppID})
+		app, err := cat.Resolve(manifest.Permission{ResourceAppID: r.ResourceAppID})
 		if err != nil {
 			return nil, err
 		}
 		out := manifest.Resource{ResourceAppID: app.ResourceAppID}
 		for _, a := range r.ResourceAccess {
-			p, err := Resolve(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
+			p, err := cat.Resolve(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
 			if err != nil {
 				return nil, err
 			}

@@ -102,10 +102,10 @@ func summary(res *permissions.Result, want permissions.Want, dryRun bool) string
 		parts = append(parts, fmt.Sprintf("%s %d %s to GUIDs", would("resolve"), res.Resolved, map[bool]string{true: "name", false: "names"}[res.Resolved == 1]))
 	}
 	if len(rep.Added) > 0 {
-		parts = append(parts, would("add")+" "+permissions.DescribeAll(rep.Added))
+		parts = append(parts, would("add")+" "+catalog.DescribeAll(rep.Added))
 	}
 	if len(rep.Removed) > 0 {
-		parts = append(parts, would("remove")+" "+permissions.DescribeAll(rep.Removed))
+		parts = append(parts, would("remove")+" "+catalog.DescribeAll(rep.Removed))
 	}
 	if rep.AudienceChanged {
 		multi := ""

@@ -79,6 +79,7 @@ func planFile(c *cli.Context, path string, want permissions.Want, opts permissio
 	if err != nil {
 		return nil, nil, err
 	}
+	opts.Catalog = catalog
 	res, err := permissions.Plan(in.data, want, opts)
 	if err != nil {
 		return in, nil, fileError{in.name, err}

@@ -19,7 +19,7 @@ func lookupCommand() *cli.Command {
 			"(\"Microsoft Graph/Calendars.Read\"), a GUID, or a resource's name or app id.\n" +
 			"A name gives its GUIDs per resource and type; a GUID gives its names. Exits 1\n" +
 			"when a query matches nothing, suggesting the closest known names.",
-		Flags:  []cli.Flag{formatFlag("text", "json")},
+		Flags:  []cli.Flag{formatFlag("text", "json"), catalogFlag()},
 		Action: doLookup,
 	}
 }
@@ -45,7 +45,7 @@ func doLookup(c *cli.Context) error {
 	code := exitOK
 	var recs []lookupJSON
 	for _, q := range queries {
-		a := permissions.Query(q)
+		a := catalog.Query(q)
 		rec := lookupJSON{Query: strings.TrimSpace(q), Permissions: []showPerm{}, Suggestions: a.Suggestions}
 		if r := a.Resource; r != nil {
 			rec.Resource = &resourceJSON{Name: r.Name, AppID: r.AppID, Key: r.Key}

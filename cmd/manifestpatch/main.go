@@ -37,6 +37,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // error behind it, whose chain holds the library's errors (errors.Is
 // works on it).
 func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	catalog = nil // the built-in catalog, unless --catalog refreshes it
 	app := newApp(stdin, stdout, stderr)
 	var helpErr error
 	app.CommandNotFound = func(c *cli.Context, topic string) { helpErr = helpTopic(c, topic) }
@@ -201,7 +202,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			"Graph output, request bodies and bare requiredResourceAccess arrays.\n\n" +
 			"Exit codes: 0 nothing to do or all good, 1 changes needed or a check failed,\n" +
 			"2 usage, I/O or parse error. Across files, the highest wins.",
-		Version:              version(),
+		Version:              version() + "\n" + catalogVersion(),
 		Commands:             commands,
 		Reader:               stdin,
 		Writer:               stdout,

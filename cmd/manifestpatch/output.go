@@ -202,7 +202,7 @@ func checkRecord(f *fileReport) checkJSON {
 	fs := f.res.Findings
 	for _, x := range fs {
 		if x.Code == permissions.CodeMissing {
-			rec.Missing = append(rec.Missing, toJSON(permissions.Describe(x.Permission)))
+			rec.Missing = append(rec.Missing, toJSON(catalog.Describe(x.Permission)))
 		}
 	}
 	rec.Problems = findingsJSON(fs, f.strict, func(x permissions.Finding) bool {

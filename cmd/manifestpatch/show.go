@@ -20,7 +20,7 @@ func showCommand() *cli.Command {
 			"delegated (the app acts as the signed-in user) or application (the app acts as\n" +
 			"itself, with no user), who can consent to it, and its GUID. Permissions the\n" +
 			"catalog does not know are marked unknown.",
-		Flags:  []cli.Flag{formatFlag(outputNames["show"]...), allowFlag()},
+		Flags:  []cli.Flag{formatFlag(outputNames["show"]...), allowFlag(), catalogFlag()},
 		Action: doShow,
 	}
 }
@@ -54,7 +54,7 @@ type showPerm struct {
 }
 
 func describePerm(p manifest.Permission) showPerm {
-	d := permissions.Describe(p)
+	d := catalog.Describe(p)
 	s := showPerm{permJSON: toJSON(d), Note: d.Note(), known: d.Status != permissions.UnknownResource}
 	switch d.Status {
 	case permissions.Known, permissions.Disabled:
@@ -154,7 +154,7 @@ func (textconvOutput) file(r *result, f *fileReport) {
 	}
 	for _, res := range f.res.Manifest.Resources {
 		for _, a := range res.ResourceAccess {
-			d := permissions.Describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
+			d := catalog.Describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
 			line := fmt.Sprintf("%s %s", d, strings.ToLower(d.Canonical.ID))
 			if n := d.Note(); n != "" {
 				line += " (" + n + ")"

@@ -33,6 +33,7 @@ func wantFlags() []cli.Flag {
 			Name:  "role",
 			Usage: "want the application permission `RESOURCE/NAME`, such as \"Microsoft Graph/User.Read.All\"; repeatable",
 		},
+		catalogFlag(),
 	}
 }
 
@@ -130,7 +131,7 @@ func wantedSet(c *cli.Context) (manifest.Set, error) {
 		typ         manifest.Type
 	}{{"scope", "role", manifest.Scope}, {"role", "scope", manifest.Role}} {
 		for _, arg := range c.StringSlice(f.flag) {
-			p, err := permissions.ParsePermission(arg, f.typ)
+			p, err := catalog.ParsePermission(arg, f.typ)
 			if err != nil {
 				return nil, usagef(c, "--%s %q: %s", f.flag, arg, nameHint(err, f.other))
 			}
@@ -167,7 +168,7 @@ func readWanted(c *cli.Context, from string) (manifest.Set, error) {
 	if len(m.Resources) == 0 {
 		return nil, usagef(c, "--from %s: lists no permissions", in.name)
 	}
-	set, err := permissions.ResolveSet(m.Resources)
+	set, err := catalog.ResolveSet(m.Resources)
 	if err != nil {
 		return nil, usagef(c, "--from %s: %s", in.name, nameHint(err, ""))
 	}

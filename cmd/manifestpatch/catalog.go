@@ -1,0 +1,70 @@
+package main
+
+import (
+	"errors"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+// catalog is the catalog a command reads names with: the built-in one
+// (nil), or the one --catalog refreshed. run resets it; the --catalog flag
+// sets it before the command runs.
+var catalog *permissions.Catalog
+
+// catalogFlag is --catalog: service principal exports that refresh the
+// built-in catalog.
+func catalogFlag() cli.Flag {
+	return &cli.StringSliceFlag{
+		Name:      "catalog",
+		Usage:     "refresh the permission catalog from `FILE`, a service principal exported from your tenant (az ad sp show --id APPID > FILE); repeatable",
+		TakesFile: true,
+		Action: func(c *cli.Context, _ []string) error {
+			cat, err := loadCatalog(c)
+			if err != nil {
+				return err
+			}
+			catalog = cat
+			return nil
+		},
+	}
+}
+
+// loadCatalog returns the built-in catalog refreshed from the --catalog
+// files, in order. A file that cannot be read, or is not an export, is a
+// usage error naming file:line:col.
+func loadCatalog(c *cli.Context) (*permissions.Catalog, error) {
+	files := c.StringSlice("catalog")
+	if len(files) == 0 {
+		return permissions.Builtin(), nil
+	}
+	exports := make([]*permissions.Export, 0, len(files))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, usagef(c, "--catalog %v", pathErr(name, err))
+		}
+		e, err := permissions.ParseExport(data)
+		if err != nil {
+			var ee *permissions.ExportError
+			if errors.As(err, &ee) {
+				at := ""
+				if ee.Path != "" {
+					at = ee.Path + ": "
+				}
+				return nil, usagef(c, "--catalog %s:%d:%d: %s%s", name, ee.Pos.Line, ee.Pos.Column, at, ee.Msg)
+			}
+			return nil, usagef(c, "--catalog %s: %v", name, err)
+		}
+		e.Name = name
+		exports = append(exports, e)
+	}
+	return permissions.Builtin().With(exports...), nil
+}
+
+// catalogVersion words the built-in catalog's dates for --version.
+func catalogVersion() string {
+	return "catalog: " + permissions.Builtin().Version()
+}
