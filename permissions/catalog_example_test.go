@@ -191,3 +191,51 @@ func ExampleCatalog_With() {
 	// kept: true e1fe6dd8-ba31-4d61-89e7-88639da4683d
 	// Microsoft Graph 2026-08-19, first-party 2026-08-20, graph-sp.json
 }
+
+func ExampleBuiltin() {
+	// A nil *Catalog is the built-in one, so a caller's zero value works.
+	var c *permissions.Catalog
+	r, _ := c.LookupResource("SharePoint Online")
+	fmt.Println(r.Name, r.AppID, c == nil, permissions.Builtin() != nil)
+	// Output:
+	// Office 365 SharePoint Online 00000003-0000-0ff1-ce00-000000000000 true true
+}
+
+func ExampleCatalog_Canonical() {
+	p := permissions.Builtin().Canonical(manifest.Permission{ResourceAppID: "Power BI Service", ID: "Dataset.Read.All", Type: manifest.Scope})
+	fmt.Println(p.ResourceAppID, p.ID)
+	// A name that means two permissions stays a name.
+	p = permissions.Builtin().Canonical(manifest.Permission{ResourceAppID: "Exchange", ID: "User.ReadBasic.All", Type: manifest.Scope})
+	fmt.Println(p.ResourceAppID, p.ID)
+	// Output:
+	// 00000009-0000-0000-c000-000000000000 7f33e027-4039-419b-938e-2f8ca153e68e
+	// 00000002-0000-0ff1-ce00-000000000000 User.ReadBasic.All
+}
+
+func ExampleCatalog_Spell() {
+	p := permissions.Builtin().Spell(manifest.Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope})
+	fmt.Println(p.ID)
+	// Output:
+	// User.Read
+}
+
+func ExampleResource_AsOf() {
+	r, _ := permissions.LookupResource("Exchange Online")
+	fmt.Printf("%s: not in the catalog of %s\n", r.Name, r.AsOf())
+	// Output:
+	// Office 365 Exchange Online: not in the catalog of 2026-08-20
+}
+
+func ExampleConsent() {
+	for _, id := range []string{"e1fe6dd8-ba31-4d61-89e7-88639da4683d", "a154be20-db9c-4678-8ab7-66f6cc099a59"} {
+		p, _ := permissions.Lookup(graph, id, manifest.Scope)
+		fmt.Println(p.Value, p.Consent)
+	}
+	// Exchange Online's export gives no consent for its scopes.
+	p, _ := permissions.Lookup(permissions.ExchangeOnlineID, "266d2589-20b5-4f91-9a03-89247d1be8da", manifest.Scope)
+	fmt.Println(p.Value, p.Consent)
+	// Output:
+	// User.Read user
+	// User.Read.All admin
+	// EAS.AccessAsUser.All unknown
+}
