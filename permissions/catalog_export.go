@@ -21,8 +21,8 @@ import (
 // over a catalog.
 type Export struct {
 	// Name is what the catalog calls the export in Resource.Export and
-	// Snapshots, such as its file name. ParseExport leaves it empty; the
-	// caller may set it.
+	// Snapshots, such as its file name; "export" when empty. ParseExport
+	// leaves it empty; the caller may set it.
 	Name      string
 	resources []exported
 }
@@ -502,7 +502,7 @@ func (c *Catalog) With(exports ...*Export) *Catalog {
 				perms = append(perms, nil)
 			}
 			resources[i].Complete = true
-			resources[i].Export = e.Name
+			resources[i].Export = name
 			perms[i] = overlay(perms[i], x.perms, uint32(i))
 		}
 	}

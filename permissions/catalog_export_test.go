@@ -296,3 +296,43 @@ func BenchmarkWith(b *testing.B) {
 		Builtin().With(e)
 	}
 }
+
+// FuzzParseExport: no input panics; an error has a position; an export
+// that parses has only lower-case GUIDs and named permissions, each of
+// which the catalog it refreshes finds as the export gives it.
+func FuzzParseExport(f *testing.F) {
+	files, _ := filepath.Glob("testdata/export/*.json")
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"value": [{"AppId": "4A2AF211-5a98-4855-be08-c0ec1f7a5f6e", "AppRoles": null, "Oauth2PermissionScopes": [{"Id": "604cf8db-db8b-4b64-a23a-41eb24e67221", "Value": "User.Read", "Type": "User"}]}]}`))
+	f.Add([]byte("\xff\xfe{\x00}\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, err := ParseExport(data)
+		if err != nil {
+			var ee *ExportError
+			if !errors.As(err, &ee) || ee.Pos.Line < 1 || ee.Pos.Column < 1 {
+				t.Fatalf("ParseExport error %#v: want an *ExportError with a position", err)
+			}
+			return
+		}
+		c := Builtin().With(e)
+		for _, r := range e.resources {
+			if !guidRE.MatchString(r.appID) {
+				t.Fatalf("app id %q", r.appID)
+			}
+			for _, p := range r.perms {
+				if !guidRE.MatchString(p.ID) || p.Value == "" || !p.Type.Valid() {
+					t.Fatalf("permission %+v", p)
+				}
+				if got, ok := c.Lookup(r.appID, p.ID, p.Type); !ok || got != p {
+					t.Fatalf("Lookup(%s, %s, %s) = %+v, %t; want %+v", r.appID, p.ID, p.Type, got, ok, p)
+				}
+			}
+		}
+	})
+}
