@@ -18,9 +18,13 @@ const (
 // and folding other letters (the Kelvin sign to k) would let look-alike
 // input match.
 func CompareFold(a, b string) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		ca, cb := LowerByte(a[i]), LowerByte(b[i])
-		if ca != cb {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		ca, cb := a[i], b[i]
+		if ca == cb {
+			continue
+		}
+		if ca, cb = LowerByte(ca), LowerByte(cb); ca != cb {
 			return int(ca) - int(cb)
 		}
 	}
