@@ -239,3 +239,88 @@ func ExampleConsent() {
 	// User.Read.All admin
 	// EAS.AccessAsUser.All unknown
 }
+
+// graphExport is an az ad sp show export of Microsoft Graph cut down to
+// one scope newer than the built-in catalog.
+const graphExport = `{"appId": "00000003-0000-0000-c000-000000000000", "displayName": "Microsoft Graph",
+  "oauth2PermissionScopes": [{"adminConsentDisplayName": "Read your work plan",
+    "id": "309dfc0e-20c3-41c0-8e71-818806d50727", "type": "User", "value": "WorkPlan.Read"}]}`
+
+func refreshed() *permissions.Catalog {
+	e, err := permissions.ParseExport([]byte(graphExport))
+	if err != nil {
+		panic(err)
+	}
+	e.Name = "graph-sp.json"
+	return permissions.Builtin().With(e)
+}
+
+func ExampleCatalog_Query() {
+	for _, p := range refreshed().Query("graph/WorkPlan.Read").Permissions {
+		fmt.Println(p.ID, p.DisplayName)
+	}
+	// Output:
+	// 309dfc0e-20c3-41c0-8e71-818806d50727 Read your work plan
+}
+
+func ExampleCatalog_Describe() {
+	p := manifest.Permission{ResourceAppID: graph, ID: "309dfc0e-20c3-41c0-8e71-818806d50727", Type: manifest.Scope}
+	fmt.Printf("%s: %q\n", permissions.Describe(p), permissions.Describe(p).Note())
+	fmt.Printf("%s: %q\n", refreshed().Describe(p), refreshed().Describe(p).Note())
+	// Output:
+	// Microsoft Graph 309dfc0e-20c3-41c0-8e71-818806d50727 (delegated): "unknown: not in the catalog of 2026-08-19; a mistyped GUID, or newer than the catalog: see --catalog"
+	// Microsoft Graph WorkPlan.Read (delegated): ""
+}
+
+func ExampleCatalog_ParsePermission() {
+	p, err := refreshed().ParsePermission("Microsoft Graph/WorkPlan.Read", manifest.Scope)
+	fmt.Println(p.ID, err)
+	_, err = permissions.ParsePermission("Exchange/User.ReadBasic.All", manifest.Scope)
+	fmt.Println(err)
+	// Output:
+	// 309dfc0e-20c3-41c0-8e71-818806d50727 <nil>
+	// Office 365 Exchange Online has 2 delegated permissions named User.ReadBasic.All (6222dbab-a24c-4210-9d91-2f47cf565614 and 9b005f11-86f0-45f7-8c27-4fff5d849916); give the id instead
+}
+
+func ExampleCatalog_Resolve() {
+	p, err := refreshed().Resolve(manifest.Permission{ResourceAppID: "graph", ID: "WorkPlan.Read", Type: manifest.Scope})
+	fmt.Println(p.ResourceAppID, p.ID, err)
+	// Output:
+	// 00000003-0000-0000-c000-000000000000 309dfc0e-20c3-41c0-8e71-818806d50727 <nil>
+}
+
+func ExampleCatalog_ResolveSet() {
+	set, err := refreshed().ResolveSet([]manifest.Resource{{ResourceAppID: "Microsoft Graph", ResourceAccess: []manifest.Access{{ID: "WorkPlan.Read", Type: manifest.Scope}}}})
+	fmt.Println(set, err)
+	// Output:
+	// [{00000003-0000-0000-c000-000000000000 [{309dfc0e-20c3-41c0-8e71-818806d50727 Scope}]}] <nil>
+}
+
+func ExampleCatalog_DescribeAll() {
+	fmt.Println(refreshed().DescribeAll([]manifest.Permission{
+		{ResourceAppID: graph, ID: "309dfc0e-20c3-41c0-8e71-818806d50727", Type: manifest.Scope},
+		{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope},
+	}))
+	// Output:
+	// Microsoft Graph WorkPlan.Read, User.Read (delegated)
+}
+
+func ExamplePlan_catalog() {
+	src := []byte(`{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000",
+  "resourceAccess": [{"id": "309dfc0e-20c3-41c0-8e71-818806d50727", "type": "Scope"}]}]}`)
+	for _, cat := range []*permissions.Catalog{nil, refreshed()} {
+		res, err := permissions.Plan(src, permissions.Want{}, permissions.Options{Catalog: cat})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(len(res.Findings), "findings")
+		for _, f := range res.Findings {
+			fmt.Println(f.Level, f.Code)
+		}
+	}
+	// Output:
+	// 1 findings
+	// warning unknown-permission
+	// 0 findings
+}
