@@ -82,13 +82,13 @@ func doApply(c *cli.Context) error {
 				return
 			}
 		}
-		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(res, want, dryRun))
+		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(res, want, opts.Catalog, dryRun))
 	})
 	return err
 }
 
 // summary words what applying changed, or would change.
-func summary(res *permissions.Result, want permissions.Want, dryRun bool) string {
+func summary(res *permissions.Result, want permissions.Want, cat *permissions.Catalog, dryRun bool) string {
 	rep := res.Report
 	past := map[string]string{"resolve": "resolved", "add": "added", "remove": "removed", "set": "set", "rewrite": "rewrote"}
 	would := func(verb string) string {
@@ -102,10 +102,10 @@ func summary(res *permissions.Result, want permissions.Want, dryRun bool) string
 		parts = append(parts, fmt.Sprintf("%s %d %s to GUIDs", would("resolve"), res.Resolved, map[bool]string{true: "name", false: "names"}[res.Resolved == 1]))
 	}
 	if len(rep.Added) > 0 {
-		parts = append(parts, would("add")+" "+catalog.DescribeAll(rep.Added))
+		parts = append(parts, would("add")+" "+cat.DescribeAll(rep.Added))
 	}
 	if len(rep.Removed) > 0 {
-		parts = append(parts, would("remove")+" "+catalog.DescribeAll(rep.Removed))
+		parts = append(parts, would("remove")+" "+cat.DescribeAll(rep.Removed))
 	}
 	if rep.AudienceChanged {
 		multi := ""

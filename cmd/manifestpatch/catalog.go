@@ -9,11 +9,6 @@ import (
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
-// catalog is the catalog a command reads names with: the built-in one
-// (nil), or the one --catalog refreshed. run resets it; the --catalog flag
-// sets it before the command runs.
-var catalog *permissions.Catalog
-
 // catalogFlag is --catalog: service principal exports that refresh the
 // built-in catalog.
 func catalogFlag() cli.Flag {
@@ -21,14 +16,6 @@ func catalogFlag() cli.Flag {
 		Name:      "catalog",
 		Usage:     "refresh the permission catalog from `FILE`, a service principal exported from your tenant (az ad sp show --id APPID > FILE); repeatable",
 		TakesFile: true,
-		Action: func(c *cli.Context, _ []string) error {
-			cat, err := loadCatalog(c)
-			if err != nil {
-				return err
-			}
-			catalog = cat
-			return nil
-		},
 	}
 }
 

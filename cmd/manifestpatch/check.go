@@ -48,7 +48,7 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 	out := outputFor(c)
 	strict := c.Bool("strict")
 	results, err := eachFile(c, files, func(path string, r *result) {
-		f := &fileReport{command: command, file: path, strict: strict, multi: len(files) > 1}
+		f := &fileReport{command: command, cat: opts.Catalog, file: path, strict: strict, multi: len(files) > 1}
 		r.record = f
 		in, res, err := planFile(c, path, want, opts, false)
 		if err != nil {
@@ -79,7 +79,6 @@ func planFile(c *cli.Context, path string, want permissions.Want, opts permissio
 	if err != nil {
 		return nil, nil, err
 	}
-	opts.Catalog = catalog
 	res, err := permissions.Plan(in.data, want, opts)
 	if err != nil {
 		return in, nil, fileError{in.name, err}

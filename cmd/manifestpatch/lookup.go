@@ -42,16 +42,20 @@ func doLookup(c *cli.Context) error {
 	if len(queries) == 0 {
 		return usagef(c, "no query given; name a permission, a GUID or a resource")
 	}
+	cat, err := loadCatalog(c)
+	if err != nil {
+		return err
+	}
 	code := exitOK
 	var recs []lookupJSON
 	for _, q := range queries {
-		a := catalog.Query(q)
+		a := cat.Query(q)
 		rec := lookupJSON{Query: strings.TrimSpace(q), Permissions: []showPerm{}, Suggestions: a.Suggestions}
 		if r := a.Resource; r != nil {
 			rec.Resource = &resourceJSON{Name: r.Name, AppID: r.AppID, Key: r.Key}
 		}
 		for _, p := range a.Permissions {
-			rec.Permissions = append(rec.Permissions, describePerm(p.Key()))
+			rec.Permissions = append(rec.Permissions, describePerm(cat, p.Key()))
 		}
 		if !a.Found() {
 			code = exitChanges

@@ -37,7 +37,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // error behind it, whose chain holds the library's errors (errors.Is
 // works on it).
 func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	catalog = nil // the built-in catalog, unless --catalog refreshes it
 	app := newApp(stdin, stdout, stderr)
 	var helpErr error
 	app.CommandNotFound = func(c *cli.Context, topic string) { helpErr = helpTopic(c, topic) }

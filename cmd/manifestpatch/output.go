@@ -19,7 +19,8 @@ import (
 
 // fileReport is what check or show found in one file.
 type fileReport struct {
-	command string // "check" or "show"
+	command string               // "check" or "show"
+	cat     *permissions.Catalog // the catalog the file was planned with
 	file    string
 	src     []byte              // the file as read
 	err     error               // the file could not be read or parsed
@@ -202,7 +203,7 @@ func checkRecord(f *fileReport) checkJSON {
 	fs := f.res.Findings
 	for _, x := range fs {
 		if x.Code == permissions.CodeMissing {
-			rec.Missing = append(rec.Missing, toJSON(catalog.Describe(x.Permission)))
+			rec.Missing = append(rec.Missing, toJSON(f.cat.Describe(x.Permission)))
 		}
 	}
 	rec.Problems = findingsJSON(fs, f.strict, func(x permissions.Finding) bool {

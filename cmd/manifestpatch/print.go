@@ -27,7 +27,11 @@ func doPrint(c *cli.Context) error {
 	if c.String("format") == "array" {
 		empty = "[]\n"
 	}
-	want, err := wantedFrom(c)
+	cat, err := loadCatalog(c)
+	if err != nil {
+		return err
+	}
+	want, err := wantedFrom(c, cat)
 	if err != nil {
 		return err
 	}

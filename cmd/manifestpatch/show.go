@@ -40,7 +40,11 @@ func doShow(c *cli.Context) error {
 		return err
 	}
 	// show wants nothing: it plans no edit, and reports the lints.
-	opts := permissions.Options{Allow: append(codes, showOnLine...), Now: now()}
+	cat, err := loadCatalog(c)
+	if err != nil {
+		return err
+	}
+	opts := permissions.Options{Allow: append(codes, showOnLine...), Now: now(), Catalog: cat}
 	return reportFiles(c, "show", files, permissions.Want{}, opts)
 }
 
@@ -53,8 +57,8 @@ type showPerm struct {
 	known       bool   // the catalog knows the resource
 }
 
-func describePerm(p manifest.Permission) showPerm {
-	d := catalog.Describe(p)
+func describePerm(cat *permissions.Catalog, p manifest.Permission) showPerm {
+	d := cat.Describe(p)
 	s := showPerm{permJSON: toJSON(d), Note: d.Note(), known: d.Status != permissions.UnknownResource}
 	switch d.Status {
 	case permissions.Known, permissions.Disabled:
@@ -86,7 +90,7 @@ func showRecord(f *fileReport) showJSON {
 	}
 	for _, res := range f.res.Manifest.Resources {
 		for _, a := range res.ResourceAccess {
-			p := describePerm(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
+			p := describePerm(f.cat, manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
 			rec.Permissions = append(rec.Permissions, p)
 			if a.Type == manifest.Role && p.Known {
 				rec.Application = append(rec.Application, p)
@@ -154,7 +158,7 @@ func (textconvOutput) file(r *result, f *fileReport) {
 	}
 	for _, res := range f.res.Manifest.Resources {
 		for _, a := range res.ResourceAccess {
-			d := catalog.Describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
+			d := f.cat.Describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
 			line := fmt.Sprintf("%s %s", d, strings.ToLower(d.Canonical.ID))
 			if n := d.Note(); n != "" {
 				line += " (" + n + ")"

@@ -62,7 +62,12 @@ func modeFlag() cli.Flag {
 // with.
 func planFrom(c *cli.Context) (permissions.Want, permissions.Options, error) {
 	var opts permissions.Options
-	want, err := wantedFrom(c)
+	cat, err := loadCatalog(c)
+	if err != nil {
+		return permissions.Want{}, opts, err
+	}
+	opts.Catalog = cat
+	want, err := wantedFrom(c, cat)
 	if err != nil {
 		return want, opts, err
 	}
@@ -79,7 +84,7 @@ func planFrom(c *cli.Context) (permissions.Want, permissions.Options, error) {
 // --profile sets, the --from files and the --scope and --role permissions,
 // in that order; the default profile when none of them is given. The
 // profiles also bring their audience and, with --agency, redirect URI.
-func wantedFrom(c *cli.Context) (permissions.Want, error) {
+func wantedFrom(c *cli.Context, cat *permissions.Catalog) (permissions.Want, error) {
 	var profiles []permissions.Profile
 	for _, name := range c.StringSlice("profile") {
 		p, ok := permissions.LookupProfile(name)
@@ -88,7 +93,7 @@ func wantedFrom(c *cli.Context) (permissions.Want, error) {
 		}
 		profiles = append(profiles, p)
 	}
-	set, err := wantedSet(c)
+	set, err := wantedSet(c, cat)
 	if err != nil {
 		return permissions.Want{}, err
 	}
@@ -117,10 +122,10 @@ func wantedFrom(c *cli.Context) (permissions.Want, error) {
 }
 
 // wantedSet returns the permissions --from, --scope and --role name, or nil.
-func wantedSet(c *cli.Context) (manifest.Set, error) {
+func wantedSet(c *cli.Context, cat *permissions.Catalog) (manifest.Set, error) {
 	var set manifest.Set
 	for _, from := range c.StringSlice("from") {
-		s, err := readWanted(c, from)
+		s, err := readWanted(c, cat, from)
 		if err != nil {
 			return nil, err
 		}
@@ -131,7 +136,7 @@ func wantedSet(c *cli.Context) (manifest.Set, error) {
 		typ         manifest.Type
 	}{{"scope", "role", manifest.Scope}, {"role", "scope", manifest.Role}} {
 		for _, arg := range c.StringSlice(f.flag) {
-			p, err := catalog.ParsePermission(arg, f.typ)
+			p, err := cat.ParsePermission(arg, f.typ)
 			if err != nil {
 				return nil, usagef(c, "--%s %q: %s", f.flag, arg, nameHint(err, f.other))
 			}
@@ -156,7 +161,7 @@ func nameHint(err error, fix string) string {
 }
 
 // readWanted reads the permissions listed in a file, resolving names.
-func readWanted(c *cli.Context, from string) (manifest.Set, error) {
+func readWanted(c *cli.Context, cat *permissions.Catalog, from string) (manifest.Set, error) {
 	in, err := readInput(from, c.App.Reader, false)
 	if err != nil {
 		return nil, usagef(c, "--from %v", err)
@@ -168,7 +173,7 @@ func readWanted(c *cli.Context, from string) (manifest.Set, error) {
 	if len(m.Resources) == 0 {
 		return nil, usagef(c, "--from %s: lists no permissions", in.name)
 	}
-	set, err := catalog.ResolveSet(m.Resources)
+	set, err := cat.ResolveSet(m.Resources)
 	if err != nil {
 		return nil, usagef(c, "--from %s: %s", in.name, nameHint(err, ""))
 	}
