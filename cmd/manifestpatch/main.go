@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -178,13 +177,6 @@ func codeErr(code int) error {
 		return nil
 	}
 	return exitCode{code: code}
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {

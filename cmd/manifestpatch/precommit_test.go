@@ -119,7 +119,7 @@ func TestPreCommitHooks(t *testing.T) {
 	// The hook repository: this module's working tree as it is now, so
 	// that uncommitted changes are what gets tested.
 	hooks := filepath.Join(tmp, "hooks")
-	sb.copyModule(root, hooks)
+	copyModule(t, root, hooks)
 	sb.git(hooks, 0, "init", "-q")
 	sb.git(hooks, 0, "add", "-A")
 	sb.git(hooks, 0, "commit", "-q", "-m", "hooks")
@@ -360,8 +360,7 @@ func (sb *preCommitSandbox) log() string {
 // copyModule copies what a clone of the module needs for go install ./...
 // from root to dst: go.mod, go.sum, .pre-commit-hooks.yaml and the non-test
 // Go files, without testdata, hidden folders or nested modules.
-func (sb *preCommitSandbox) copyModule(root, dst string) {
-	t := sb.t
+func copyModule(t *testing.T, root, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
