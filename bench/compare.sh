@@ -37,7 +37,7 @@
 #                set) passed to one invocation:
 #                  manifestpatch check; jq -r -f bench/check.jq;
 #                  jsonmerge -check; cat.
-#   1 MB, 10 MB  the synthetic manifests of bench/synth (bench/genmanifest),
+#   1 MB, 10 MB  the synthetic manifests of internal/synth (bench/genmanifest),
 #                copied afresh before every run: check and apply --stdout,
 #                their jq and jsonmerge equivalents, and cat.
 #
@@ -121,8 +121,9 @@ trap cleanup EXIT
 # Build once.
 mkdir -p "$work/bin"
 go build -o "$work/bin/manifestpatch" ./cmd/manifestpatch
-go build -o "$work/bin/jsonmerge" ./bench/jsonmerge
-go build -o "$work/bin/genmanifest" ./bench/genmanifest
+# The benchmark programs are a module of their own, in bench/.
+go -C bench build -o "$work/bin/jsonmerge" ./jsonmerge
+go -C bench build -o "$work/bin/genmanifest" ./genmanifest
 # An empty Go program: what starting any Go binary costs here.
 mkdir -p "$work/empty"
 printf 'package main\n\nfunc main() {}\n' >"$work/empty/main.go"

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/manifestpatch/manifestpatch/bench/synth"
+	"github.com/manifestpatch/manifestpatch/internal/synth"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -14,7 +14,7 @@ import (
 // The large benchmarks run Apply and Read over synthetic 1 MB and 10 MB
 // manifests, to show that the cost grows with the input linearly and that
 // the bytes around requiredResourceAccess are cheap to pass over. Each
-// manifest is generated in memory by bench/synth when a benchmark first
+// manifest is generated in memory by internal/synth when a benchmark first
 // asks for it, from a fixed seed, so every run measures the same bytes:
 // about half of them before requiredResourceAccess (appRoles, a long
 // description, keyCredentials with base64 certificates) and half after it

@@ -1,5 +1,5 @@
 // Command genmanifest writes a synthetic app registration manifest of about
-// the given size, the same bytes bench/synth gives the Go benchmarks.
+// the given size, the same bytes internal/synth gives the Go benchmarks.
 //
 //	genmanifest BYTES FILE
 //
@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/manifestpatch/manifestpatch/bench/synth"
+	"github.com/manifestpatch/manifestpatch/internal/synth"
 )
 
 func main() {

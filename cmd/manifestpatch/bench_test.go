@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/manifestpatch/manifestpatch/bench/synth"
+	"github.com/manifestpatch/manifestpatch/internal/synth"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -18,7 +18,7 @@ import (
 // checks 1,000 such files in one invocation, as a pre-commit hook or CI job
 // does; its readfiles sub-benchmark reads the same files and does nothing
 // else, the floor to compare with in the same run. BenchmarkLarge uses the
-// synthetic 1 MB and 10 MB manifests of bench/synth. bench/compare.sh
+// synthetic 1 MB and 10 MB manifests of internal/synth. bench/compare.sh
 // measures the same as whole processes.
 
 const benchSource = "../../manifest/testdata/bench/portal-5k.json"
