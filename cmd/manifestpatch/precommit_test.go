@@ -117,9 +117,10 @@ func TestPreCommitHooks(t *testing.T) {
 	sb.run(tmp, 0, preCommit, "--version")
 
 	// The hook repository: this module's working tree as it is now, so
-	// that uncommitted changes are what gets tested.
+	// that uncommitted changes are what gets tested, with the benchmark
+	// module in it as in a clone.
 	hooks := filepath.Join(tmp, "hooks")
-	copyModule(t, root, hooks)
+	copyModule(t, root, hooks, true)
 	sb.git(hooks, 0, "init", "-q")
 	sb.git(hooks, 0, "add", "-A")
 	sb.git(hooks, 0, "commit", "-q", "-m", "hooks")
@@ -140,6 +141,28 @@ func TestPreCommitHooks(t *testing.T) {
 	start := time.Now()
 	sb.run(proj, 0, preCommit, "install-hooks")
 	t.Logf("pre-commit built the hook environment in %v", time.Since(start).Round(time.Millisecond))
+	// go install ./... at the root installs manifestpatch and none of the
+	// benchmark programs, which are a module of their own.
+	bins, err := filepath.Glob(filepath.Join(sb.home, "repo*", "golangenv-*", "bin", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	installed := make(map[string]bool)
+	for _, b := range bins {
+		installed[strings.TrimSuffix(filepath.Base(b), ".exe")] = true
+	}
+	if !installed["manifestpatch"] {
+		t.Errorf("pre-commit did not install manifestpatch; the hook environment holds %q", bins)
+	}
+	benchMains, err := filepath.Glob(filepath.Join(root, "bench", "*", "main.go"))
+	if err != nil || len(benchMains) == 0 {
+		t.Fatalf("no benchmark program in %s (%v)", filepath.Join(root, "bench"), err)
+	}
+	for _, m := range benchMains {
+		if name := filepath.Base(filepath.Dir(m)); installed[name] {
+			t.Errorf("pre-commit installed the benchmark program %s for the hooks", name)
+		}
+	}
 
 	// (a) The check hook fails, names what is missing and changes nothing.
 	out := sb.run(proj, 1, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
@@ -359,8 +382,9 @@ func (sb *preCommitSandbox) log() string {
 
 // copyModule copies what a clone of the module needs for go install ./...
 // from root to dst: go.mod, go.sum, .pre-commit-hooks.yaml and the non-test
-// Go files, without testdata, hidden folders or nested modules.
-func copyModule(t *testing.T, root, dst string) {
+// Go files, without testdata or hidden folders. Nested modules (bench/) are
+// copied as a clone has them when nested is true, and left out otherwise.
+func copyModule(t *testing.T, root, dst string, nested bool) {
 	t.Helper()
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -378,13 +402,13 @@ func copyModule(t *testing.T, root, dst string) {
 			if name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
 				return filepath.SkipDir
 			}
-			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil && !nested {
 				return filepath.SkipDir // another module
 			}
 			return nil
 		}
 		switch {
-		case rel == "go.mod", rel == "go.sum", rel == ".pre-commit-hooks.yaml":
+		case name == "go.mod", name == "go.sum", rel == ".pre-commit-hooks.yaml":
 		case d.Type().IsRegular() && strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go"):
 		default:
 			return nil

@@ -81,7 +81,7 @@ func TestVersionBuilt(t *testing.T) {
 	defer cancel()
 	tmp := t.TempDir()
 	src := filepath.Join(tmp, "src")
-	copyModule(t, root, src)
+	copyModule(t, root, src, false)
 
 	// What the go command uses now: the existing caches stay in use, and
 	// the existing module cache doubles as a module proxy, so nothing is
