@@ -193,6 +193,9 @@ func errorPosition(err error) manifest.Position {
 // sarifVersion gives the tool's version as SARIF wants it, starting with a
 // digit ("1.2.0" for v1.2.0), or "" for a build with no released version.
 func sarifVersion(v string) string {
+	if f := strings.Fields(v); len(f) > 0 {
+		v = f[0] // the module version, without the commit that may follow
+	}
 	v = strings.TrimPrefix(v, "v")
 	if v == "" || v[0] < '0' || v[0] > '9' {
 		return ""

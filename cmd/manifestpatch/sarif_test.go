@@ -100,3 +100,15 @@ func validateSARIF(t *testing.T, log []byte) {
 	}
 	t.Logf("sarif-multitool validate:\n%s", out)
 }
+
+func TestSARIFVersion(t *testing.T) {
+	for v, want := range map[string]string{
+		"v1.2.0": "1.2.0",
+		"v0.0.0-20261126-abc+dirty (commit abc, modified)": "0.0.0-20261126-abc+dirty",
+		"(devel) (no commit recorded)":                     "",
+	} {
+		if got := sarifVersion(v); got != want {
+			t.Errorf("sarifVersion(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
