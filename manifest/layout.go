@@ -2,6 +2,38 @@ package manifest
 
 import "bytes"
 
+// entryStyle is the style for a new entry: that of the first existing entry,
+// moved to ctx's indentation, or ctx itself.
+func (d *document) entryStyle(ctx style) style {
+	if len(d.entries) == 0 {
+		return ctx
+	}
+	return d.relocate(d.objectStyle(d.entries[0].object), ctx)
+}
+
+// accessStyle is the style for a new permission object: that of the first
+// existing one, moved to ctx's indentation, or ctx itself.
+func (d *document) accessStyle(ctx style) style {
+	for _, e := range d.entries {
+		if len(e.accesses) > 0 {
+			return d.relocate(d.objectStyle(e.accesses[0].object), ctx)
+		}
+	}
+	return ctx
+}
+
+// relocate moves a template style to where ctx stands. A multi-line template
+// cannot stand in an inline context; ctx wins then.
+func (d *document) relocate(t, ctx style) style {
+	switch {
+	case t.inline:
+		return t
+	case ctx.inline:
+		return ctx
+	}
+	return t.at(ctx.indent)
+}
+
 // This file decides how new text looks. New text copies its surroundings:
 // the newline (LF or CRLF), the indent unit (a tab or N spaces) and depth,
 // the spacing around ':' and ',', and whether objects sit on one line.

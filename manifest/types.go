@@ -2,6 +2,35 @@ package manifest
 
 import "strings"
 
+// IsGUID reports whether s has the form of a GUID:
+// 8-4-4-4-12 hexadecimal digits, in either case.
+func IsGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return false
+			}
+		default:
+			if !isHex(s[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lowerGUID returns s in lower case when it is a GUID, and s otherwise.
+func lowerGUID(s string) string {
+	if IsGUID(s) {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
 // Type is the kind of a permission: a delegated scope or an application role.
 // The values are case-sensitive, as Microsoft Graph treats them.
 type Type string

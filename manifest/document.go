@@ -1,0 +1,259 @@
+package manifest
+
+// The document: a parsed input, the byte spans of its top-level members and
+// of requiredResourceAccess, and what kind of manifest it is.
+
+import (
+	"fmt"
+	"strings"
+)
+
+// span is the half-open byte range [start, end) of a value in the document.
+type span struct{ start, end int }
+
+// member is one member of a recorded object.
+type member struct {
+	name string // decoded
+	key  span   // the quoted key
+	val  span
+}
+
+// object is a recorded object: its span from '{' to after '}' and its members.
+type object struct {
+	span
+	members []member
+}
+
+// array is a recorded array: its span from '[' to after ']' and its items.
+type array struct {
+	span
+	items []span
+}
+
+// document is a parsed input.
+type document struct {
+	src    []byte // the input without its byte order mark
+	bom    int    // length of the stripped byte order mark, 0 or 3
+	shape  Shape
+	top    object // the top-level object (ShapeObject)
+	rraIdx int    // index of requiredResourceAccess in top.members, or -1
+	rra    *array // the requiredResourceAccess array; nil when missing or null
+	// entries are the elements of rra, parsed.
+	entries []entryNode
+	// newTop are the members Apply adds to the top-level object.
+	newTop []newMember
+	arena  *arena
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// parse parses src. The caller must call release on the document when it
+// is done with it, and keep nothing that points into its objects.
+func parse(src []byte) (*document, error) {
+	d := &document{src: src, rraIdx: -1}
+	if len(src) >= 3 && src[0] == bom[0] && src[1] == bom[1] && src[2] == bom[2] {
+		d.src, d.bom = src[3:], 3
+	}
+	d.arena = arenas.Get().(*arena)
+	a := d.arena
+	p := &parser{src: d.src, base: d.bom, members: a.members[:0], items: a.items[:0], memberStack: a.memberStack[:0], itemStack: a.itemStack[:0]}
+	err := p.document(d)
+	if err == nil {
+		err = p.shapeErr
+	}
+	if err == nil {
+		err = d.checkManifest()
+	}
+	a.members, a.items, a.memberStack, a.itemStack = p.members, p.items, p.memberStack, p.itemStack
+	if err != nil {
+		d.release()
+		return nil, err
+	}
+	return d, nil
+}
+
+// release returns the document's arena for reuse.
+func (d *document) release() {
+	if a := d.arena; a != nil && cap(a.members)+cap(a.memberStack) <= 1<<16 && cap(a.items)+cap(a.itemStack) <= 1<<16 {
+		clear(a.members[:cap(a.members)]) // drop the name strings
+		clear(a.memberStack[:cap(a.memberStack)])
+		arenas.Put(a)
+	}
+	d.arena = nil
+}
+
+func (p *parser) document(d *document) error {
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos == len(p.src) {
+		return p.syntax(p.pos, "empty input; want a JSON object or array")
+	}
+	switch p.src[p.pos] {
+	case '{':
+		d.shape = ShapeObject
+		i, first := -1, 0 // the member's index; where the first requiredResourceAccess key starts
+		err := p.object(&d.top, func(m member) error {
+			i++
+			if m.name != Key {
+				return p.value()
+			}
+			if d.rraIdx >= 0 {
+				p.shape(&ShapeError{Path: Key, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
+					Msg: fmt.Sprintf("the key appears twice, on lines %d and %d; remove one of them",
+						p.at(first).Line, p.at(m.key.start).Line)})
+				return p.value()
+			}
+			d.rraIdx, first = i, m.key.start
+			return p.rra(d, jpath{base: Key, entry: -1, item: -1})
+		})
+		if err != nil {
+			return err
+		}
+	case '[':
+		d.shape = ShapeArray
+		if err := p.rra(d, jpath{entry: -1, item: -1}); err != nil {
+			return err
+		}
+	default:
+		start := p.pos
+		if err := p.value(); err != nil {
+			return err
+		}
+		p.shape(&ShapeError{Pos: p.at(start), Err: ErrNotObject,
+			Msg: fmt.Sprintf("the top-level value is %s; want an object or an array", kind(p.src[start]))})
+	}
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos < len(p.src) {
+		return p.syntax(p.pos, fmt.Sprintf("unexpected %s after the top-level value", describe(p.src, p.pos)))
+	}
+	return nil
+}
+
+// manifestKeys are top-level members that mark an app registration manifest
+// in either format, an application object or its request body. Members
+// other JSON files have too (id, name, description, tags, notes, info) do
+// not count.
+var manifestKeys = map[string]bool{
+	Key: true, "appId": true, "displayName": true, "signInAudience": true,
+	"web": true, "spa": true, "api": true, "publicClient": true, "identifierUris": true, "appRoles": true,
+	"keyCredentials": true, "passwordCredentials": true, "optionalClaims": true,
+	"groupMembershipClaims": true, "publisherDomain": true, "isFallbackPublicClient": true,
+	"certification": true, "verifiedPublisher": true, "parentalControlSettings": true,
+	"tokenEncryptionKeyId": true, "addIns": true, "createdDateTime": true, "deletedDateTime": true,
+	"servicePrincipalLockConfiguration": true, "serviceManagementReference": true, "defaultRedirectUri": true,
+	"applicationTemplateId": true, "disabledByMicrosoftStatus": true, "samlMetadataUrl": true,
+	"accessTokenAcceptedVersion": true, "acceptMappedClaims": true, "allowPublicClient": true,
+	"preAuthorizedApplications": true, "orgRestrictions": true, "logoUrl": true, "logoutUrl": true,
+	"signInUrl": true, "informationalUrls": true, "@odata.context": true, "@odata.id": true,
+}
+
+// checkManifest refuses a top-level object that has members but none a
+// manifest has: applying permissions to a package.json would damage it.
+func (d *document) checkManifest() error {
+	if d.shape != ShapeObject || len(d.top.members) == 0 {
+		return nil
+	}
+	// A mis-cased requiredResourceAccess is an error even in a manifest:
+	// Microsoft Graph would ignore it, and Apply would add a second key.
+	for _, m := range d.top.members {
+		if m.name != Key && strings.EqualFold(m.name, Key) {
+			return &ShapeError{Path: m.name, Pos: position(d.src, m.key.start, d.bom), Err: ErrNotManifest,
+				Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
+		}
+	}
+	var names []string
+	for _, m := range d.top.members {
+		if manifestKeys[m.name] || legacyKeys[m.name] {
+			return nil
+		}
+		if len(names) < 3 {
+			names = append(names, fmt.Sprintf("%q", m.name))
+		}
+	}
+	return &ShapeError{Pos: position(d.src, d.top.start, d.bom), Err: ErrNotManifest,
+		Msg: fmt.Sprintf("not an app registration manifest: it has none of requiredResourceAccess, appId, displayName, signInAudience or any other member that marks one (its keys start %s)", strings.Join(names, ", "))}
+}
+
+// legacyKeys are members only the Azure AD Graph format has.
+var legacyKeys = map[string]bool{
+	"replyUrlsWithType": true, "replyUrls": true, "oauth2Permissions": true,
+	"availableToOtherTenants": true, "oauth2AllowImplicitFlow": true, "knownClientApplications": true,
+}
+
+func (d *document) format() Format {
+	if d.shape == ShapeArray || len(d.top.members) == 1 && d.rraIdx == 0 {
+		return FormatFragment
+	}
+	hasName, hasDisplayName := false, false
+	for _, m := range d.top.members {
+		if legacyKeys[m.name] {
+			return FormatLegacy
+		}
+		hasName = hasName || m.name == "name"
+		hasDisplayName = hasDisplayName || m.name == "displayName"
+	}
+	if hasName && !hasDisplayName {
+		return FormatLegacy
+	}
+	return FormatGraph
+}
+
+// topMember returns the top-level member called name.
+func (d *document) topMember(name string) (*member, bool) {
+	for i := range d.top.members {
+		if d.top.members[i].name == name {
+			return &d.top.members[i], true
+		}
+	}
+	return nil, false
+}
+
+// sub parses the value at s again, recording an object's members or an
+// array's items. The value is known to be valid.
+func (d *document) sub(s span) (object, array) {
+	p := &parser{src: d.src, pos: s.start, base: d.bom}
+	var o object
+	var a array
+	switch d.src[s.start] {
+	case '{':
+		p.object(&o, nil)
+	case '[':
+		p.array(&a, nil)
+	}
+	return o, a
+}
+
+// str decodes the string value at s; ok is false for any other value.
+func (d *document) str(s span) (string, bool) {
+	if d.src[s.start] != '"' {
+		return "", false
+	}
+	p := &parser{src: d.src, pos: s.start, base: d.bom}
+	v, err := p.str(true)
+	return v, err == nil
+}
+
+func (d *document) member(o object, name string) (*member, bool) {
+	for i := range o.members {
+		if o.members[i].name == name {
+			return &o.members[i], true
+		}
+	}
+	return nil, false
+}
+
+// firstString returns the value of the first of names that o has as a
+// string member, and that member; nil when there is none.
+func (d *document) firstString(o object, names ...string) (string, *member) {
+	for _, name := range names {
+		if m, ok := d.member(o, name); ok {
+			if v, ok := d.str(m.val); ok {
+				return v, m
+			}
+		}
+	}
+	return "", nil
+}

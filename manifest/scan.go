@@ -1,0 +1,507 @@
+package manifest
+
+// The scanner: one pass over the input that validates all of it as JSON
+// (grammar, UTF-8, depth) with positions for its errors. Callers choose which
+// objects and arrays it records; everything else is checked and skipped
+// without being decoded.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+)
+
+// arena holds the storage the members and items of a document's recorded
+// objects and arrays are slices of. Arenas are reused from call to call, so
+// that parsing a manifest allocates little.
+type arena struct {
+	members, memberStack []member
+	items, itemStack     []span
+}
+
+var arenas = sync.Pool{New: func() any {
+	return &arena{members: make([]member, 0, 128), items: make([]span, 0, 128),
+		memberStack: make([]member, 0, 64), itemStack: make([]span, 0, 64)}
+}}
+
+type parser struct {
+	src []byte
+	pos int
+	// members and items hold the members and items of recorded objects and
+	// arrays, each object's and array's a sub-slice: a few allocations per
+	// document rather than one per object. While an object or array is
+	// open, its members or items pile up on the stacks, above those of the
+	// objects and arrays it is nested in.
+	members, memberStack []member
+	items, itemStack     []span
+	depth                int
+	base                 int
+	// shapeErr is the first shape error found. Scanning goes on after it so
+	// that a syntax error anywhere in the input takes precedence.
+	shapeErr error
+}
+
+// object parses an object at p.pos, recording its span and members into o
+// when o is not nil. For each member, onMember is called with p.pos at the
+// start of the value and must consume the value; when onMember is nil the
+// values are skipped.
+func (p *parser) object(o *object, onMember func(m member) error) error {
+	start := p.pos
+	base := len(p.memberStack)
+	if err := p.enter(); err != nil {
+		return err
+	}
+	p.pos++ // '{'
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+		p.pos++
+	} else {
+		for {
+			if p.pos >= len(p.src) || p.src[p.pos] != '"' {
+				return p.unexpected("a string key")
+			}
+			ks := p.pos
+			name, err := p.key(o != nil)
+			if err != nil {
+				return err
+			}
+			ke := p.pos
+			if err := p.ws(); err != nil {
+				return err
+			}
+			if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+				return p.unexpected("':' after the key")
+			}
+			p.pos++
+			if err := p.ws(); err != nil {
+				return err
+			}
+			if p.pos >= len(p.src) {
+				return p.unexpected("a value")
+			}
+			vs := p.pos
+			m := member{name: name, key: span{ks, ke}}
+			if onMember != nil {
+				err = onMember(m)
+			} else {
+				err = p.value()
+			}
+			if err != nil {
+				return err
+			}
+			if o != nil {
+				m.val = span{vs, p.pos}
+				p.memberStack = append(p.memberStack, m)
+			}
+			if done, err := p.next('}', "an object member"); done || err != nil {
+				if err != nil {
+					return err
+				}
+				break
+			}
+		}
+	}
+	p.depth--
+	if o != nil {
+		o.span = span{start, p.pos}
+		n := len(p.members)
+		p.members = append(p.members, p.memberStack[base:]...)
+		p.memberStack = p.memberStack[:base]
+		o.members = p.members[n:len(p.members):len(p.members)]
+	}
+	return nil
+}
+
+// array parses an array at p.pos like object does.
+func (p *parser) array(a *array, onItem func(i int) error) error {
+	start := p.pos
+	base := len(p.itemStack)
+	if err := p.enter(); err != nil {
+		return err
+	}
+	p.pos++ // '['
+	if err := p.ws(); err != nil {
+		return err
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == ']' {
+		p.pos++
+	} else {
+		for i := 0; ; i++ {
+			if p.pos >= len(p.src) {
+				return p.unexpected("a value")
+			}
+			vs := p.pos
+			var err error
+			if onItem != nil {
+				err = onItem(i)
+			} else {
+				err = p.value()
+			}
+			if err != nil {
+				return err
+			}
+			if a != nil {
+				p.itemStack = append(p.itemStack, span{vs, p.pos})
+			}
+			if done, err := p.next(']', "an array element"); done || err != nil {
+				if err != nil {
+					return err
+				}
+				break
+			}
+		}
+	}
+	p.depth--
+	if a != nil {
+		a.span = span{start, p.pos}
+		n := len(p.items)
+		p.items = append(p.items, p.itemStack[base:]...)
+		p.itemStack = p.itemStack[:base]
+		a.items = p.items[n:len(p.items):len(p.items)]
+	}
+	return nil
+}
+
+// next reads what follows a member or element: a comma before the next
+// one, or the closing bracket, which it consumes and reports as done.
+func (p *parser) next(closing byte, after string) (done bool, err error) {
+	if err := p.ws(); err != nil {
+		return false, err
+	}
+	switch {
+	case p.pos < len(p.src) && p.src[p.pos] == ',':
+		comma := p.pos
+		p.pos++
+		if err := p.ws(); err != nil {
+			return false, err
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == closing {
+			return false, p.syntax(comma, fmt.Sprintf("trailing comma before '%c'; JSON does not allow one", closing))
+		}
+		return false, nil
+	case p.pos < len(p.src) && p.src[p.pos] == closing:
+		p.pos++
+		return true, nil
+	}
+	return false, p.unexpected(fmt.Sprintf("',' or '%c' after %s", closing, after))
+}
+
+func (p *parser) enter() error {
+	p.depth++
+	if p.depth > MaxDepth {
+		return &SyntaxError{Pos: p.at(p.pos), Err: ErrTooDeep,
+			Msg: fmt.Sprintf("arrays and objects nested more than %d deep", MaxDepth)}
+	}
+	return nil
+}
+
+// value validates and skips any JSON value at p.pos.
+func (p *parser) value() error {
+	if p.pos >= len(p.src) {
+		return p.unexpected("a value")
+	}
+	switch c := p.src[p.pos]; {
+	case c == '{':
+		return p.object(nil, nil)
+	case c == '[':
+		return p.array(nil, nil)
+	case c == '"':
+		_, err := p.str(false)
+		return err
+	case c == 't':
+		return p.literal("true")
+	case c == 'f':
+		return p.literal("false")
+	case c == 'n':
+		return p.literal("null")
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	}
+	for _, w := range []string{"NaN", "Infinity", "+Infinity", "undefined"} {
+		if hasPrefix(p.src[p.pos:], w) {
+			return p.syntax(p.pos, w+" is not a JSON value")
+		}
+	}
+	return p.unexpected("a value")
+}
+
+func (p *parser) literal(w string) error {
+	if !hasPrefix(p.src[p.pos:], w) {
+		if rest := p.src[p.pos:]; len(rest) < len(w) && string(rest) == w[:len(rest)] {
+			return p.syntax(len(p.src), "unexpected end of input in "+w)
+		}
+		return p.unexpected("a value")
+	}
+	p.pos += len(w)
+	return nil
+}
+
+func hasPrefix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[:len(s)]) == s
+}
+
+func (p *parser) number() error {
+	start := p.pos
+	src := p.src
+	i := p.pos
+	if src[i] == '-' {
+		i++
+		if hasPrefix(src[i:], "Infinity") {
+			return p.syntax(start, "-Infinity is not a JSON value")
+		}
+	}
+	digits := func() int {
+		n := 0
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+		if i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			return p.syntax(start, "invalid number: a leading zero is not allowed")
+		}
+	case digits() == 0:
+		return p.syntax(start, "invalid number: want a digit after '-'")
+	}
+	if i < len(src) && src[i] == '.' {
+		i++
+		if digits() == 0 {
+			return p.syntax(start, "invalid number: want a digit after '.'")
+		}
+	}
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return p.syntax(start, "invalid number: want a digit in the exponent")
+		}
+	}
+	p.pos = i
+	return nil
+}
+
+// strPlain marks the ASCII bytes that stand for themselves in a string.
+var strPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str scans the string at p.pos and, when decode is set, returns its value.
+func (p *parser) str(decode bool) (string, error) {
+	src := p.src
+	start := p.pos
+	i := start + 1
+	escaped := false
+	for {
+		for i < len(src) && strPlain[src[i]] {
+			i++
+		}
+		if i >= len(src) {
+			return "", p.syntax(start, "unterminated string")
+		}
+		switch c := src[i]; {
+		case c == '"':
+			i++
+			p.pos = i
+			if !decode {
+				return "", nil
+			}
+			if !escaped {
+				return string(src[start+1 : i-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(src[start:i], &s); err != nil {
+				return "", p.syntax(start, "invalid string: "+err.Error())
+			}
+			return s, nil
+		case c == '\\':
+			escaped = true
+			if i+1 >= len(src) {
+				return "", p.syntax(start, "unterminated string")
+			}
+			switch src[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				for k := 2; k < 6; k++ {
+					if i+k >= len(src) || !isHex(src[i+k]) {
+						return "", p.syntax(i, `invalid escape: want four hex digits after \u`)
+					}
+				}
+				i += 6
+			default:
+				return "", p.syntax(i, fmt.Sprintf("invalid escape %s in string", describe(src, i+1)))
+			}
+		case c < 0x20:
+			return "", p.syntax(i, fmt.Sprintf("control character U+%04X in string; JSON wants it escaped", c))
+		default:
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size == 1 {
+				return "", p.syntax(i, fmt.Sprintf("invalid UTF-8 byte 0x%02x in string", c))
+			}
+			i += size
+		}
+	}
+}
+
+// key scans an object key like str, without allocating for the keys this
+// package looks for.
+func (p *parser) key(decode bool) (string, error) {
+	start := p.pos
+	name, err := p.str(false)
+	if err != nil || !decode {
+		return name, err
+	}
+	raw := p.src[start+1 : p.pos-1]
+	switch string(raw) { // the hottest ones first, without hashing
+	case "id":
+		return "id", nil
+	case "type":
+		return "type", nil
+	case "Scope":
+		return "Scope", nil
+	case "Role":
+		return "Role", nil
+	case "resourceAppId":
+		return "resourceAppId", nil
+	case "resourceAccess":
+		return "resourceAccess", nil
+	}
+	if k, ok := knownKeys[string(raw)]; ok {
+		return k, nil
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw), nil
+	}
+	p.pos = start
+	return p.str(true)
+}
+
+// knownKeys interns the member names the package reads.
+var knownKeys = func() map[string]string {
+	m := make(map[string]string)
+	for _, k := range []string{Key, "resourceAppId", "resourceAccess", "id", "type", "additionalProperties", "Scope", "Role",
+		"appId", "displayName", "name", "signInAudience", "web", "redirectUris", "redirectUriSettings",
+		"replyUrlsWithType", "replyUrls", "url", "availableToOtherTenants"} {
+		m[k] = k
+	}
+	for k := range manifestKeys {
+		m[k] = k
+	}
+	for k := range legacyKeys {
+		m[k] = k
+	}
+	return m
+}()
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// ws skips white space and reports comments, which JSON does not allow.
+func (p *parser) ws() error {
+	for p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		case '/':
+			if p.pos+1 < len(p.src) && (p.src[p.pos+1] == '/' || p.src[p.pos+1] == '*') {
+				return &SyntaxError{Pos: p.at(p.pos), Err: ErrComment,
+					Msg: "comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)"}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (p *parser) at(off int) Position { return position(p.src, off, p.base) }
+
+func (p *parser) syntax(off int, msg string) error {
+	return &SyntaxError{Pos: p.at(off), Msg: msg, Err: ErrSyntax}
+}
+
+func (p *parser) unexpected(want string) error {
+	if p.pos >= len(p.src) {
+		return p.syntax(p.pos, "unexpected end of input; want "+want)
+	}
+	return p.syntax(p.pos, fmt.Sprintf("unexpected %s; want %s", describe(p.src, p.pos), want))
+}
+
+func (p *parser) shape(e *ShapeError) {
+	if p.shapeErr == nil {
+		p.shapeErr = e
+	}
+}
+
+func (p *parser) shapeAt(off int, path jpath, format string, args ...any) {
+	p.shape(&ShapeError{Path: path.String(), Pos: p.at(off), Err: ErrShape, Msg: fmt.Sprintf(format, args...)})
+}
+
+// describe names the byte at src[i] for an error message.
+func describe(src []byte, i int) string {
+	c := src[i]
+	switch {
+	case c == 0:
+		return "NUL byte"
+	case c < 0x20 || c == 0x7f:
+		return fmt.Sprintf("control character U+%04X", c)
+	case c < 0x80:
+		return fmt.Sprintf("%q", rune(c))
+	}
+	r, size := utf8.DecodeRune(src[i:])
+	if r == utf8.RuneError && size == 1 {
+		return fmt.Sprintf("byte 0x%02x (not UTF-8)", c)
+	}
+	return fmt.Sprintf("%q", r)
+}
+
+// kind names the JSON kind of the value starting with c.
+func kind(c byte) string {
+	switch c {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
