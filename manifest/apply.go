@@ -83,9 +83,9 @@ type Report struct {
 	// Duplicates lists the permissions the document lists more than once
 	// (same resource, id and type). Microsoft Graph rejects such a list.
 	Duplicates []Permission
-	// Format is the document's format. A FormatFragment gets no audience
+	// Schema is the document's schema. A SchemaFragment gets no audience
 	// or redirect URIs.
-	Format Format
+	Schema Schema
 	// AudienceChanged reports whether the sign-in audience was set.
 	AudienceChanged bool
 	// RedirectURIsAdded lists the redirect URIs that were added.
@@ -124,7 +124,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	if canon == nil {
 		canon = func(p Permission) Permission { return p }
 	}
-	rep := Report{Format: d.format()}
+	rep := Report{Schema: d.schema()}
 	have := d.permissions(canon, &rep)
 	var edits []edit
 	if opts.Mode == Merge {

@@ -118,7 +118,7 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(manifest.Report{Added: []manifest.Permission{mail}, Duplicates: []manifest.Permission{userRead}, Format: manifest.FormatFragment, Changed: true}, rep); diff != "" {
+	if diff := cmp.Diff(manifest.Report{Added: []manifest.Permission{mail}, Duplicates: []manifest.Permission{userRead}, Schema: manifest.SchemaFragment, Changed: true}, rep); diff != "" {
 		t.Errorf("merge report (-want +got):\n%s", diff)
 	}
 
@@ -126,7 +126,7 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRep := manifest.Report{Added: []manifest.Permission{mail}, Removed: []manifest.Permission{userRead}, Duplicates: []manifest.Permission{userRead}, Format: manifest.FormatFragment, Changed: true}
+	wantRep := manifest.Report{Added: []manifest.Permission{mail}, Removed: []manifest.Permission{userRead}, Duplicates: []manifest.Permission{userRead}, Schema: manifest.SchemaFragment, Changed: true}
 	if diff := cmp.Diff(wantRep, rep); diff != "" {
 		t.Errorf("overwrite report (-want +got):\n%s", diff)
 	}

@@ -79,7 +79,7 @@ func stdlibMerge(src []byte, want manifest.Set) ([]byte, error) {
 	if err := json.Unmarshal(src, &doc); err != nil {
 		return nil, err
 	}
-	list, _ := doc[manifest.Key].([]any)
+	list, _ := doc[manifest.RequiredResourceAccess].([]any)
 	for _, r := range want {
 		var entry map[string]any
 		for _, e := range list {
@@ -104,6 +104,6 @@ func stdlibMerge(src []byte, want manifest.Set) ([]byte, error) {
 		}
 		entry["resourceAccess"] = access
 	}
-	doc[manifest.Key] = list
+	doc[manifest.RequiredResourceAccess] = list
 	return json.MarshalIndent(doc, "", "\t")
 }

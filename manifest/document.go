@@ -32,12 +32,12 @@ type array struct {
 
 // document is a parsed input.
 type document struct {
-	src    []byte // the input without its byte order mark
-	bom    int    // length of the stripped byte order mark, 0 or 3
-	shape  Shape
-	top    object // the top-level object (ShapeObject)
-	rraIdx int    // index of requiredResourceAccess in top.members, or -1
-	rra    *array // the requiredResourceAccess array; nil when missing or null
+	src       []byte // the input without its byte order mark
+	bom       int    // length of the stripped byte order mark, 0 or 3
+	container Container
+	top       object // the top-level object (ObjectMember)
+	rraIdx    int    // index of requiredResourceAccess in top.members, or -1
+	rra       *array // the requiredResourceAccess array; nil when missing or null
 	// entries are the elements of rra, parsed.
 	entries []entryNode
 	// newTop are the members Apply adds to the top-level object.
@@ -91,27 +91,27 @@ func (p *parser) document(d *document) error {
 	}
 	switch p.src[p.pos] {
 	case '{':
-		d.shape = ShapeObject
+		d.container = ObjectMember
 		i, first := -1, 0 // the member's index; where the first requiredResourceAccess key starts
 		err := p.object(&d.top, func(m member) error {
 			i++
-			if m.name != Key {
+			if m.name != RequiredResourceAccess {
 				return p.value()
 			}
 			if d.rraIdx >= 0 {
-				p.shape(&ShapeError{Path: Key, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
+				p.shape(&ShapeError{Path: RequiredResourceAccess, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
 					Msg: fmt.Sprintf("the key appears twice, on lines %d and %d; remove one of them",
 						p.at(first).Line, p.at(m.key.start).Line)})
 				return p.value()
 			}
 			d.rraIdx, first = i, m.key.start
-			return p.rra(d, jpath{base: Key, entry: -1, item: -1})
+			return p.rra(d, jpath{base: RequiredResourceAccess, entry: -1, item: -1})
 		})
 		if err != nil {
 			return err
 		}
 	case '[':
-		d.shape = ShapeArray
+		d.container = BareArray
 		if err := p.rra(d, jpath{entry: -1, item: -1}); err != nil {
 			return err
 		}
@@ -137,7 +137,7 @@ func (p *parser) document(d *document) error {
 // other JSON files have too (id, name, description, tags, notes, info) do
 // not count.
 var manifestKeys = map[string]bool{
-	Key: true, "appId": true, "displayName": true, "signInAudience": true,
+	RequiredResourceAccess: true, "appId": true, "displayName": true, "signInAudience": true,
 	"web": true, "spa": true, "api": true, "publicClient": true, "identifierUris": true, "appRoles": true,
 	"keyCredentials": true, "passwordCredentials": true, "optionalClaims": true,
 	"groupMembershipClaims": true, "publisherDomain": true, "isFallbackPublicClient": true,
@@ -153,13 +153,13 @@ var manifestKeys = map[string]bool{
 // checkManifest refuses a top-level object that has members but none a
 // manifest has: applying permissions to a package.json would damage it.
 func (d *document) checkManifest() error {
-	if d.shape != ShapeObject || len(d.top.members) == 0 {
+	if d.container != ObjectMember || len(d.top.members) == 0 {
 		return nil
 	}
 	// A mis-cased requiredResourceAccess is an error even in a manifest:
 	// Microsoft Graph would ignore it, and Apply would add a second key.
 	for _, m := range d.top.members {
-		if m.name != Key && strings.EqualFold(m.name, Key) {
+		if m.name != RequiredResourceAccess && strings.EqualFold(m.name, RequiredResourceAccess) {
 			return &ShapeError{Path: m.name, Pos: position(d.src, m.key.start, d.bom), Err: ErrNotManifest,
 				Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
 		}
@@ -183,22 +183,22 @@ var legacyKeys = map[string]bool{
 	"availableToOtherTenants": true, "oauth2AllowImplicitFlow": true, "knownClientApplications": true,
 }
 
-func (d *document) format() Format {
-	if d.shape == ShapeArray || len(d.top.members) == 1 && d.rraIdx == 0 {
-		return FormatFragment
+func (d *document) schema() Schema {
+	if d.container == BareArray || len(d.top.members) == 1 && d.rraIdx == 0 {
+		return SchemaFragment
 	}
 	hasName, hasDisplayName := false, false
 	for _, m := range d.top.members {
 		if legacyKeys[m.name] {
-			return FormatLegacy
+			return SchemaLegacy
 		}
 		hasName = hasName || m.name == "name"
 		hasDisplayName = hasDisplayName || m.name == "displayName"
 	}
 	if hasName && !hasDisplayName {
-		return FormatLegacy
+		return SchemaLegacy
 	}
-	return FormatGraph
+	return SchemaGraph
 }
 
 // topMember returns the top-level member called name.

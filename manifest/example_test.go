@@ -175,7 +175,7 @@ func ExampleReadSetup() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(s.Format, s.SignInAudience)
+	fmt.Println(s.Schema, s.SignInAudience)
 	for _, u := range s.RedirectURIs {
 		fmt.Println(u.Pos, u.Path, u.URI)
 	}

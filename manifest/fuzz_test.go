@@ -223,9 +223,9 @@ func FuzzRead(f *testing.F) {
 		// refused. The list of those members is the package's; what holds
 		// for any list is checked here.
 		if errors.Is(err, manifest.ErrNotManifest) {
-			if ref.m.Shape != manifest.ShapeObject || ref.m.Present || ref.keys == 0 || ref.hasKey {
+			if ref.m.Container != manifest.ObjectMember || ref.m.Present || ref.keys == 0 || ref.hasKey {
 				t.Fatalf("Read(%q) = %v, but it is a %v with %d members (requiredResourceAccess among them: %v)",
-					src, err, ref.m.Shape, ref.keys, ref.hasKey)
+					src, err, ref.m.Container, ref.keys, ref.hasKey)
 			}
 			errors.As(err, &she)
 			switch {
@@ -233,7 +233,7 @@ func FuzzRead(f *testing.F) {
 				if she.Pos.Offset != len(src)-len(bytes.TrimLeft(body, " \t\r\n")) {
 					t.Fatalf("Read(%q) = %v, want it at the top-level object", src, err)
 				}
-			case she.Path == manifest.Key || !strings.EqualFold(she.Path, manifest.Key):
+			case she.Path == manifest.RequiredResourceAccess || !strings.EqualFold(she.Path, manifest.RequiredResourceAccess):
 				t.Fatalf("Read(%q) = %v, at a member that is not requiredResourceAccess misspelled", src, err)
 			case !bytes.HasPrefix(src[she.Pos.Offset:], []byte(`"`)):
 				t.Fatalf("Read(%q) = %v, want it at the key", src, err)
@@ -366,25 +366,25 @@ func referenceRead(t *testing.T, body []byte) reference {
 	var r reference
 	switch top.kind {
 	case '{':
-		r.m.Shape = manifest.ShapeObject
+		r.m.Container = manifest.ObjectMember
 		r.keys = len(top.keys)
 		seen := false
 		for i, k := range top.keys {
-			if k != manifest.Key {
+			if k != manifest.RequiredResourceAccess {
 				continue
 			}
 			r.hasKey = true
 			if seen {
-				r.fail(manifest.ErrDuplicateKey, manifest.Key)
+				r.fail(manifest.ErrDuplicateKey, manifest.RequiredResourceAccess)
 				continue
 			}
 			seen = true
 			if v := top.elems[i]; !v.null {
-				r.list(v, manifest.Key)
+				r.list(v, manifest.RequiredResourceAccess)
 			}
 		}
 	case '[':
-		r.m.Shape = manifest.ShapeArray
+		r.m.Container = manifest.BareArray
 		r.list(top, "")
 	default:
 		r.fail(manifest.ErrNotObject, "")

@@ -212,12 +212,12 @@ func TestHostile(t *testing.T) {
 // Read and Apply take it.
 func TestHostileAccepted(t *testing.T) {
 	one := func(app, id string, typ manifest.Type) manifest.Manifest {
-		return manifest.Manifest{Shape: manifest.ShapeObject, Present: true, Resources: []manifest.Resource{{
+		return manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{{
 			ResourceAppID: app, ResourceAccess: []manifest.Access{{ID: id, Type: typ}},
 		}}}
 	}
 	graph := "00000003-0000-0000-c000-000000000000"
-	none := manifest.Manifest{Shape: manifest.ShapeObject}
+	none := manifest.Manifest{Container: manifest.ObjectMember}
 	tests := []struct {
 		name, in string
 		want     manifest.Manifest
@@ -236,7 +236,7 @@ func TestHostileAccepted(t *testing.T) {
 		// is a malformed value, read as it is, like any other name. Apply
 		// keeps the escape's bytes.
 		{"lone high surrogate in id", access(`{"id": "\ud800", "type": "Scope"}`), one(graph, "\uFFFD", manifest.Scope)},
-		{"lone low surrogate in resourceAppId", rra(`{"resourceAppId": "\udc00x", "resourceAccess": []}`), manifest.Manifest{Shape: manifest.ShapeObject, Present: true, Resources: []manifest.Resource{{ResourceAppID: "\uFFFDx", ResourceAccess: []manifest.Access{}}}}},
+		{"lone low surrogate in resourceAppId", rra(`{"resourceAppId": "\udc00x", "resourceAccess": []}`), manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{{ResourceAppID: "\uFFFDx", ResourceAccess: []manifest.Access{}}}}},
 		{"lone surrogate elsewhere", `{"displayName": "\ud800\ud800", "\udfff": 1}`, none},
 		{"surrogate pair", access(`{"id": "\ud83d\ude00", "type": "Scope"}`), one(graph, "\U0001F600", manifest.Scope)},
 		{"escaped names", `{"required\u0052esourceAccess": [{"resource\u0041ppId": "a", "resource\u0041ccess": [{"\u0069d": "\u0062", "typ\u0065": "\u0053cope"}]}]}`, one("a", "b", manifest.Scope)},
@@ -250,8 +250,8 @@ func TestHostileAccepted(t *testing.T) {
 		{"requiredResourceAccess below the top", `{"api": {"requiredResourceAccess": 1}}`, none},
 		{"nested 1000 deep", `{"displayName": ` + strings.Repeat("[", 999) + strings.Repeat("]", 999) + `}`, none},
 		{"numbers at the edges", `{"displayName": [0, -0, 1E400, -1e-400, 0.0e+0, 123456789012345678901234567890]}`, none},
-		{"CR-only line endings", "{\r\t\"a\": 1,\r\t\"requiredResourceAccess\": []\r}", manifest.Manifest{Shape: manifest.ShapeObject, Present: true}},
-		{"BOM and CRLF", "\xEF\xBB\xBF[\r\n]\r\n", manifest.Manifest{Shape: manifest.ShapeArray, Present: true}},
+		{"CR-only line endings", "{\r\t\"a\": 1,\r\t\"requiredResourceAccess\": []\r}", manifest.Manifest{Container: manifest.ObjectMember, Present: true}},
+		{"BOM and CRLF", "\xEF\xBB\xBF[\r\n]\r\n", manifest.Manifest{Container: manifest.BareArray, Present: true}},
 		{"BOM inside a string", "{\"displayName\": \"\xEF\xBB\xBF\"}", none},
 	}
 	for _, tt := range tests {

@@ -124,9 +124,9 @@ func (d *document) newline() string {
 // spaces.
 func (d *document) unit() string {
 	first := -1
-	if d.shape == ShapeObject && len(d.top.members) > 0 {
+	if d.container == ObjectMember && len(d.top.members) > 0 {
 		first = d.top.members[0].key.start
-	} else if d.shape == ShapeArray && d.rra != nil && len(d.rra.items) > 0 {
+	} else if d.container == BareArray && d.rra != nil && len(d.rra.items) > 0 {
 		first = d.rra.items[0].start
 	}
 	if first >= 0 && startsLine(d.src, first) {
@@ -161,7 +161,7 @@ func (d *document) multiline(indent []byte) style {
 // first object, the top-level one or else the first entry: ": " by default.
 func (d *document) colon() string {
 	first := &d.top
-	if d.shape == ShapeArray && len(d.entries) > 0 {
+	if d.container == BareArray && len(d.entries) > 0 {
 		first = &d.entries[0].object
 	}
 	if len(first.members) > 0 {
@@ -178,9 +178,9 @@ func (d *document) colon() string {
 func (d *document) compact() bool {
 	var s span
 	switch {
-	case d.shape == ShapeObject && len(d.top.members) > 0:
+	case d.container == ObjectMember && len(d.top.members) > 0:
 		s = d.top.span
-	case d.shape == ShapeArray && d.rra != nil && len(d.rra.items) > 0:
+	case d.container == BareArray && d.rra != nil && len(d.rra.items) > 0:
 		s = d.rra.span
 	default:
 		return false
@@ -193,7 +193,7 @@ func (d *document) compact() bool {
 // multi-line starting at the indentation of the line holding off.
 func (d *document) base(off int) style {
 	if d.compact() {
-		if d.shape == ShapeObject {
+		if d.container == ObjectMember {
 			return d.styleOf(d.top.span, memberSpans(d.top.members))
 		}
 		return d.styleOf(d.rra.span, d.rra.items)

@@ -11,13 +11,13 @@ import (
 
 // permissions returns the set of permissions the document lists, in their
 // canonical form, and records duplicates in rep.
-func (d *document) permissions(canon func(Permission) Permission, rep *Report) map[key]bool {
-	have := make(map[key]bool)
-	dup := make(map[key]bool)
+func (d *document) permissions(canon func(Permission) Permission, rep *Report) map[identity]bool {
+	have := make(map[identity]bool)
+	dup := make(map[identity]bool)
 	for _, e := range d.entries {
 		for _, a := range e.accesses {
 			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
-			k := keyOf(p)
+			k := identityOf(p)
 			if have[k] && !dup[k] {
 				dup[k] = true
 				rep.Duplicates = append(rep.Duplicates, p)
@@ -28,14 +28,14 @@ func (d *document) permissions(canon func(Permission) Permission, rep *Report) m
 	return have
 }
 
-func (d *document) merge(want Set, have map[key]bool, canon, spell func(Permission) Permission, rep *Report) []edit {
+func (d *document) merge(want Set, have map[identity]bool, canon, spell func(Permission) Permission, rep *Report) []edit {
 	var edits []edit
 	var newEntries Set
 	for _, r := range want {
 		var missing []Access
 		for _, a := range r.ResourceAccess {
 			p := Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
-			if !have[keyOf(p)] {
+			if !have[identityOf(p)] {
 				missing = append(missing, a)
 				rep.Added = append(rep.Added, p)
 			}
@@ -65,23 +65,23 @@ func (d *document) merge(want Set, have map[key]bool, canon, spell func(Permissi
 	return edits
 }
 
-func (d *document) overwrite(want Set, have map[key]bool, canon func(Permission) Permission, rep *Report) []edit {
+func (d *document) overwrite(want Set, have map[identity]bool, canon func(Permission) Permission, rep *Report) []edit {
 	if d.rra != nil && d.equal(want, canon) {
 		return nil
 	}
-	wanted := make(map[key]bool)
+	wanted := make(map[identity]bool)
 	for _, p := range want.Permissions() {
-		k := keyOf(p)
+		k := identityOf(p)
 		wanted[k] = true
 		if !have[k] {
 			rep.Added = append(rep.Added, p)
 		}
 	}
-	removed := make(map[key]bool)
+	removed := make(map[identity]bool)
 	for _, e := range d.entries {
 		for _, a := range e.accesses {
 			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
-			if k := keyOf(p); !wanted[k] && !removed[k] {
+			if k := identityOf(p); !wanted[k] && !removed[k] {
 				removed[k] = true
 				rep.Removed = append(rep.Removed, p)
 			}
@@ -123,13 +123,13 @@ func (d *document) setupEdits(opts Options, rep *Report) ([]edit, error) {
 	if opts.SignInAudience == "" && len(opts.RedirectURIs) == 0 {
 		return nil, nil
 	}
-	format := d.format()
-	if format == FormatFragment {
+	schema := d.schema()
+	if schema == SchemaFragment {
 		return nil, nil
 	}
 	var edits []edit
 	if want := opts.SignInAudience; want != "" {
-		e, err := d.audience(format, want, rep)
+		e, err := d.audience(schema, want, rep)
 		if err != nil {
 			return nil, err
 		}
@@ -152,7 +152,7 @@ func (d *document) setupEdits(opts Options, rep *Report) ([]edit, error) {
 	rep.RedirectURIsAdded = missing
 	var e []edit
 	var err error
-	if format == FormatLegacy {
+	if schema == SchemaLegacy {
 		e, err = d.addReplyURLs(missing)
 	} else {
 		e, err = d.addWebRedirectURIs(missing)
@@ -160,7 +160,7 @@ func (d *document) setupEdits(opts Options, rep *Report) ([]edit, error) {
 	return append(edits, e...), err
 }
 
-func (d *document) audience(format Format, want string, rep *Report) ([]edit, error) {
+func (d *document) audience(schema Schema, want string, rep *Report) ([]edit, error) {
 	var edits []edit
 	m, hasAudience := d.topMember("signInAudience")
 	flag, hasFlag := d.topMember("availableToOtherTenants")
@@ -169,7 +169,7 @@ func (d *document) audience(format Format, want string, rep *Report) ([]edit, er
 			edits = append(edits, edit{m.val.start, m.val.end, appendString(nil, want)})
 		}
 	}
-	if hasFlag && format == FormatLegacy {
+	if hasFlag && schema == SchemaLegacy {
 		multi := "false"
 		if want == AzureADMultipleOrgs || want == "AzureADandPersonalMicrosoftAccount" {
 			multi = "true"
@@ -178,7 +178,7 @@ func (d *document) audience(format Format, want string, rep *Report) ([]edit, er
 			edits = append(edits, edit{flag.val.start, flag.val.end, []byte(multi)})
 		}
 	}
-	if !hasAudience && !(hasFlag && format == FormatLegacy) {
+	if !hasAudience && !(hasFlag && schema == SchemaLegacy) {
 		d.newTop = append(d.newTop, newMember{"signInAudience", stringWriter(want)})
 		rep.AudienceChanged = true
 	}

@@ -2,24 +2,24 @@ package manifest
 
 // Read and what it returns.
 
-// Key is the name of the member this package edits.
-const Key = "requiredResourceAccess"
+// RequiredResourceAccess is the name of the member this package edits.
+const RequiredResourceAccess = "requiredResourceAccess"
 
-// Shape says what a document's top-level value is.
-type Shape int
+// Container says what holds a document's requiredResourceAccess list.
+type Container int
 
 const (
-	// ShapeObject is a manifest, an application object or a request body:
-	// requiredResourceAccess is a member of the top-level object.
-	ShapeObject Shape = iota
-	// ShapeArray is a bare requiredResourceAccess array, the shape
+	// ObjectMember: the list is a member of the top-level object, as in a
+	// manifest, an application object or a request body.
+	ObjectMember Container = iota
+	// BareArray: the list is the top-level value, the form
 	// `az ad app update --required-resource-accesses @file` takes.
-	ShapeArray
+	BareArray
 )
 
 // Manifest is what Read finds in a document.
 type Manifest struct {
-	Shape Shape
+	Container Container
 	// Present is false when a top-level object has no requiredResourceAccess
 	// member or its value is null.
 	Present bool
@@ -48,7 +48,7 @@ func Read(src []byte) (Manifest, error) {
 		return Manifest{}, err
 	}
 	defer d.release()
-	m := Manifest{Shape: d.shape, Present: d.rra != nil, Setup: d.setup()}
+	m := Manifest{Container: d.container, Present: d.rra != nil, Setup: d.setup()}
 	var offs []int
 	for _, e := range d.entries {
 		r := Resource{ResourceAppID: e.appID, ResourceAccess: make([]Access, len(e.accesses))}

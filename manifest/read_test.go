@@ -19,16 +19,16 @@ func TestReadShapes(t *testing.T) {
 		file string
 		want manifest.Manifest
 	}{
-		{"legacy-portal.json", manifest.Manifest{Shape: manifest.ShapeObject, Present: true, Resources: []manifest.Resource{userRead}}},
-		{"bom.json", manifest.Manifest{Shape: manifest.ShapeObject, Present: true, Resources: []manifest.Resource{userRead}}},
-		{"minified.json", manifest.Manifest{Shape: manifest.ShapeObject, Present: true, Resources: []manifest.Resource{userRead}}},
-		{"reversed-keys.json", manifest.Manifest{Shape: manifest.ShapeObject, Present: true, Resources: []manifest.Resource{userRead}}},
-		{"bare-array.json", manifest.Manifest{Shape: manifest.ShapeArray, Present: true, Resources: []manifest.Resource{userRead}}},
-		{"bare-empty-array.json", manifest.Manifest{Shape: manifest.ShapeArray, Present: true}},
-		{"empty-array.json", manifest.Manifest{Shape: manifest.ShapeObject, Present: true}},
-		{"null.json", manifest.Manifest{Shape: manifest.ShapeObject}},
-		{"missing-key.json", manifest.Manifest{Shape: manifest.ShapeObject}},
-		{"uppercase.json", manifest.Manifest{Shape: manifest.ShapeObject, Present: true, Resources: []manifest.Resource{{
+		{"legacy-portal.json", manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{userRead}}},
+		{"bom.json", manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{userRead}}},
+		{"minified.json", manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{userRead}}},
+		{"reversed-keys.json", manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{userRead}}},
+		{"bare-array.json", manifest.Manifest{Container: manifest.BareArray, Present: true, Resources: []manifest.Resource{userRead}}},
+		{"bare-empty-array.json", manifest.Manifest{Container: manifest.BareArray, Present: true}},
+		{"empty-array.json", manifest.Manifest{Container: manifest.ObjectMember, Present: true}},
+		{"null.json", manifest.Manifest{Container: manifest.ObjectMember}},
+		{"missing-key.json", manifest.Manifest{Container: manifest.ObjectMember}},
+		{"uppercase.json", manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{{
 			ResourceAppID:  "00000003-0000-0000-C000-000000000000",
 			ResourceAccess: []manifest.Access{{ID: "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", Type: manifest.Scope}, {ID: "37F7F235-527C-4136-ACCD-4A02D197296E", Type: manifest.Scope}},
 		}}}},

@@ -392,7 +392,7 @@ func (p *parser) key(decode bool) (string, error) {
 // knownKeys interns the member names the package reads.
 var knownKeys = func() map[string]string {
 	m := make(map[string]string)
-	for _, k := range []string{Key, "resourceAppId", "resourceAccess", "id", "type", "additionalProperties", "Scope", "Role",
+	for _, k := range []string{RequiredResourceAccess, "resourceAppId", "resourceAccess", "id", "type", "additionalProperties", "Scope", "Role",
 		"appId", "displayName", "name", "signInAudience", "web", "redirectUris", "redirectUriSettings",
 		"replyUrlsWithType", "replyUrls", "url", "availableToOtherTenants"} {
 		m[k] = k

@@ -10,32 +10,32 @@ import (
 	"strings"
 )
 
-// Format says which manifest format a document is in.
-type Format int
+// Schema says which of the manifest schemas a document follows.
+type Schema int
 
 const (
-	// FormatGraph is the Microsoft Graph app manifest (displayName, web,
+	// SchemaGraph is the Microsoft Graph app manifest (displayName, web,
 	// spa, api, …), which the Entra admin center has used since 2025, and
 	// az and Graph output.
-	FormatGraph Format = iota
-	// FormatLegacy is the Azure AD Graph manifest (name, replyUrlsWithType,
+	SchemaGraph Schema = iota
+	// SchemaLegacy is the Azure AD Graph manifest (name, replyUrlsWithType,
 	// oauth2Permissions, …) of older portal downloads.
-	FormatLegacy
-	// FormatFragment holds only requiredResourceAccess: a bare array, or an
+	SchemaLegacy
+	// SchemaFragment holds only requiredResourceAccess: a bare array, or an
 	// object with no other member. It has no audience or redirect URIs.
-	FormatFragment
+	SchemaFragment
 )
 
-func (f Format) String() string {
-	switch f {
-	case FormatGraph:
+func (s Schema) String() string {
+	switch s {
+	case SchemaGraph:
 		return "Microsoft Graph app manifest"
-	case FormatLegacy:
+	case SchemaLegacy:
 		return "Azure AD Graph (legacy) manifest"
-	case FormatFragment:
+	case SchemaFragment:
 		return "requiredResourceAccess fragment"
 	}
-	return fmt.Sprintf("Format(%d)", int(f))
+	return fmt.Sprintf("Schema(%d)", int(s))
 }
 
 // Audience values of signInAudience.
@@ -53,7 +53,7 @@ type RedirectURI struct {
 
 // Setup is what a manifest says besides its permissions.
 type Setup struct {
-	Format Format
+	Schema Schema
 	// AppID is the application (client) id, "" when absent.
 	AppID string
 	// SignInAudience is "" when the member is absent or not a string.
@@ -126,8 +126,8 @@ func ReadSetup(src []byte) (Setup, error) {
 }
 
 func (d *document) setup() Setup {
-	s := Setup{Format: d.format()}
-	if s.Format == FormatFragment {
+	s := Setup{Schema: d.schema()}
+	if s.Schema == SchemaFragment {
 		return s
 	}
 	if m, ok := d.topMember("appId"); ok {
@@ -150,8 +150,8 @@ func (d *document) setup() Setup {
 			offs = append(offs, v.start)
 		}
 	}
-	switch s.Format {
-	case FormatGraph:
+	switch s.Schema {
+	case SchemaGraph:
 		if web, ok := d.topMember("web"); ok && d.src[web.val.start] == '{' {
 			o, _ := d.sub(web.val)
 			if m, ok := d.member(o, "redirectUris"); ok && d.src[m.val.start] == '[' {
@@ -161,7 +161,7 @@ func (d *document) setup() Setup {
 				}
 			}
 		}
-	case FormatLegacy:
+	case SchemaLegacy:
 		if m, ok := d.topMember("replyUrlsWithType"); ok && d.src[m.val.start] == '[' {
 			_, a := d.sub(m.val)
 			for i, it := range a.items {

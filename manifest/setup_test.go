@@ -72,10 +72,10 @@ func checkSetup(t *testing.T, in, out []byte, want manifest.Set, opts manifest.O
 	if err != nil {
 		t.Fatal(err)
 	}
-	if after.Format != before.Format {
-		t.Errorf("format changed from %v to %v", before.Format, after.Format)
+	if after.Schema != before.Schema {
+		t.Errorf("format changed from %v to %v", before.Schema, after.Schema)
 	}
-	if before.Format != manifest.FormatFragment {
+	if before.Schema != manifest.SchemaFragment {
 		if !after.MultiTenant() {
 			t.Errorf("not multi-tenant after Apply: %+v", after)
 		}
@@ -128,27 +128,27 @@ func TestReadSetup(t *testing.T) {
 		want     manifest.Setup
 	}{
 		{"graph", `{"appId": "a", "displayName": "x", "signInAudience": "AzureADMyOrg", "web": {"redirectUris": ["https://a/", 3]}}`,
-			manifest.Setup{Format: manifest.FormatGraph, AppID: "a", SignInAudience: "AzureADMyOrg",
+			manifest.Setup{Schema: manifest.SchemaGraph, AppID: "a", SignInAudience: "AzureADMyOrg",
 				RedirectURIs: []manifest.RedirectURI{{URI: "https://a/", Path: "web.redirectUris[0]", Pos: manifest.Position{Offset: 94, Line: 1, Column: 95}}}}},
 		{"legacy", `{"name": "x", "availableToOtherTenants": true, "replyUrlsWithType": [{"url": "https://b/", "type": "Web"}, {"url": "https://c/", "type": "Spa"}]}`,
-			manifest.Setup{Format: manifest.FormatLegacy, AvailableToOtherTenants: ptr(true),
+			manifest.Setup{Schema: manifest.SchemaLegacy, AvailableToOtherTenants: ptr(true),
 				RedirectURIs: []manifest.RedirectURI{{URI: "https://b/", Path: "replyUrlsWithType[0].url", Pos: manifest.Position{Offset: 77, Line: 1, Column: 78}}}}},
 		{"legacy entry without type", `{"name": "x", "replyUrlsWithType": [{"url": "https://d/"}, {"type": "Web"}, "e"]}`,
-			manifest.Setup{Format: manifest.FormatLegacy,
+			manifest.Setup{Schema: manifest.SchemaLegacy,
 				RedirectURIs: []manifest.RedirectURI{{URI: "https://d/", Path: "replyUrlsWithType[0].url", Pos: manifest.Position{Offset: 44, Line: 1, Column: 45}}}}},
 		{"graph credentials", `{"displayName": "x", "passwordCredentials": [{"displayName": "ci", "endDateTime": "2026-12-01T00:00:00Z", "hint": "abc", "keyId": "k1", "secretText": null}, 7, {"keyId": "k2"}],
  "keyCredentials": [{"customKeyIdentifier": "C0FFEE", "endDateTime": null, "endDate": "2027-01-01", "keyId": 3}]}`,
-			manifest.Setup{Format: manifest.FormatGraph, Credentials: []manifest.Credential{
+			manifest.Setup{Schema: manifest.SchemaGraph, Credentials: []manifest.Credential{
 				{Kind: manifest.PasswordCredential, KeyID: "k1", DisplayName: "ci", End: "2026-12-01T00:00:00Z", Path: "passwordCredentials[0].endDateTime", Pos: manifest.Position{Offset: 82, Line: 1, Column: 83}},
 				{Kind: manifest.PasswordCredential, KeyID: "k2", Path: "passwordCredentials[2]", Pos: manifest.Position{Offset: 160, Line: 1, Column: 161}},
 				{Kind: manifest.KeyCredential, KeyID: "C0FFEE", End: "2027-01-01", Path: "keyCredentials[0].endDate", Pos: manifest.Position{Offset: 264, Line: 2, Column: 87}},
 			}}},
 		{"legacy credentials", "{\n\t\"name\": \"x\",\n\t\"passwordCredentials\": [\n\t\t{\"customKeyIdentifier\": null, \"endDate\": \"2025-05-24T09:05:30Z\", \"keyId\": \"93b4\", \"value\": null, \"hint\": \"ywd\", \"displayName\": \"default\"}\n\t]\n}",
-			manifest.Setup{Format: manifest.FormatLegacy, Credentials: []manifest.Credential{
+			manifest.Setup{Schema: manifest.SchemaLegacy, Credentials: []manifest.Credential{
 				{Kind: manifest.PasswordCredential, KeyID: "93b4", DisplayName: "default", End: "2025-05-24T09:05:30Z", Path: "passwordCredentials[0].endDate", Pos: manifest.Position{Offset: 85, Line: 4, Column: 44}},
 			}}},
-		{"fragment", `{"requiredResourceAccess": []}`, manifest.Setup{Format: manifest.FormatFragment}},
-		{"bare", `[]`, manifest.Setup{Format: manifest.FormatFragment}},
+		{"fragment", `{"requiredResourceAccess": []}`, manifest.Setup{Schema: manifest.SchemaFragment}},
+		{"bare", `[]`, manifest.Setup{Schema: manifest.SchemaFragment}},
 	}
 	for _, tt := range tests {
 		got, err := manifest.ReadSetup([]byte(tt.in))

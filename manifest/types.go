@@ -82,11 +82,11 @@ type Set []Resource
 // type), without repeats.
 func (s Set) Permissions() []Permission {
 	var out []Permission
-	seen := make(map[key]bool)
+	seen := make(map[identity]bool)
 	for _, r := range s {
 		for _, a := range r.ResourceAccess {
 			p := Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
-			k := keyOf(p)
+			k := identityOf(p)
 			if seen[k] {
 				continue
 			}
@@ -97,12 +97,12 @@ func (s Set) Permissions() []Permission {
 	return out
 }
 
-// key is the case-folded identity of a permission, for maps.
-type key struct {
+// identity is the case-folded identity of a permission, for maps.
+type identity struct {
 	app, id string
 	typ     Type
 }
 
-func keyOf(p Permission) key {
-	return key{strings.ToLower(p.ResourceAppID), strings.ToLower(p.ID), p.Type}
+func identityOf(p Permission) identity {
+	return identity{strings.ToLower(p.ResourceAppID), strings.ToLower(p.ID), p.Type}
 }

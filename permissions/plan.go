@@ -299,7 +299,7 @@ func notes(s manifest.Setup, want Want) []Finding {
 	add := func(code string, pos manifest.Position, format string, args ...any) {
 		out = append(out, Finding{Code: code, Level: LevelNote, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
-	if s.Format == manifest.FormatFragment {
+	if s.Schema == manifest.SchemaFragment {
 		if len(want.RedirectURIs) > 0 {
 			add(CodeFragment, manifest.Position{}, "holds only requiredResourceAccess: the sign-in audience and redirect URI are left to the manifest")
 		}

@@ -71,8 +71,8 @@ func mergeFile(path string, want manifest.Set) error {
 	case []any:
 		doc = merge(d, want)
 	case map[string]any:
-		list, _ := d[manifest.Key].([]any)
-		d[manifest.Key] = merge(list, want)
+		list, _ := d[manifest.RequiredResourceAccess].([]any)
+		d[manifest.RequiredResourceAccess] = merge(list, want)
 	default:
 		return fmt.Errorf("the top-level value is not an object or an array")
 	}
@@ -125,7 +125,7 @@ func checkFile(path string, want manifest.Set) (bool, error) {
 	}
 	list, _ := doc.([]any)
 	if m, ok := doc.(map[string]any); ok {
-		list, _ = m[manifest.Key].([]any)
+		list, _ = m[manifest.RequiredResourceAccess].([]any)
 	}
 	have := make(map[string]bool)
 	for _, e := range list {
