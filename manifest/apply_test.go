@@ -10,14 +10,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/apply")
 
 var modes = []manifest.Mode{manifest.Merge, manifest.Overwrite}
 
-// TestGolden applies the calendar-sync set to each testdata/apply/*.json in
+// TestGolden applies calendarSet to each testdata/apply/*.json in
 // both modes, compares with NAME.MODE.golden, and applies again to show that
 // nothing changes the second time.
 func TestGolden(t *testing.T) {
@@ -25,7 +24,7 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(inputs) == 0 {
 		t.Fatalf("no inputs: %v", err)
 	}
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	for _, in := range inputs {
 		src, err := os.ReadFile(in)
 		if err != nil {
@@ -65,7 +64,7 @@ func TestNoChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, mode := range modes {
-		out, rep, err := manifest.Apply(src, permissions.DefaultProfile().Set(), manifest.Options{Mode: mode})
+		out, rep, err := manifest.Apply(src, calendarSet, manifest.Options{Mode: mode})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +81,7 @@ func TestCorpus(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("../shared/corpus not present")
 	}
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -139,8 +138,8 @@ func TestInputUntouched(t *testing.T) {
 		src, _ := os.ReadFile(in)
 		keep := bytes.Clone(src)
 		for _, mode := range modes {
-			manifest.Apply(src[:len(src):len(src)], permissions.DefaultProfile().Set(), manifest.Options{Mode: mode})
-			manifest.Apply(src, permissions.DefaultProfile().Set(), manifest.Options{Mode: mode})
+			manifest.Apply(src[:len(src):len(src)], calendarSet, manifest.Options{Mode: mode})
+			manifest.Apply(src, calendarSet, manifest.Options{Mode: mode})
 		}
 		if !bytes.Equal(src, keep) {
 			t.Errorf("%s: input modified", in)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/manifestpatch/manifestpatch/internal/synth"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // The large benchmarks run Apply and Read over synthetic 1 MB and 10 MB
@@ -57,7 +56,7 @@ func largeInput(b testing.TB, size int) []byte {
 }
 
 func BenchmarkApplyLarge(b *testing.B) {
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	for _, sz := range largeSizes {
 		src := largeInput(b, sz.size)
 		done, rep, err := manifest.Apply(src, want, manifest.Options{})
@@ -143,7 +142,7 @@ func TestLargeManifest(t *testing.T) {
 	if start < len(src)/3 || len(src)-end < len(src)/3 {
 		t.Errorf("requiredResourceAccess is at [%d, %d) of %d bytes; want large parts before and after it", start, end, len(src))
 	}
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	for _, mode := range []manifest.Mode{manifest.Merge, manifest.Overwrite} {
 		out, rep, err := manifest.Apply(src, want, manifest.Options{Mode: mode})
 		if err != nil {

@@ -7,10 +7,9 @@ import (
 	"testing"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
-// The benchmarks apply the calendar-sync set to a realistic 5 KB legacy
+// The benchmarks apply calendarSet to a realistic 5 KB legacy
 // portal download. BenchmarkApply/stdlib does the same merge the way a
 // script would with encoding/json (decode to a map, merge, MarshalIndent),
 // so the ratio between the two shows in one run.
@@ -25,7 +24,7 @@ func benchInput(b *testing.B) []byte {
 
 func BenchmarkApply(b *testing.B) {
 	src := benchInput(b)
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	done, _, err := manifest.Apply(src, want, manifest.Options{})
 	if err != nil {
 		b.Fatal(err)

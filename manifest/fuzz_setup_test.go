@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // FuzzSetup states the promises of the audience and redirect URI edits:
@@ -16,7 +15,7 @@ func FuzzSetup(f *testing.F) {
 	for _, src := range fuzzInputs(f) {
 		f.Add(src)
 	}
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	opts := setupOptions(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if _, err := manifest.ReadSetup(src); err != nil {

@@ -489,6 +489,9 @@ const (
 	aadGraph = "00000002-0000-0000-c000-000000000000"
 )
 
+// calendarSet is the set the goldens and benchmarks apply: the setup
+// guide's permissions, written out here so that the tests of the byte
+// editor do not change when a profile does.
 var calendarSet = manifest.Set{
 	{ResourceAppID: exchange, ResourceAccess: []manifest.Access{
 		{ID: "266d2589-20b5-4f91-9a03-89247d1be8da", Type: manifest.Scope},

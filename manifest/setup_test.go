@@ -11,25 +11,24 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 const acmeURI = "https://acme.sensehq.com/settings/calendar-sync/auth-result"
 
-func setupOptions(t testing.TB) manifest.Options {
-	opts, err := permissions.DefaultProfile().Options("acme")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return opts
+// setupOptions asks for an audience and a redirect URI besides the
+// permissions. The tests of the byte editor fix what they want here rather
+// than take it from a profile, so that their goldens change only when the
+// editor does.
+func setupOptions(testing.TB) manifest.Options {
+	return manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{acmeURI}}
 }
 
-// TestGoldenSetup applies the whole calendar-sync setup (permissions,
+// TestGoldenSetup applies calendarSet and setupOptions (permissions,
 // audience and redirect URI) to each testdata/apply/*.json and compares
 // with NAME.setup.golden.
 func TestGoldenSetup(t *testing.T) {
 	inputs, _ := filepath.Glob("testdata/apply/*.json")
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	opts := setupOptions(t)
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".json")
@@ -108,7 +107,7 @@ func TestCorpusSetup(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("../shared/corpus not present")
 	}
-	want := permissions.DefaultProfile().Set()
+	want := calendarSet
 	opts := setupOptions(t)
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
