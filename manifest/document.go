@@ -152,26 +152,44 @@ var manifestKeys = map[string]bool{
 
 // checkManifest refuses a top-level object that has members but none a
 // manifest has: applying permissions to a package.json would damage it.
+//
+// A member whose name is requiredResourceAccess in another case is refused
+// too: property names are case-sensitive, so Microsoft Graph does not read
+// it, and Apply would add a second list beside it. In a file that is a
+// manifest (it holds requiredResourceAccess or another member that marks
+// one) that is a shape error naming the mis-cased key; elsewhere the file is
+// not a manifest, and the error says how to make it one.
 func (d *document) checkManifest() error {
 	if d.container != ObjectMember || len(d.top.members) == 0 {
 		return nil
 	}
-	// A mis-cased requiredResourceAccess is an error even in a manifest:
-	// Microsoft Graph would ignore it, and Apply would add a second key.
-	for _, m := range d.top.members {
-		if m.name != RequiredResourceAccess && strings.EqualFold(m.name, RequiredResourceAccess) {
-			return &ShapeError{Path: m.name, Pos: position(d.src, m.key.start, d.bom), Err: ErrNotManifest,
-				Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
+	var miscased *member
+	isManifest, hasList := false, false
+	for i := range d.top.members {
+		m := &d.top.members[i]
+		if m.name != RequiredResourceAccess && miscased == nil && strings.EqualFold(m.name, RequiredResourceAccess) {
+			miscased = m
 		}
+		hasList = hasList || m.name == RequiredResourceAccess
+		isManifest = isManifest || manifestKeys[m.name] || legacyKeys[m.name]
+	}
+	if miscased != nil {
+		e := &ShapeError{Path: miscased.name, Pos: position(d.src, miscased.key.start, d.bom), Err: ErrShape,
+			Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
+		switch {
+		case hasList:
+			e.Msg = "a mis-cased twin of requiredResourceAccess, which Microsoft Graph does not read (property names are case-sensitive); move its entries into requiredResourceAccess and remove it"
+		case !isManifest:
+			e.Err = ErrNotManifest
+		}
+		return e
+	}
+	if isManifest {
+		return nil
 	}
 	var names []string
-	for _, m := range d.top.members {
-		if manifestKeys[m.name] || legacyKeys[m.name] {
-			return nil
-		}
-		if len(names) < 3 {
-			names = append(names, fmt.Sprintf("%q", m.name))
-		}
+	for _, m := range d.top.members[:min(3, len(d.top.members))] {
+		names = append(names, fmt.Sprintf("%q", m.name))
 	}
 	return &ShapeError{Pos: position(d.src, d.top.start, d.bom), Err: ErrNotManifest,
 		Msg: fmt.Sprintf("not an app registration manifest: it has none of requiredResourceAccess, appId, displayName, signInAudience or any other member that marks one (its keys start %s)", strings.Join(names, ", "))}

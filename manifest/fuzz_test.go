@@ -219,24 +219,29 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
+		// A member named requiredResourceAccess in another case is refused
+		// at its key: as a shape error in a file that holds the right
+		// spelling, which makes it a manifest; elsewhere as a shape error
+		// or not a manifest, as the package's list of manifest members
+		// decides.
+		if ref.miscased != "" {
+			if !errors.As(err, &she) || she.Path != ref.miscased || !bytes.HasPrefix(src[she.Pos.Offset:], []byte(`"`)) ||
+				she.Err != manifest.ErrShape && (ref.hasKey || she.Err != manifest.ErrNotManifest) {
+				t.Fatalf("Read(%q) = %v, want a shape error at the key %q", src, err, ref.miscased)
+			}
+			return
+		}
 		// A top-level object none of whose members a manifest has is
 		// refused. The list of those members is the package's; what holds
 		// for any list is checked here.
 		if errors.Is(err, manifest.ErrNotManifest) {
-			if ref.m.Container != manifest.ObjectMember || ref.m.Present || ref.keys == 0 || ref.hasKey {
+			errors.As(err, &she)
+			if ref.m.Container != manifest.ObjectMember || ref.m.Present || ref.keys == 0 || ref.hasKey || she.Path != "" {
 				t.Fatalf("Read(%q) = %v, but it is a %v with %d members (requiredResourceAccess among them: %v)",
 					src, err, ref.m.Container, ref.keys, ref.hasKey)
 			}
-			errors.As(err, &she)
-			switch {
-			case she.Path == "":
-				if she.Pos.Offset != len(src)-len(bytes.TrimLeft(body, " \t\r\n")) {
-					t.Fatalf("Read(%q) = %v, want it at the top-level object", src, err)
-				}
-			case she.Path == manifest.RequiredResourceAccess || !strings.EqualFold(she.Path, manifest.RequiredResourceAccess):
-				t.Fatalf("Read(%q) = %v, at a member that is not requiredResourceAccess misspelled", src, err)
-			case !bytes.HasPrefix(src[she.Pos.Offset:], []byte(`"`)):
-				t.Fatalf("Read(%q) = %v, want it at the key", src, err)
+			if she.Pos.Offset != len(src)-len(bytes.TrimLeft(body, " \t\r\n")) {
+				t.Fatalf("Read(%q) = %v, want it at the top-level object", src, err)
 			}
 			return
 		}
@@ -336,9 +341,11 @@ type reference struct {
 	err  error
 	path string
 	// keys counts the members of a top-level object; hasKey says whether
-	// one of them is requiredResourceAccess.
-	keys   int
-	hasKey bool
+	// one of them is requiredResourceAccess, and miscased is the first
+	// whose name is requiredResourceAccess in another case.
+	keys     int
+	hasKey   bool
+	miscased string
 }
 
 func (r *reference) fail(err error, path string) {
@@ -371,6 +378,9 @@ func referenceRead(t *testing.T, body []byte) reference {
 		seen := false
 		for i, k := range top.keys {
 			if k != manifest.RequiredResourceAccess {
+				if r.miscased == "" && strings.EqualFold(k, manifest.RequiredResourceAccess) {
+					r.miscased = k
+				}
 				continue
 			}
 			r.hasKey = true
