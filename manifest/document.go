@@ -50,6 +50,9 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // parse parses src. The caller must call release on the document when it
 // is done with it, and keep nothing that points into its objects.
 func parse(src []byte) (*document, error) {
+	if e := utf16(src); e != nil {
+		return nil, e
+	}
 	d := &document{src: src, rraIdx: -1}
 	if len(src) >= 3 && src[0] == bom[0] && src[1] == bom[1] && src[2] == bom[2] {
 		d.src, d.bom = src[3:], 3

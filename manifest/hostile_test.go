@@ -121,7 +121,10 @@ func TestHostile(t *testing.T) {
 		{"NUL between tokens", "{\"a\":\x001}", manifest.ErrSyntax, "1:6", "", "unexpected NUL byte; want a value"},
 		{"NUL first", "\x00{}", manifest.ErrSyntax, "1:1", "", "unexpected NUL byte"},
 		{"NUL after the value", "{}\x00", manifest.ErrSyntax, "1:3", "", "unexpected NUL byte after the top-level value"},
-		{"UTF-16 file", "\xff\xfe{\x00}\x00", manifest.ErrSyntax, "1:1", "", "unexpected byte 0xff (not UTF-8)"},
+		{"UTF-16 file", "\xff\xfe{\x00}\x00", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (little endian), not UTF-8; save it as UTF-8 (in Windows PowerShell 5.1, Out-File -Encoding utf8 or Set-Content -Encoding utf8"},
+		{"UTF-16 big endian", "\xfe\xff\x00{\x00}", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (big endian), not UTF-8"},
+		{"UTF-16 without a byte order mark", "{\x00\n\x00\"\x00", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (little endian)"},
+		{"UTF-16 big endian without a byte order mark", "\x00{\x00\r\x00\n", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (big endian)"},
 
 		// Byte order marks. Columns do not count a leading one.
 		{"BOM only", "\xEF\xBB\xBF", manifest.ErrSyntax, "1:1", "", "empty input"},

@@ -505,3 +505,23 @@ func equalFoldASCII(a, b string) bool {
 	}
 	return true
 }
+
+// utf16 returns an error for input that is UTF-16 rather than UTF-8: it
+// starts with a UTF-16 byte order mark, or with two ASCII characters each
+// paired with a NUL byte. Windows PowerShell 5.1 writes UTF-16 with '>'.
+func utf16(src []byte) error {
+	order := ""
+	switch {
+	case len(src) >= 2 && src[0] == 0xFF && src[1] == 0xFE,
+		len(src) >= 4 && src[0] != 0 && src[0] < 0x80 && src[1] == 0 && src[2] != 0 && src[2] < 0x80 && src[3] == 0:
+		order = "little"
+	case len(src) >= 2 && src[0] == 0xFE && src[1] == 0xFF,
+		len(src) >= 4 && src[0] == 0 && src[1] != 0 && src[1] < 0x80 && src[2] == 0 && src[3] != 0 && src[3] < 0x80:
+		order = "big"
+	default:
+		return nil
+	}
+	return &SyntaxError{Pos: Position{Line: 1, Column: 1}, Err: ErrSyntax,
+		Msg: "the file is UTF-16 (" + order + " endian), not UTF-8; save it as UTF-8 " +
+			"(in Windows PowerShell 5.1, Out-File -Encoding utf8 or Set-Content -Encoding utf8 rather than '>')"}
+}
