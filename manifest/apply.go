@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tidwall/sjson"
 )
 
 // Mode says how Apply treats the permissions a document already lists.
@@ -86,7 +88,12 @@ type Report struct {
 	// Schema is the document's schema. A SchemaFragment gets no audience
 	// or redirect URIs.
 	Schema Schema
-	// AudienceChanged reports whether the sign-in audience was set.
+	// AudienceWas is the audience the document declared before, as
+	// Setup.AudienceSource words it ("AzureADMyOrg", "availableToOtherTenants
+	// false", or "" for none), set when Options.SignInAudience is.
+	AudienceWas string
+	// AudienceChanged reports whether the sign-in audience was set: the
+	// document did not admit Options.SignInAudience (Setup.Admits).
 	AudienceChanged bool
 	// RedirectURIsAdded lists the redirect URIs that were added.
 	RedirectURIsAdded []string
@@ -132,7 +139,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	} else {
 		edits = d.overwrite(w, have, canon, &rep)
 	}
-	setup, err := d.setupEdits(opts, &rep)
+	setup, sets, err := d.setupEdits(opts, &rep)
 	if err != nil {
 		return nil, Report{}, err
 	}
@@ -140,10 +147,15 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	if len(d.newTop) > 0 {
 		edits = append(edits, d.addMembers(&d.top, d.newTop))
 	}
-	if len(edits) == 0 {
+	if len(edits) == 0 && len(sets) == 0 {
 		return src, rep, nil
 	}
 	out := d.splice(src, edits)
+	if len(sets) > 0 {
+		if out, err = replaceScalars(out, d.bom, sets); err != nil {
+			return nil, Report{}, err
+		}
+	}
 	rep.Changed = !bytes.Equal(out, src)
 	if !rep.Changed {
 		return src, rep, nil
@@ -276,4 +288,18 @@ func Rewrite(src []byte, canon func(Permission) Permission) ([]byte, error) {
 		return src, nil
 	}
 	return d.splice(src, edits), nil
+}
+
+// replaceScalars replaces existing scalar members of out, whose first bom
+// bytes are a byte order mark, with sjson: each value is found by its path
+// and replaced in place, every other byte kept.
+func replaceScalars(out []byte, bom int, sets []set) ([]byte, error) {
+	body := out[bom:]
+	var err error
+	for _, s := range sets {
+		if body, err = sjson.SetRawBytesOptions(body, s.path, s.raw, &sjson.Options{Optimistic: true}); err != nil {
+			return nil, fmt.Errorf("manifest: setting %s: %w", s.path, err)
+		}
+	}
+	return append(out[:bom:bom], body...), nil
 }

@@ -29,20 +29,24 @@ func BenchmarkApply(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	setup := setupOptions(b)
 	for _, bc := range []struct {
 		name string
 		src  []byte
-		mode manifest.Mode
+		opts manifest.Options
 	}{
-		{"merge", src, manifest.Merge},
-		{"overwrite", src, manifest.Overwrite},
-		{"noop", done, manifest.Merge},
+		{"merge", src, manifest.Options{}},
+		{"overwrite", src, manifest.Options{Mode: manifest.Overwrite}},
+		{"noop", done, manifest.Options{}},
+		// setup also sets the audience and adds a redirect URI, as the
+		// CLI's default profile does.
+		{"setup", src, setup},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.src)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if _, _, err := manifest.Apply(bc.src, want, manifest.Options{Mode: bc.mode}); err != nil {
+				if _, _, err := manifest.Apply(bc.src, want, bc.opts); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -59,7 +59,8 @@ func parse(src []byte) (*document, error) {
 	}
 	d.arena = arenas.Get().(*arena)
 	a := d.arena
-	p := &parser{src: d.src, base: d.bom, members: a.members[:0], items: a.items[:0], memberStack: a.memberStack[:0], itemStack: a.itemStack[:0]}
+	p := &parser{src: d.src, base: d.bom, members: a.members[:0], items: a.items[:0], memberStack: a.memberStack[:0], itemStack: a.itemStack[:0],
+		seen: a.seen[:0], path: a.path[:0]}
 	err := p.document(d)
 	if err == nil {
 		err = p.shapeErr
@@ -67,7 +68,7 @@ func parse(src []byte) (*document, error) {
 	if err == nil {
 		err = d.checkManifest()
 	}
-	a.members, a.items, a.memberStack, a.itemStack = p.members, p.items, p.memberStack, p.itemStack
+	a.members, a.items, a.memberStack, a.itemStack, a.seen, a.path = p.members, p.items, p.memberStack, p.itemStack, p.seen, p.path
 	if err != nil {
 		d.release()
 		return nil, err
@@ -95,20 +96,26 @@ func (p *parser) document(d *document) error {
 	switch p.src[p.pos] {
 	case '{':
 		d.container = ObjectMember
-		i, first := -1, 0 // the member's index; where the first requiredResourceAccess key starts
+		i := -1 // the member's index
 		err := p.object(&d.top, func(m member) error {
 			i++
-			if m.name != RequiredResourceAccess {
+			g := guards.names[m.name]
+			if g == nil {
 				return p.value()
 			}
-			if d.rraIdx >= 0 {
-				p.shape(&ShapeError{Path: RequiredResourceAccess, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
-					Msg: fmt.Sprintf("the key appears twice, on lines %d and %d; remove one of them",
-						p.at(first).Line, p.at(m.key.start).Line)})
-				return p.value()
+			if m.name == RequiredResourceAccess {
+				for _, s := range p.seen {
+					if s.name == m.name {
+						p.shape(&ShapeError{Path: m.name, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
+							Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(s.key.start), p.at(m.key.start))})
+						return p.value()
+					}
+				}
+				p.seen = append(p.seen, m)
+				d.rraIdx = i
+				return p.rra(d, jpath{base: RequiredResourceAccess, entry: -1, item: -1})
 			}
-			d.rraIdx, first = i, m.key.start
-			return p.rra(d, jpath{base: RequiredResourceAccess, entry: -1, item: -1})
+			return p.guardedMember(0, m, g)
 		})
 		if err != nil {
 			return err
@@ -232,31 +239,6 @@ func (d *document) topMember(name string) (*member, bool) {
 	return nil, false
 }
 
-// sub parses the value at s again, recording an object's members or an
-// array's items. The value is known to be valid.
-func (d *document) sub(s span) (object, array) {
-	p := &parser{src: d.src, pos: s.start, base: d.bom}
-	var o object
-	var a array
-	switch d.src[s.start] {
-	case '{':
-		p.object(&o, nil)
-	case '[':
-		p.array(&a, nil)
-	}
-	return o, a
-}
-
-// str decodes the string value at s; ok is false for any other value.
-func (d *document) str(s span) (string, bool) {
-	if d.src[s.start] != '"' {
-		return "", false
-	}
-	p := &parser{src: d.src, pos: s.start, base: d.bom}
-	v, err := p.str(true)
-	return v, err == nil
-}
-
 func (d *document) member(o object, name string) (*member, bool) {
 	for i := range o.members {
 		if o.members[i].name == name {
@@ -264,17 +246,4 @@ func (d *document) member(o object, name string) (*member, bool) {
 		}
 	}
 	return nil, false
-}
-
-// firstString returns the value of the first of names that o has as a
-// string member, and that member; nil when there is none.
-func (d *document) firstString(o object, names ...string) (string, *member) {
-	for _, name := range names {
-		if m, ok := d.member(o, name); ok {
-			if v, ok := d.str(m.val); ok {
-				return v, m
-			}
-		}
-	}
-	return "", nil
 }

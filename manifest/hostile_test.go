@@ -153,8 +153,20 @@ func TestHostile(t *testing.T) {
 		{"too deep inside requiredResourceAccess", rra(strings.Repeat("[", 1000)), manifest.ErrTooDeep, "1:1027", "", "nested more than 1000 deep"},
 
 		// Valid JSON of the wrong shape.
-		{"two requiredResourceAccess keys", "{\n  \"requiredResourceAccess\": [],\n  \"a\": 1,\n  \"requiredResourceAccess\": null\n}", manifest.ErrDuplicateKey, "4:3", "requiredResourceAccess", "the key appears twice, on lines 2 and 4"},
-		{"two keys, one escaped", `{"requiredResourceAccess": [], "required\u0052esourceAccess": []}`, manifest.ErrDuplicateKey, "1:32", "requiredResourceAccess", "on lines 1 and 1"},
+		{"two requiredResourceAccess keys", "{\n  \"requiredResourceAccess\": [],\n  \"a\": 1,\n  \"requiredResourceAccess\": null\n}", manifest.ErrDuplicateKey, "4:3", "requiredResourceAccess", "the key appears twice, at 2:3 and 4:3; remove one of them"},
+		{"two keys, one escaped", `{"requiredResourceAccess": [], "required\u0052esourceAccess": []}`, manifest.ErrDuplicateKey, "1:32", "requiredResourceAccess", "the key appears twice, at 1:2 and 1:32"},
+		{"two signInAudience keys", "{\n  \"displayName\": \"x\",\n  \"signInAudience\": \"AzureADMyOrg\",\n  \"signInAudience\": \"AzureADMultipleOrgs\"\n}", manifest.ErrDuplicateKey, "4:3", "signInAudience", "the key appears twice, at 3:3 and 4:3; remove one of them"},
+		{"two web keys", `{"displayName": "x", "web": {}, "web": {"redirectUris": []}}`, manifest.ErrDuplicateKey, "1:33", "web", "the key appears twice, at 1:22 and 1:33"},
+		{"two redirectUris keys", `{"displayName": "x", "web": {"redirectUris": [], "redirectUris": ["https://a/"]}}`, manifest.ErrDuplicateKey, "1:50", "web.redirectUris", "at 1:30 and 1:50"},
+		{"two redirectUriSettings keys", `{"web": {"redirectUriSettings": [], "redirectUriSettings": []}}`, manifest.ErrDuplicateKey, "1:37", "web.redirectUriSettings", "at 1:10 and 1:37"},
+		{"two availableToOtherTenants keys", `{"name": "x", "availableToOtherTenants": false, "availableToOtherTenants": true}`, manifest.ErrDuplicateKey, "1:49", "availableToOtherTenants", "at 1:15 and 1:49"},
+		{"two replyUrlsWithType keys", `{"name": "x", "replyUrlsWithType": [], "replyUrlsWithType": []}`, manifest.ErrDuplicateKey, "1:40", "replyUrlsWithType", "at 1:15 and 1:40"},
+		{"two url keys in a reply URL", `{"name": "x", "replyUrlsWithType": [{"url": "https://a/", "type": "Web"}, {"url": "https://b/", "url": "https://c/"}]}`, manifest.ErrDuplicateKey, "1:97", "replyUrlsWithType[1].url", "at 1:76 and 1:97"},
+		{"two replyUrls keys", `{"name": "x", "replyUrls": [], "replyUrls": []}`, manifest.ErrDuplicateKey, "1:32", "replyUrls", "at 1:15 and 1:32"},
+		{"two appId keys", `{"appId": "a", "appId": "b"}`, manifest.ErrDuplicateKey, "1:16", "appId", "at 1:2 and 1:16"},
+		{"two passwordCredentials keys", `{"appId": "a", "passwordCredentials": [], "passwordCredentials": []}`, manifest.ErrDuplicateKey, "1:43", "passwordCredentials", "at 1:16 and 1:43"},
+		{"two endDateTime keys in a secret", `{"appId": "a", "passwordCredentials": [{"endDateTime": "2026-01-01", "endDateTime": "2027-01-01"}]}`, manifest.ErrDuplicateKey, "1:70", "passwordCredentials[0].endDateTime", "at 1:41 and 1:70"},
+		{"two keyId keys in a certificate", `{"appId": "a", "keyCredentials": [{}, {"keyId": "a", "keyId": "b"}]}`, manifest.ErrDuplicateKey, "1:54", "keyCredentials[1].keyId", "at 1:40 and 1:54"},
 		{"two resourceAppId keys", rra(`{"resourceAppId": "a", "resourceAppId": "b", "resourceAccess": []}`), manifest.ErrDuplicateKey, "1:52", "requiredResourceAccess[0].resourceAppId", "appears twice in one object"},
 		{"two type keys", access(`{"id": "a", "type": "Scope", "type": "Role"}`), manifest.ErrDuplicateKey, "1:135", "requiredResourceAccess[0].resourceAccess[0].type", "appears twice"},
 		{"requiredResourceAccess a string", `{"requiredResourceAccess": "[]"}`, manifest.ErrShape, "1:28", "requiredResourceAccess", "want an array, got a string"},
@@ -251,6 +263,7 @@ func TestHostileAccepted(t *testing.T) {
 
 		// Keys the package does not own may repeat; JSON leaves that open.
 		{"repeated unrelated key", `{"a": 1, "a": 2, "requiredResourceAccess": null}`, none},
+		{"repeated keys the package does not read", `{"displayName": "x", "web": {"homePageUrl": 1, "homePageUrl": 2}, "passwordCredentials": [{"hint": "a", "hint": "b"}]}`, none},
 		{"repeated unknown key in a permission", access(`{"id": "a", "type": "Scope", "x": 1, "x": 2}`), one(graph, "a", manifest.Scope)},
 		{"requiredResourceAccess below the top", `{"api": {"requiredResourceAccess": 1}}`, none},
 		{"nested 1000 deep", `{"displayName": ` + strings.Repeat("[", 999) + strings.Repeat("]", 999) + `}`, none},

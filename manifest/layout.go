@@ -1,6 +1,9 @@
 package manifest
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // entryStyle is the style for a new entry: that of the first existing entry,
 // moved to ctx's indentation, or ctx itself.
@@ -278,6 +281,10 @@ func (d *document) separator(s span, items []span, only *object) []byte {
 				}
 			}
 		}
+	}
+	if len(open) == 0 && strings.HasSuffix(d.colon(), " ") {
+		// {"a": 1} grows as {"a": 1, "b": 2}: spaced like its colon.
+		return []byte(", ")
 	}
 	return append([]byte{','}, open...)
 }

@@ -4,9 +4,13 @@ package manifest
 // document and what is wanted.
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/tidwall/gjson"
 )
 
 // permissions returns the set of permissions the document lists, in their
@@ -118,25 +122,22 @@ func (d *document) equal(want Set, canon func(Permission) Permission) bool {
 }
 
 // setupEdits plans the edits that give the document opts.SignInAudience and
-// opts.RedirectURIs, recording them in rep.
-func (d *document) setupEdits(opts Options, rep *Report) ([]edit, error) {
+// opts.RedirectURIs, recording them in rep. Scalars to replace are
+// returned apart, as sets.
+func (d *document) setupEdits(opts Options, rep *Report) ([]edit, []set, error) {
 	if opts.SignInAudience == "" && len(opts.RedirectURIs) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	schema := d.schema()
-	if schema == SchemaFragment {
-		return nil, nil
+	s := d.setup()
+	if s.Schema == SchemaFragment {
+		return nil, nil, nil
 	}
-	var edits []edit
+	var sets []set
 	if want := opts.SignInAudience; want != "" {
-		e, err := d.audience(schema, want, rep)
-		if err != nil {
-			return nil, err
-		}
-		edits = append(edits, e...)
+		sets = d.audience(s, want, rep)
 	}
 	have := make(map[string]bool)
-	for _, r := range d.setup().RedirectURIs {
+	for _, r := range s.RedirectURIs {
 		have[r.URI] = true
 	}
 	var missing []string
@@ -147,45 +148,48 @@ func (d *document) setupEdits(opts Options, rep *Report) ([]edit, error) {
 		}
 	}
 	if len(missing) == 0 {
-		return edits, nil
+		return nil, sets, nil
 	}
 	rep.RedirectURIsAdded = missing
-	var e []edit
+	var edits []edit
 	var err error
-	if schema == SchemaLegacy {
-		e, err = d.addReplyURLs(missing)
+	if s.Schema == SchemaLegacy {
+		edits, err = d.addReplyURLs(missing)
 	} else {
-		e, err = d.addWebRedirectURIs(missing)
+		edits, err = d.addWebRedirectURIs(missing)
 	}
-	return append(edits, e...), err
+	return edits, sets, err
 }
 
-func (d *document) audience(schema Schema, want string, rep *Report) ([]edit, error) {
-	var edits []edit
-	m, hasAudience := d.topMember("signInAudience")
-	flag, hasFlag := d.topMember("availableToOtherTenants")
+// set replaces the existing scalar at a path with raw JSON.
+type set struct {
+	path string
+	raw  []byte
+}
+
+// audience plans giving the document the audience want, unless it admits
+// it already (Setup.Admits): signInAudience is set where present, and
+// availableToOtherTenants, where present, set to agree; where
+// signInAudience is absent it is added, unless the flag alone says want.
+func (d *document) audience(s Setup, want string, rep *Report) []set {
+	rep.AudienceWas = s.AudienceSource()
+	if s.Admits(want) {
+		return nil
+	}
+	rep.AudienceChanged = true
+	var sets []set
+	_, hasAudience := d.topMember(pathAudience)
+	_, hasFlag := d.topMember(pathOtherTenants)
 	if hasAudience {
-		if v, ok := d.str(m.val); !ok || v != want {
-			edits = append(edits, edit{m.val.start, m.val.end, appendString(nil, want)})
-		}
+		sets = append(sets, set{pathAudience, appendString(nil, want)})
 	}
-	if hasFlag && schema == SchemaLegacy {
-		multi := "false"
-		if want == AzureADMultipleOrgs || want == "AzureADandPersonalMicrosoftAccount" {
-			multi = "true"
-		}
-		if string(d.src[flag.val.start:flag.val.end]) != multi {
-			edits = append(edits, edit{flag.val.start, flag.val.end, []byte(multi)})
-		}
+	if hasFlag {
+		sets = append(sets, set{pathOtherTenants, []byte(strconv.FormatBool(multiTenant(want)))})
 	}
-	if !hasAudience && !(hasFlag && schema == SchemaLegacy) {
-		d.newTop = append(d.newTop, newMember{"signInAudience", stringWriter(want)})
-		rep.AudienceChanged = true
+	if !hasAudience && !(hasFlag && (want == AzureADMyOrg || want == AzureADMultipleOrgs)) {
+		d.newTop = append(d.newTop, newMember{pathAudience, stringWriter(want)})
 	}
-	if len(edits) > 0 {
-		rep.AudienceChanged = true
-	}
-	return edits, nil
+	return sets
 }
 
 // addWebRedirectURIs adds uris to web.redirectUris, creating what is
@@ -197,28 +201,26 @@ func (d *document) addWebRedirectURIs(uris []string) ([]edit, error) {
 		items[i] = stringWriter(u)
 		settings[i] = objectWriter(newMember{"uri", stringWriter(u)}, newMember{"index", literalWriter("null")})
 	}
-	web, ok := d.topMember("web")
+	web, ok := d.lookup(pathWeb)
 	if !ok {
-		d.newTop = append(d.newTop, newMember{"web", objectWriter(newMember{"redirectUris", arrayWriter(items...)})})
+		d.newTop = append(d.newTop, newMember{pathWeb, objectWriter(newMember{"redirectUris", arrayWriter(items...)})})
 		return nil, nil
 	}
-	switch d.src[web.val.start] {
-	case 'n':
-		st := d.base(web.val.start)
-		return []edit{{web.val.start, web.val.end, writeObject(nil, st, []newMember{{"redirectUris", arrayWriter(items...)}})}}, nil
-	case '{':
-	default:
-		return nil, d.shapeError(web.val, "web", "want an object, got %s", kind(d.src[web.val.start]))
+	switch {
+	case web.Type == gjson.Null:
+		return []edit{{web.start(), web.span().end, writeObject(nil, d.base(web.start()), []newMember{{"redirectUris", arrayWriter(items...)}})}}, nil
+	case !web.IsObject():
+		return nil, d.shapeError(web.span(), pathWeb, "want an object, got %s", kind(web.Raw[0]))
 	}
-	o, _ := d.sub(web.val)
+	o := web.object()
 	var edits []edit
-	e, err := d.addToList(&o, "web", "redirectUris", items, true)
+	e, err := d.addToList(&o, pathRedirectURIs, items, true)
 	if err != nil {
 		return nil, err
 	}
 	edits = append(edits, e...)
 	if _, ok := d.member(o, "redirectUriSettings"); ok {
-		e, err := d.addToList(&o, "web", "redirectUriSettings", settings, false)
+		e, err := d.addToList(&o, pathURISettings, settings, false)
 		if err != nil {
 			return nil, err
 		}
@@ -233,17 +235,15 @@ func (d *document) addReplyURLs(uris []string) ([]edit, error) {
 	for i, u := range uris {
 		items[i] = objectWriter(newMember{"url", stringWriter(u)}, newMember{"type", stringWriter("Web")})
 	}
-	return d.addToList(&d.top, "", "replyUrlsWithType", items, true)
+	return d.addToList(&d.top, pathReplyURLs, items, true)
 }
 
-// addToList appends items to the array member name of object o (whose own
-// JSON path is path), creating the member when create is set and replacing
-// null or an empty array.
-func (d *document) addToList(o *object, path, name string, items []writer, create bool) ([]edit, error) {
-	full := name
-	if path != "" {
-		full = path + "." + name
-	}
+// addToList appends items to the array at path, a member of object o,
+// creating the member when create is set and replacing null or an empty
+// array. A list in an object that sits on one line is written on one
+// line.
+func (d *document) addToList(o *object, path string, items []writer, create bool) ([]edit, error) {
+	name := path[strings.LastIndexByte(path, '.')+1:]
 	m, ok := d.member(*o, name)
 	if !ok {
 		if !create {
@@ -256,22 +256,26 @@ func (d *document) addToList(o *object, path, name string, items []writer, creat
 		}
 		return []edit{d.addMembers(o, ms)}, nil
 	}
-	switch d.src[m.val.start] {
-	case 'n':
-	case '[':
-		_, a := d.sub(m.val)
-		if len(a.items) > 0 {
+	v := d.valueAt(m.val)
+	switch {
+	case v.Type == gjson.Null:
+	case v.IsArray():
+		if a := v.array(); len(a.items) > 0 {
 			var tmpl *object
-			if last := a.items[len(a.items)-1]; d.src[last.start] == '{' {
-				t, _ := d.sub(last)
+			if last := d.valueAt(a.items[len(a.items)-1]); last.IsObject() {
+				t := last.object()
 				tmpl = &t
 			}
 			return []edit{d.appendItems(&a, tmpl, items)}, nil
 		}
 	default:
-		return nil, d.shapeError(m.val, full, "want an array, got %s", kind(d.src[m.val.start]))
+		return nil, d.shapeError(m.val, path, "want an array, got %s", kind(d.src[m.val.start]))
 	}
-	return []edit{{m.val.start, m.val.end, arrayWriter(items...)(nil, d.base(m.val.start))}}, nil
+	st := d.base(m.val.start)
+	if bytes.IndexByte(d.src[o.start:o.end], '\n') < 0 {
+		st = d.objectStyle(*o)
+	}
+	return []edit{{m.val.start, m.val.end, arrayWriter(items...)(nil, st)}}, nil
 }
 
 func (d *document) shapeError(s span, path, format string, args ...any) error {

@@ -111,7 +111,7 @@ func TestErrors(t *testing.T) {
 		{"no type", entry(`{"id": "x"}`), manifest.ErrShape, "1:106", "requiredResourceAccess[0].resourceAccess[0]", "has no type"},
 		{"no id", entry(`{"type": "Role"}`), manifest.ErrShape, "1:106", "requiredResourceAccess[0].resourceAccess[0]", "has no id"},
 		{"bare array shape", `[{"resourceAppId": true, "resourceAccess": []}]`, manifest.ErrShape, "1:20", "[0].resourceAppId", "want a string, got a boolean"},
-		{"two keys", "{\n\"requiredResourceAccess\": [],\n\"requiredResourceAccess\": null\n}", manifest.ErrDuplicateKey, "3:1", "requiredResourceAccess", "on lines 2 and 3"},
+		{"two keys", "{\n\"requiredResourceAccess\": [],\n\"requiredResourceAccess\": null\n}", manifest.ErrDuplicateKey, "3:1", "requiredResourceAccess", "the key appears twice, at 2:1 and 3:1"},
 		{"two ids", entry(`{"id": "x", "id": "y", "type": "Role"}`), manifest.ErrDuplicateKey, "1:118", "requiredResourceAccess[0].resourceAccess[0].id", "appears twice"},
 		{"syntax beats shape", `{"requiredResourceAccess": 1, "b": }`, manifest.ErrSyntax, "1:36", "", "want a value"},
 	}

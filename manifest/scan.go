@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"sync"
 	"unicode/utf8"
 )
@@ -17,18 +18,24 @@ import (
 // objects and arrays are slices of. Arenas are reused from call to call, so
 // that parsing a manifest allocates little.
 type arena struct {
-	members, memberStack []member
-	items, itemStack     []span
+	members, memberStack, seen []member
+	items, itemStack           []span
+	path                       []segment
 }
 
 var arenas = sync.Pool{New: func() any {
 	return &arena{members: make([]member, 0, 128), items: make([]span, 0, 128),
-		memberStack: make([]member, 0, 64), itemStack: make([]span, 0, 64)}
+		memberStack: make([]member, 0, 64), itemStack: make([]span, 0, 64),
+		seen: make([]member, 0, 16), path: make([]segment, 0, 8)}
 }}
 
 type parser struct {
 	src []byte
 	pos int
+	// seen holds the guarded members met so far in the objects being
+	// parsed, and path the JSON path of the guarded value being parsed.
+	seen []member
+	path []segment
 	// members and items hold the members and items of recorded objects and
 	// arrays, each object's and array's a sub-slice: a few allocations per
 	// document rather than one per object. While an object or array is
@@ -524,4 +531,80 @@ func utf16(src []byte) error {
 	return &SyntaxError{Pos: Position{Line: 1, Column: 1}, Err: ErrSyntax,
 		Msg: "the file is UTF-16 (" + order + " endian), not UTF-8; save it as UTF-8 " +
 			"(in Windows PowerShell 5.1, Out-File -Encoding utf8 or Set-Content -Encoding utf8 rather than '>')"}
+}
+
+// guarded parses a value at p.pos on a guarded path (p.path): in an
+// object, a key the guard names may not repeat; the values of those keys,
+// and the items of an array whose items are guarded, are parsed the same
+// way. Keys are compared undecoded where they hold no escape, so that
+// guarding allocates nothing.
+func (p *parser) guarded(g *guard) error {
+	switch c := p.src[p.pos]; {
+	case c == '{' && g.names != nil:
+		base := len(p.seen)
+		err := p.object(nil, func(m member) error {
+			raw := p.src[m.key.start+1 : m.key.end-1]
+			sub, ok := g.names[string(raw)]
+			if !ok && bytes.IndexByte(raw, '\\') >= 0 {
+				end := p.pos
+				p.pos = m.key.start
+				m.name, _ = p.str(true)
+				p.pos = end
+				sub, ok = g.names[m.name]
+			}
+			if !ok {
+				return p.value()
+			}
+			m.name = sub.name
+			return p.guardedMember(base, m, sub)
+		})
+		p.seen = p.seen[:base]
+		return err
+	case c == '[' && g.each != nil:
+		return p.array(nil, func(i int) error {
+			p.path = append(p.path, segment{index: i})
+			err := p.guarded(g.each)
+			p.path = p.path[:len(p.path)-1]
+			return err
+		})
+	}
+	return p.value()
+}
+
+// guardedMember parses the value of m, a guarded member of an object whose
+// members seen so far are p.seen[base:], refusing m if it repeats one.
+func (p *parser) guardedMember(base int, m member, g *guard) error {
+	p.path = append(p.path, segment{name: m.name})
+	defer func() { p.path = p.path[:len(p.path)-1] }()
+	for _, s := range p.seen[base:] {
+		if s.name == m.name {
+			p.shape(&ShapeError{Path: p.pathString(), Pos: p.at(m.key.start), Err: ErrDuplicateKey,
+				Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(s.key.start), p.at(m.key.start))})
+			return p.value()
+		}
+	}
+	p.seen = append(p.seen, m)
+	return p.guarded(g)
+}
+
+// segment is one step of a JSON path: a member's name, or an item's index
+// when name is "".
+type segment struct {
+	name  string
+	index int
+}
+
+func (p *parser) pathString() string {
+	s := ""
+	for _, seg := range p.path {
+		switch {
+		case seg.name == "":
+			s += "[" + strconv.Itoa(seg.index) + "]"
+		case s == "":
+			s = seg.name
+		default:
+			s += "." + seg.name
+		}
+	}
+	return s
 }

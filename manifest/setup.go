@@ -7,7 +7,6 @@ package manifest
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // Schema says which of the manifest schemas a document follows.
@@ -40,8 +39,15 @@ func (s Schema) String() string {
 
 // Audience values of signInAudience.
 const (
-	AzureADMyOrg        = "AzureADMyOrg"
+	// AzureADMyOrg admits accounts in the app's own directory only.
+	AzureADMyOrg = "AzureADMyOrg"
+	// AzureADMultipleOrgs admits accounts in any organizational directory.
 	AzureADMultipleOrgs = "AzureADMultipleOrgs"
+	// AzureADandPersonalMicrosoftAccount admits accounts in any
+	// organizational directory and personal Microsoft accounts.
+	AzureADandPersonalMicrosoftAccount = "AzureADandPersonalMicrosoftAccount"
+	// PersonalMicrosoftAccount admits personal Microsoft accounts only.
+	PersonalMicrosoftAccount = "PersonalMicrosoftAccount"
 )
 
 // RedirectURI is a Web redirect URI a manifest lists.
@@ -58,8 +64,14 @@ type Setup struct {
 	AppID string
 	// SignInAudience is "" when the member is absent or not a string.
 	SignInAudience string
-	// AvailableToOtherTenants is the legacy flag, nil when absent.
+	// AvailableToOtherTenants is the legacy flag, nil when absent or not a
+	// boolean. It says what the audience is only where SignInAudience is
+	// "".
 	AvailableToOtherTenants *bool
+	// AudienceConflict reports that both are present and disagree, as in
+	// a legacy manifest with "signInAudience": "AzureADMultipleOrgs" and
+	// "availableToOtherTenants": false. SignInAudience decides.
+	AudienceConflict bool
 	// RedirectURIs are the Web redirect URIs: web.redirectUris in the
 	// Microsoft Graph format; in the legacy format replyUrlsWithType entries
 	// of type Web, and the older replyUrls.
@@ -101,16 +113,63 @@ const (
 	KeyCredential      = "key"
 )
 
-// MultiTenant reports whether the manifest accepts accounts in any
-// organizational directory.
-func (s Setup) MultiTenant() bool {
-	switch s.SignInAudience {
-	case "":
-		return s.AvailableToOtherTenants != nil && *s.AvailableToOtherTenants
-	case AzureADMultipleOrgs, "AzureADandPersonalMicrosoftAccount":
-		return true
+// Audience returns the audience the manifest declares: SignInAudience
+// when it is there, else what AvailableToOtherTenants stands for
+// (AzureADMultipleOrgs or AzureADMyOrg), else "".
+func (s Setup) Audience() string {
+	switch {
+	case s.SignInAudience != "":
+		return s.SignInAudience
+	case s.AvailableToOtherTenants == nil:
+		return ""
+	case *s.AvailableToOtherTenants:
+		return AzureADMultipleOrgs
+	}
+	return AzureADMyOrg
+}
+
+// AudienceSource describes the declared audience as the manifest says it,
+// for messages such as "sign-in audience is AzureADMyOrg; want …": the
+// value of signInAudience, "availableToOtherTenants true" or "… false"
+// where only the legacy flag says it, or "" where nothing does.
+func (s Setup) AudienceSource() string {
+	switch {
+	case s.SignInAudience != "":
+		return s.SignInAudience
+	case s.AvailableToOtherTenants != nil:
+		return "availableToOtherTenants " + strconv.FormatBool(*s.AvailableToOtherTenants)
+	}
+	return ""
+}
+
+// Admits reports whether the declared audience already satisfies want, the
+// rule Apply follows: it does when it is want, and an audience is never
+// narrowed, so one that admits accounts in any organizational directory
+// (AzureADMultipleOrgs, AzureADandPersonalMicrosoftAccount) satisfies
+// AzureADMyOrg and AzureADMultipleOrgs, and AzureADandPersonalMicrosoftAccount
+// also satisfies PersonalMicrosoftAccount. A fragment, which has no
+// audience, admits nothing.
+func (s Setup) Admits(want string) bool {
+	have := s.Audience()
+	switch {
+	case have == want:
+		return want != ""
+	case have == AzureADMultipleOrgs:
+		return want == AzureADMyOrg
+	case have == AzureADandPersonalMicrosoftAccount:
+		return want == AzureADMyOrg || want == AzureADMultipleOrgs || want == PersonalMicrosoftAccount
 	}
 	return false
+}
+
+// MultiTenant reports whether the manifest accepts accounts in any
+// organizational directory: Admits(AzureADMultipleOrgs).
+func (s Setup) MultiTenant() bool { return s.Admits(AzureADMultipleOrgs) }
+
+// multiTenant reports whether the audience admits accounts in any
+// organizational directory, as availableToOtherTenants true does.
+func multiTenant(audience string) bool {
+	return audience == AzureADMultipleOrgs || audience == AzureADandPersonalMicrosoftAccount
 }
 
 // ReadSetup parses src and returns what it says besides its permissions.
@@ -130,92 +189,30 @@ func (d *document) setup() Setup {
 	if s.Schema == SchemaFragment {
 		return s
 	}
-	if m, ok := d.topMember("appId"); ok {
-		s.AppID, _ = d.str(m.val)
-	}
-	if m, ok := d.topMember("signInAudience"); ok {
-		s.SignInAudience, _ = d.str(m.val)
-	}
-	if m, ok := d.topMember("availableToOtherTenants"); ok {
-		b := string(d.src[m.val.start:m.val.end]) == "true"
-		if b || string(d.src[m.val.start:m.val.end]) == "false" {
-			s.AvailableToOtherTenants = &b
-		}
-	}
-	// Positions are worked out together at the end, in one pass.
-	var offs []int
-	add := func(v span, path string) {
-		if u, ok := d.str(v); ok {
-			s.RedirectURIs = append(s.RedirectURIs, RedirectURI{URI: u, Path: path})
-			offs = append(offs, v.start)
-		}
-	}
-	switch s.Schema {
-	case SchemaGraph:
-		if web, ok := d.topMember("web"); ok && d.src[web.val.start] == '{' {
-			o, _ := d.sub(web.val)
-			if m, ok := d.member(o, "redirectUris"); ok && d.src[m.val.start] == '[' {
-				_, a := d.sub(m.val)
-				for i, it := range a.items {
-					add(it, "web.redirectUris["+strconv.Itoa(i)+"]")
-				}
-			}
-		}
-	case SchemaLegacy:
-		if m, ok := d.topMember("replyUrlsWithType"); ok && d.src[m.val.start] == '[' {
-			_, a := d.sub(m.val)
-			for i, it := range a.items {
-				if d.src[it.start] != '{' {
-					continue
-				}
-				o, _ := d.sub(it)
-				u, hasURL := d.member(o, "url")
-				web := true
-				if t, ok := d.member(o, "type"); ok {
-					typ, _ := d.str(t.val)
-					web = strings.EqualFold(typ, "Web")
-				}
-				if hasURL && web {
-					add(u.val, "replyUrlsWithType["+strconv.Itoa(i)+"].url")
-				}
-			}
-		}
-		if m, ok := d.topMember("replyUrls"); ok && d.src[m.val.start] == '[' {
-			_, a := d.sub(m.val)
-			for i, it := range a.items {
-				add(it, "replyUrls["+strconv.Itoa(i)+"]")
-			}
-		}
-	}
-	nURIs := len(offs)
-	for _, c := range []struct{ member, kind string }{{"passwordCredentials", PasswordCredential}, {"keyCredentials", KeyCredential}} {
-		m, ok := d.topMember(c.member)
-		if !ok || d.src[m.val.start] != '[' {
+	for _, f := range fields {
+		if f.read == nil || f.in != 0 && f.in&(1<<s.Schema) == 0 {
 			continue
 		}
-		_, a := d.sub(m.val)
-		for i, it := range a.items {
-			if d.src[it.start] != '{' {
-				continue
-			}
-			o, _ := d.sub(it)
-			cred := Credential{Kind: c.kind, Path: c.member + "[" + strconv.Itoa(i) + "]"}
-			at := it.start
-			cred.KeyID, _ = d.firstString(o, "keyId", "customKeyIdentifier")
-			cred.DisplayName, _ = d.firstString(o, "displayName")
-			if end, m := d.firstString(o, "endDateTime", "endDate"); m != nil {
-				cred.End, cred.Path, at = end, cred.Path+"."+m.name, m.val.start
-			}
-			s.Credentials = append(s.Credentials, cred)
-			offs = append(offs, at)
+		if v, ok := d.lookup(f.path); ok {
+			f.read(&s, v, f.path)
 		}
+	}
+	s.AudienceConflict = s.SignInAudience != "" && s.AvailableToOtherTenants != nil &&
+		*s.AvailableToOtherTenants != multiTenant(s.SignInAudience)
+	// The readers left offsets; convert them in one pass.
+	offs := make([]int, 0, len(s.RedirectURIs)+len(s.Credentials))
+	for _, r := range s.RedirectURIs {
+		offs = append(offs, r.Pos.Offset)
+	}
+	for _, c := range s.Credentials {
+		offs = append(offs, c.Pos.Offset)
 	}
 	pos := positions(d.src, offs, d.bom)
 	for i := range s.RedirectURIs {
 		s.RedirectURIs[i].Pos = pos[i]
 	}
 	for i := range s.Credentials {
-		s.Credentials[i].Pos = pos[nURIs+i]
+		s.Credentials[i].Pos = pos[len(s.RedirectURIs)+i]
 	}
 	return s
 }

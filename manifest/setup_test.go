@@ -75,8 +75,12 @@ func checkSetup(t *testing.T, in, out []byte, want manifest.Set, opts manifest.O
 		t.Errorf("format changed from %v to %v", before.Schema, after.Schema)
 	}
 	if before.Schema != manifest.SchemaFragment {
-		if !after.MultiTenant() {
-			t.Errorf("not multi-tenant after Apply: %+v", after)
+		if !after.Admits(opts.SignInAudience) {
+			t.Errorf("does not admit %s after Apply: %+v", opts.SignInAudience, after)
+		}
+		if before.Admits(opts.SignInAudience) && (after.SignInAudience != before.SignInAudience ||
+			!cmp.Equal(after.AvailableToOtherTenants, before.AvailableToOtherTenants)) {
+			t.Errorf("the audience admitted %s already but changed: %+v became %+v", opts.SignInAudience, before, after)
 		}
 		found := false
 		for _, r := range after.RedirectURIs {
@@ -92,6 +96,8 @@ func checkSetup(t *testing.T, in, out []byte, want manifest.Set, opts manifest.O
 			t.Errorf("redirect URI %d (%s) not kept", i, r.URI)
 		}
 	}
+	checkSetupPositions(t, in, before)
+	checkSetupPositions(t, out, after)
 	again, rep, err := manifest.Apply(out, want, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -194,5 +200,125 @@ func TestSetupEdits(t *testing.T) {
 	var se *manifest.ShapeError
 	if !errors.As(err, &se) || se.Path != "web" {
 		t.Errorf("web as a string: error %v, want a shape error at web", err)
+	}
+}
+
+// checkSetupPositions checks that each redirect URI and credential end date
+// is where its Pos says, under its Path's last name.
+func checkSetupPositions(t *testing.T, src []byte, s manifest.Setup) {
+	t.Helper()
+	at := func(what string, p manifest.Position, want string) {
+		t.Helper()
+		if p != positionOf(src, p.Offset) {
+			t.Fatalf("%s %q at %+v, want %+v", what, want, p, positionOf(src, p.Offset))
+		}
+		var got string
+		if err := json.NewDecoder(bytes.NewReader(src[p.Offset:])).Decode(&got); err != nil || got != want {
+			t.Fatalf("%s %q at %v, but the value there is %q (%v)", what, want, p, got, err)
+		}
+	}
+	for _, r := range s.RedirectURIs {
+		at(r.Path, r.Pos, r.URI)
+	}
+	for _, c := range s.Credentials {
+		if c.End != "" {
+			at(c.Path, c.Pos, c.End)
+		} else if src[c.Pos.Offset] != '{' {
+			t.Fatalf("credential %s at %v is not at its object", c.Path, c.Pos)
+		}
+	}
+}
+
+// TestAudience states the audience rule: the declared audience is
+// signInAudience when present, else availableToOtherTenants; Apply sets
+// the wanted one unless the declared one admits it, and never narrows.
+func TestAudience(t *testing.T) {
+	multi := manifest.AzureADMultipleOrgs
+	tests := []struct {
+		name, want, in, out string
+		was                 string
+		conflict            bool
+	}{
+		{"personal accounts kept", multi,
+			`{"displayName": "x", "signInAudience": "AzureADandPersonalMicrosoftAccount"}`, "", "AzureADandPersonalMicrosoftAccount", false},
+		{"legacy flag disagrees, audience decides", multi,
+			`{"name": "x", "signInAudience": "AzureADMultipleOrgs", "availableToOtherTenants": false}`, "", "AzureADMultipleOrgs", true},
+		{"multiple orgs kept for my org", manifest.AzureADMyOrg,
+			`{"displayName": "x", "signInAudience": "AzureADMultipleOrgs"}`, "", "AzureADMultipleOrgs", false},
+		{"widened from my org", multi,
+			`{"displayName": "x", "signInAudience": "AzureADMyOrg"}`, `{"displayName": "x", "signInAudience": "AzureADMultipleOrgs"}`, "AzureADMyOrg", false},
+		{"widened to personal accounts", manifest.AzureADandPersonalMicrosoftAccount,
+			`{"displayName": "x", "signInAudience": "AzureADMultipleOrgs"}`, `{"displayName": "x", "signInAudience": "AzureADandPersonalMicrosoftAccount"}`, "AzureADMultipleOrgs", false},
+		{"legacy flag only", multi,
+			"{\n\t\"name\": \"x\",\n\t\"availableToOtherTenants\": false\n}", "{\n\t\"name\": \"x\",\n\t\"availableToOtherTenants\": true\n}", "availableToOtherTenants false", false},
+		{"legacy flag true kept", multi, `{"name": "x", "availableToOtherTenants": true}`, "", "availableToOtherTenants true", false},
+		{"legacy flag cannot say personal accounts", manifest.AzureADandPersonalMicrosoftAccount,
+			`{"name": "x", "availableToOtherTenants": false}`, `{"name": "x", "availableToOtherTenants": true, "signInAudience": "AzureADandPersonalMicrosoftAccount"}`, "availableToOtherTenants false", false},
+		{"both set to agree", multi,
+			`{"name": "x", "signInAudience": "AzureADMyOrg", "availableToOtherTenants": false}`, `{"name": "x", "signInAudience": "AzureADMultipleOrgs", "availableToOtherTenants": true}`, "AzureADMyOrg", false},
+		{"null audience, flag decides", multi,
+			`{"name": "x", "signInAudience": null, "availableToOtherTenants": true}`, "", "availableToOtherTenants true", false},
+		{"none", multi, `{"appId": "a"}`, `{"appId": "a", "signInAudience": "AzureADMultipleOrgs"}`, "", false},
+		{"escaped key set in place", multi,
+			"\xEF\xBB\xBF{\"displayName\": \"\u00e9\", \"sign\\u0049nAudience\": \"AzureADMyOrg\" }", "\xEF\xBB\xBF{\"displayName\": \"\u00e9\", \"sign\\u0049nAudience\": \"AzureADMultipleOrgs\" }", "AzureADMyOrg", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := manifest.ReadSetup([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.AudienceConflict != tt.conflict {
+				t.Errorf("AudienceConflict %v, want %v", s.AudienceConflict, tt.conflict)
+			}
+			if got := s.Admits(tt.want); got != (tt.out == "") {
+				t.Errorf("Admits(%s) = %v", tt.want, got)
+			}
+			out, rep, err := manifest.Apply([]byte(tt.in), nil, manifest.Options{SignInAudience: tt.want})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantOut := tt.out
+			if wantOut == "" {
+				wantOut = tt.in
+			}
+			if diff := cmp.Diff(wantOut, string(out)); diff != "" {
+				t.Errorf("Apply (-want +got):\n%s", diff)
+			}
+			if rep.AudienceWas != tt.was || rep.AudienceChanged != (tt.out != "") {
+				t.Errorf("AudienceWas %q, AudienceChanged %v; want %q, %v", rep.AudienceWas, rep.AudienceChanged, tt.was, tt.out != "")
+			}
+			after, err := manifest.ReadSetup(out)
+			if err != nil || !after.Admits(tt.want) {
+				t.Errorf("after Apply, Admits(%s) is false (%v)", tt.want, err)
+			}
+		})
+	}
+}
+
+// TestOneLineLists shows that a list in an object on one line stays on one
+// line when it grows, in a document that spans several.
+func TestOneLineLists(t *testing.T) {
+	opts := manifest.Options{RedirectURIs: []string{"https://a/"}}
+	tests := []struct{ name, in, want string }{
+		{"empty redirectUris", "{\n  \"displayName\": \"x\",\n  \"web\": {\"redirectUris\": []}\n}\n",
+			"{\n  \"displayName\": \"x\",\n  \"web\": {\"redirectUris\": [\"https://a/\"]}\n}\n"},
+		{"spaced", "{\n  \"displayName\": \"x\",\n  \"web\": { \"redirectUris\": null, \"redirectUriSettings\": [] }\n}\n",
+			"{\n  \"displayName\": \"x\",\n  \"web\": { \"redirectUris\": [ \"https://a/\" ], \"redirectUriSettings\": [ { \"uri\": \"https://a/\", \"index\": null } ] }\n}\n"},
+		{"no redirectUris", "{\n  \"displayName\": \"x\",\n  \"web\": {\"homePageUrl\": null}\n}\n",
+			"{\n  \"displayName\": \"x\",\n  \"web\": {\"homePageUrl\": null, \"redirectUris\": [\"https://a/\"]}\n}\n"},
+		{"one line everywhere", `{"displayName": "x", "web": {"redirectUris": []}}`,
+			`{"displayName": "x", "web": {"redirectUris": ["https://a/"]}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := manifest.Apply([]byte(tt.in), nil, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, string(out)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
 	}
 }
