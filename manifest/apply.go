@@ -4,6 +4,7 @@ package manifest
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,9 +20,12 @@ const (
 	// Merge keeps every existing entry in its place and adds what is
 	// missing. It is the zero value, and so the default.
 	Merge Mode = iota
-	// Overwrite makes requiredResourceAccess exactly the wanted set, in the
-	// set's order, as the portal's manifest editor does when a snippet is
-	// pasted over it.
+	// Overwrite makes requiredResourceAccess list exactly the wanted
+	// permissions, once each, as pasting a snippet into the portal's
+	// manifest editor does, with the smallest edit: permissions that are
+	// not wanted and repeats are removed, and entries left empty with
+	// them; everything that stays keeps its bytes, spelling and order; what
+	// is missing is added as in Merge.
 	Overwrite
 )
 
@@ -106,8 +110,8 @@ type Report struct {
 //
 // In Merge mode, existing entries keep their bytes and order; missing
 // permissions are appended to the first entry of their resource, and missing
-// resources are appended after the existing entries. In Overwrite mode the
-// array is replaced by want, unless it already lists exactly want in order.
+// resources are appended after the existing entries. Overwrite does the
+// same after removing what is not wanted.
 // A missing requiredResourceAccess becomes the last member of the top-level
 // object; a null one is replaced.
 //
@@ -133,12 +137,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	}
 	rep := Report{Schema: d.schema()}
 	have := d.permissions(canon, &rep)
-	var edits []edit
-	if opts.Mode == Merge {
-		edits = d.merge(w, have, canon, opts.Spell, &rep)
-	} else {
-		edits = d.overwrite(w, have, canon, &rep)
-	}
+	edits := d.listEdits(w, have, canon, opts, &rep)
 	setup, sets, err := d.setupEdits(opts, &rep)
 	if err != nil {
 		return nil, Report{}, err
@@ -240,7 +239,8 @@ type edit struct {
 }
 
 func (d *document) splice(src []byte, edits []edit) []byte {
-	slices.SortStableFunc(edits, func(a, b edit) int { return a.start - b.start })
+	// An insertion sorts before a removal that starts where it stands.
+	slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Or(a.start-b.start, a.end-b.end) })
 	// bytes.Join allocates the result once and does not zero it first.
 	parts := make([][]byte, 0, 2*len(edits)+2)
 	parts = append(parts, src[:d.bom])

@@ -189,3 +189,64 @@ func TestSpell(t *testing.T) {
 		t.Errorf("second Apply changed the output (%v):\n%s", err, again)
 	}
 }
+
+// TestOverwriteKeepsSpelling shows that Overwrite is the smallest edit: an
+// entry that names its resource keeps its names, the resources that stay
+// keep their order, and only what is not wanted goes.
+func TestOverwriteKeepsSpelling(t *testing.T) {
+	src := []byte(`{"displayName": "x", "requiredResourceAccess": [
+  {"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": [{"id": "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", "type": "Scope"}]},
+  {"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "Mail.Read", "type": "Scope"}, {"id": "User.Read", "type": "Scope"}]},
+  {"resourceAppId": "00000009-0000-0000-c000-000000000000", "resourceAccess": [{"id": "a", "type": "Role"}]}
+]}`)
+	graph := "00000003-0000-0000-c000-000000000000"
+	names := map[string]string{"37f7f235-527c-4136-accd-4a02d197296e": "openid", "e1fe6dd8-ba31-4d61-89e7-88639da4683d": "User.Read", "570282fd-fa5c-430d-a7fd-fc8dc98a9dca": "Mail.Read"}
+	opts := manifest.Options{
+		Mode: manifest.Overwrite,
+		Canonical: func(p manifest.Permission) manifest.Permission {
+			if p.ResourceAppID == "Microsoft Graph" {
+				p.ResourceAppID = graph
+			}
+			for id, n := range names {
+				if p.ID == n {
+					p.ID = id
+				}
+			}
+			return p
+		},
+		Spell: func(p manifest.Permission) manifest.Permission {
+			if n, ok := names[p.ID]; ok {
+				p.ID = n
+			}
+			return p
+		},
+	}
+	want := manifest.Set{
+		{ResourceAppID: graph, ResourceAccess: []manifest.Access{{ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}, {ID: "37f7f235-527c-4136-accd-4a02d197296e", Type: manifest.Scope}}},
+		{ResourceAppID: "00000002-0000-0ff1-ce00-000000000000", ResourceAccess: []manifest.Access{{ID: "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", Type: manifest.Scope}}},
+		{ResourceAppID: "00000002-0000-0000-c000-000000000000", ResourceAccess: []manifest.Access{{ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Type: manifest.Scope}}},
+	}
+	out, rep, err := manifest.Apply(src, want, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOut := `{"displayName": "x", "requiredResourceAccess": [
+  {"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": [{"id": "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", "type": "Scope"}]},
+  {"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}, {"id": "openid", "type": "Scope"}]},
+  {"resourceAppId": "00000002-0000-0000-c000-000000000000", "resourceAccess": [{"id": "311a71cc-e848-46a1-bdf8-97ff7156d8e6", "type": "Scope"}]}
+]}`
+	if diff := cmp.Diff(wantOut, string(out)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	wantRemoved := []manifest.Permission{
+		{ResourceAppID: graph, ID: "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", Type: manifest.Scope},
+		{ResourceAppID: "00000009-0000-0000-c000-000000000000", ID: "a", Type: manifest.Role},
+	}
+	if diff := cmp.Diff(wantRemoved, rep.Removed); diff != "" {
+		t.Errorf("Removed (-want +got):\n%s", diff)
+	}
+	again, rep, err := manifest.Apply(out, want, opts)
+	if err != nil || rep.Changed || !bytes.Equal(again, out) {
+		t.Errorf("second Apply changed the output (%v):\n%s", err, again)
+	}
+}

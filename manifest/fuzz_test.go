@@ -723,9 +723,7 @@ func checkAnyLayout(t *testing.T, in, out []byte, want manifest.Set, mode manife
 			}
 		}
 	case manifest.Overwrite:
-		if w := want.Permissions(); !slices.EqualFunc(w, got, manifest.Permission.Equal) {
-			t.Errorf("overwrite left %v, want %v", got, w)
-		}
+		checkOverwrite(t, before, after, want)
 	}
 	again, rep, err := manifest.Apply(out, want, manifest.Options{Mode: mode})
 	if err != nil {

@@ -32,8 +32,15 @@ func (d *document) permissions(canon func(Permission) Permission, rep *Report) m
 	return have
 }
 
-func (d *document) merge(want Set, have map[identity]bool, canon, spell func(Permission) Permission, rep *Report) []edit {
-	var edits []edit
+// listEdits plans the requiredResourceAccess edits. Each wanted permission
+// the document lacks is added to the first entry of its resource, written
+// by name where that entry names its resource and opts.Spell is set, or
+// to a new entry after the others. In Overwrite mode the permissions that
+// are not wanted, and repeats of those that are, are removed with their
+// separators, and so are the entries left with none; everything that
+// stays keeps its bytes and place.
+func (d *document) listEdits(want Set, have map[identity]bool, canon func(Permission) Permission, opts Options, rep *Report) []edit {
+	var adds [][]Access // per entry
 	var newEntries Set
 	for _, r := range want {
 		var missing []Access
@@ -54,71 +61,66 @@ func (d *document) merge(want Set, have map[identity]bool, canon, spell func(Per
 			newEntries = append(newEntries, Resource{ResourceAppID: r.ResourceAppID, ResourceAccess: missing})
 			continue
 		}
-		if spell != nil && !IsGUID(d.entries[i].appID) {
+		if opts.Spell != nil && !IsGUID(d.entries[i].appID) {
 			for j, a := range missing {
-				missing[j].ID = spell(Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}).ID
+				missing[j].ID = opts.Spell(Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}).ID
 			}
 		}
-		edits = append(edits, d.addAccesses(&d.entries[i], missing))
-	}
-	if len(newEntries) > 0 {
-		if e, ok := d.addEntries(newEntries); ok {
-			edits = append(edits, e)
+		if adds == nil {
+			adds = make([][]Access, len(d.entries))
 		}
+		adds[i] = missing
 	}
-	return edits
+	var keep []bool // per entry; nil keeps all
+	var keepAccess [][]bool
+	if opts.Mode == Overwrite {
+		keep, keepAccess = d.dropUnwanted(want, canon, adds, rep)
+	}
+	var edits []edit
+	for i := range d.entries {
+		var add []Access
+		if adds != nil {
+			add = adds[i]
+		}
+		if keep != nil && !keep[i] {
+			continue
+		}
+		var ka []bool
+		if keepAccess != nil {
+			ka = keepAccess[i]
+		}
+		edits = append(edits, d.addAccesses(&d.entries[i], ka, add)...)
+	}
+	return append(edits, d.addEntries(keep, newEntries)...)
 }
 
-func (d *document) overwrite(want Set, have map[identity]bool, canon func(Permission) Permission, rep *Report) []edit {
-	if d.rra != nil && d.equal(want, canon) {
-		return nil
-	}
+// dropUnwanted marks the entries and permissions Overwrite keeps: the first
+// listing of each wanted permission, and the entries that keep one or
+// receive adds. It records the permissions dropped in rep.
+func (d *document) dropUnwanted(want Set, canon func(Permission) Permission, adds [][]Access, rep *Report) ([]bool, [][]bool) {
 	wanted := make(map[identity]bool)
 	for _, p := range want.Permissions() {
-		k := identityOf(p)
-		wanted[k] = true
-		if !have[k] {
-			rep.Added = append(rep.Added, p)
-		}
+		wanted[identityOf(p)] = true
 	}
+	kept := make(map[identity]bool)
 	removed := make(map[identity]bool)
-	for _, e := range d.entries {
-		for _, a := range e.accesses {
+	keep := make([]bool, len(d.entries))
+	keepAccess := make([][]bool, len(d.entries))
+	for i, e := range d.entries {
+		keepAccess[i] = make([]bool, len(e.accesses))
+		for j, a := range e.accesses {
 			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
-			if k := identityOf(p); !wanted[k] && !removed[k] {
+			switch k := identityOf(p); {
+			case wanted[k] && !kept[k]:
+				kept[k], keepAccess[i][j], keep[i] = true, true, true
+			case !wanted[k] && !removed[k]:
 				removed[k] = true
 				rep.Removed = append(rep.Removed, p)
 			}
 		}
+		keep[i] = keep[i] || adds != nil && len(adds[i]) > 0
 	}
-	if d.rra != nil && len(d.rra.items) > 0 {
-		st := d.styleOf(d.rra.span, d.rra.items)
-		return []edit{{d.rra.start, d.rra.end, d.writeSet(nil, st, want)}}
-	}
-	if e, ok := d.replaceValue(want); ok {
-		return []edit{e}
-	}
-	return nil
-}
-
-// equal reports whether the document lists exactly want, in order, once each.
-func (d *document) equal(want Set, canon func(Permission) Permission) bool {
-	if len(d.entries) != len(want) {
-		return false
-	}
-	for i, e := range d.entries {
-		r := want[i]
-		if len(e.accesses) != len(r.ResourceAccess) {
-			return false
-		}
-		for j, a := range e.accesses {
-			w := Permission{ResourceAppID: r.ResourceAppID, ID: r.ResourceAccess[j].ID, Type: r.ResourceAccess[j].Type}
-			if !canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type}).Equal(w) {
-				return false
-			}
-		}
-	}
-	return true
+	return keep, keepAccess
 }
 
 // setupEdits plans the edits that give the document opts.SignInAudience and
@@ -266,7 +268,7 @@ func (d *document) addToList(o *object, path string, items []writer, create bool
 				t := last.object()
 				tmpl = &t
 			}
-			return []edit{d.appendItems(&a, tmpl, items)}, nil
+			return []edit{d.appendItems(&a, len(a.items)-1, tmpl, items)}, nil
 		}
 	default:
 		return nil, d.shapeError(m.val, path, "want an array, got %s", kind(d.src[m.val.start]))

@@ -3,6 +3,7 @@ package manifest_test
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,16 +70,7 @@ func checkApply(t *testing.T, in, out []byte, want manifest.Set, mode manifest.M
 			}
 		}
 	case manifest.Overwrite:
-		w := want.Permissions()
-		if len(got) != len(w) {
-			t.Errorf("overwrite left %d permissions, want %d", len(got), len(w))
-		} else {
-			for i := range w {
-				if !got[i].Equal(w[i]) {
-					t.Errorf("overwrite permission %d is %v, want %v", i, got[i], w[i])
-				}
-			}
-		}
+		checkOverwrite(t, before, after, want)
 	}
 
 	again, rep, err := manifest.Apply(out, want, manifest.Options{Mode: mode})
@@ -126,4 +118,43 @@ func contains(ps []manifest.Permission, p manifest.Permission) bool {
 		}
 	}
 	return false
+}
+
+// checkOverwrite checks what Overwrite promises: the output lists each
+// wanted permission once and nothing else, the permissions that stay keep
+// their order, and entries that stay keep their order too.
+func checkOverwrite(t *testing.T, before, after manifest.Manifest, want manifest.Set) {
+	t.Helper()
+	got := flatten(after.Resources)
+	w := want.Permissions()
+	if len(got) != len(w) {
+		t.Errorf("overwrite left %d permissions, want %d: %v", len(got), len(w), got)
+	}
+	for _, p := range w {
+		if !contains(got, p) {
+			t.Errorf("overwrite lacks wanted %v", p)
+		}
+	}
+	// The first listing of each wanted permission stays, in order, before
+	// the added ones.
+	var stay []manifest.Permission
+	for _, p := range flatten(before.Resources) {
+		if contains(w, p) && !contains(stay, p) {
+			stay = append(stay, p)
+		}
+	}
+	var kept []manifest.Permission
+	for _, p := range got {
+		if contains(stay, p) {
+			kept = append(kept, p)
+		}
+	}
+	if !slices.EqualFunc(stay, kept, manifest.Permission.Equal) {
+		t.Errorf("overwrite reordered the permissions that stay: %v became %v", stay, kept)
+	}
+	for _, r := range after.Resources {
+		if len(r.ResourceAccess) == 0 {
+			t.Errorf("overwrite left an entry with no permissions: %v", r)
+		}
+	}
 }

@@ -5,33 +5,87 @@ package manifest
 
 import "bytes"
 
-// addAccesses adds missing permissions to the end of entry e's list.
-func (d *document) addAccesses(e *entryNode, missing []Access) edit {
-	if len(e.accesses) == 0 {
+// addAccesses returns the edits that leave entry e's list with the
+// permissions keep marks (nil keeps all) followed by missing.
+func (d *document) addAccesses(e *entryNode, keep []bool, missing []Access) []edit {
+	last := lastKept(keep, len(e.accesses))
+	if last < 0 {
+		if len(missing) == 0 && len(e.accesses) == 0 {
+			return nil
+		}
 		st := d.objectStyle(e.object)
 		if !st.inline {
 			st = st.at(string(lineIndent(d.src, e.list.start)))
 		}
-		return edit{e.list.start, e.list.end, d.writeList(nil, st, missing)}
+		return []edit{{e.list.start, e.list.end, d.writeList(nil, st, missing)}}
 	}
 	items := make([]writer, len(missing))
 	for i, a := range missing {
 		items[i] = func(b []byte, st style) []byte { return writeAccess(b, st, a) }
 	}
-	return d.appendItems(&e.list, &e.accesses[len(e.accesses)-1].object, items)
+	return d.keepItems(&e.list, keep, last, &e.accesses[last].object, items)
 }
 
-// addEntries adds new resource entries after the existing ones, or writes
-// the whole value where there are none.
-func (d *document) addEntries(set Set) (edit, bool) {
-	if d.rra == nil || len(d.entries) == 0 {
-		return d.replaceValue(set)
+// addEntries returns the edits that leave requiredResourceAccess with the
+// entries keep marks (nil keeps all) followed by set, or write the whole
+// value where no entry stays.
+func (d *document) addEntries(keep []bool, set Set) []edit {
+	last := -1
+	if d.rra != nil {
+		last = lastKept(keep, len(d.entries))
+	}
+	if last < 0 {
+		switch {
+		case d.rra != nil && len(d.entries) > 0:
+			return []edit{{d.rra.start, d.rra.end, d.writeSet(nil, d.styleOf(d.rra.span, d.rra.items), set)}}
+		case len(set) == 0:
+			return nil
+		}
+		if e, ok := d.replaceValue(set); ok {
+			return []edit{e}
+		}
+		return nil
 	}
 	items := make([]writer, len(set))
 	for i, r := range set {
 		items[i] = func(b []byte, st style) []byte { return d.writeEntry(b, st, r) }
 	}
-	return d.appendItems(d.rra, &d.entries[len(d.entries)-1].object, items), true
+	return d.keepItems(d.rra, keep, last, &d.entries[last].object, items)
+}
+
+// lastKept returns the index of the last of n items keep marks (nil marks
+// all), or -1.
+func lastKept(keep []bool, n int) int {
+	if keep == nil {
+		return n - 1
+	}
+	for i := n - 1; i >= 0; i-- {
+		if keep[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+// keepItems returns the edits that remove the items of a that keep does not
+// mark (nil marks all), each with the separator that joins it to a kept
+// neighbour, and add items after the last kept one, numbered last, whose
+// object is tmpl.
+func (d *document) keepItems(a *array, keep []bool, last int, tmpl *object, items []writer) []edit {
+	var edits []edit
+	for i := range keep {
+		switch {
+		case keep[i]:
+		case i < last:
+			edits = append(edits, edit{a.items[i].start, a.items[i+1].start, nil})
+		default:
+			edits = append(edits, edit{a.items[i-1].end, a.items[i].end, nil})
+		}
+	}
+	if len(items) > 0 {
+		edits = append(edits, d.appendItems(a, last, tmpl, items))
+	}
+	return edits
 }
 
 // replaceValue writes set as the whole requiredResourceAccess value where the
@@ -102,10 +156,10 @@ func writeObject(b []byte, st style, ms []newMember) []byte {
 	return st.end(b, '}')
 }
 
-// appendItems returns the edit that adds items after the last item of the
+// appendItems returns the edit that adds items after item last of the
 // non-empty array a. Each new item copies the style of tmpl, an existing
 // item, when it is an object.
-func (d *document) appendItems(a *array, tmpl *object, items []writer) edit {
+func (d *document) appendItems(a *array, last int, tmpl *object, items []writer) edit {
 	sep := d.separator(a.span, a.items, tmpl)
 	var st style
 	if tmpl != nil {
@@ -116,7 +170,7 @@ func (d *document) appendItems(a *array, tmpl *object, items []writer) edit {
 	if !st.inline && bytes.IndexByte(sep, '\n') >= 0 {
 		st = st.at(indentAfter(sep))
 	}
-	at := a.items[len(a.items)-1].end
+	at := a.items[last].end
 	var b []byte
 	for _, w := range items {
 		b = append(b, sep...)
