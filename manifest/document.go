@@ -40,6 +40,8 @@ type document struct {
 	rra       *array // the requiredResourceAccess array; nil when missing or null
 	// entries are the elements of rra, parsed.
 	entries []entryNode
+	// snippetAt is where the key of a Snippet starts.
+	snippetAt int
 	// newTop are the members Apply adds to the top-level object.
 	newTop []newMember
 	arena  *arena
@@ -49,7 +51,11 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // parse parses src. The caller must call release on the document when it
 // is done with it, and keep nothing that points into its objects.
-func parse(src []byte) (*document, error) {
+func parse(src []byte) (*document, error) { return parseAny(src, false) }
+
+// parseAny is parse that, with snippet set, also takes a
+// requiredResourceAccess member on its own.
+func parseAny(src []byte, snippet bool) (*document, error) {
 	if e := utf16(src); e != nil {
 		return nil, e
 	}
@@ -62,6 +68,11 @@ func parse(src []byte) (*document, error) {
 	p := &parser{src: d.src, base: d.bom, members: a.members[:0], items: a.items[:0], memberStack: a.memberStack[:0], itemStack: a.itemStack[:0],
 		seen: a.seen[:0], path: a.path[:0]}
 	err := p.document(d)
+	if err == nil && d.container == Snippet && !snippet {
+		err = &SyntaxError{Pos: p.at(d.snippetAt), Err: ErrSnippet,
+			Msg: "a requiredResourceAccess member on its own, as the setup guide prints it, is not a JSON document: " +
+				"put it inside { } to make a manifest, or use it as the list of wanted permissions (--from)"}
+	}
 	if err == nil {
 		err = p.shapeErr
 	}
@@ -129,6 +140,15 @@ func (p *parser) document(d *document) error {
 		start := p.pos
 		if err := p.value(); err != nil {
 			return err
+		}
+		if p.src[start] == '"' {
+			ok, err := p.snippet(d, start)
+			if err != nil {
+				return err
+			}
+			if ok {
+				break
+			}
 		}
 		p.shape(&ShapeError{Pos: p.at(start), Err: ErrNotObject,
 			Msg: fmt.Sprintf("the top-level value is %s; want an object or an array", kind(p.src[start]))})
@@ -212,7 +232,7 @@ var legacyKeys = map[string]bool{
 }
 
 func (d *document) schema() Schema {
-	if d.container == BareArray || len(d.top.members) == 1 && d.rraIdx == 0 {
+	if d.container != ObjectMember || len(d.top.members) == 1 && d.rraIdx == 0 {
 		return SchemaFragment
 	}
 	hasName, hasDisplayName := false, false
@@ -246,4 +266,42 @@ func (d *document) member(o object, name string) (*member, bool) {
 		}
 	}
 	return nil, false
+}
+
+// snippet parses the rest of a requiredResourceAccess member standing
+// alone, whose key p has read from start, and reports whether it is one:
+// the key, ':', the list, and an optional trailing comma. Any other
+// top-level string is left to the caller.
+func (p *parser) snippet(d *document, start int) (bool, error) {
+	end := p.pos
+	if err := p.ws(); err != nil || p.pos >= len(p.src) || p.src[p.pos] != ':' {
+		p.pos = end
+		return false, nil
+	}
+	p.pos = start
+	if name, err := p.key(true); err != nil || name != RequiredResourceAccess {
+		p.pos = end
+		return false, nil
+	}
+	d.container, d.snippetAt = Snippet, start
+	if err := p.ws(); err != nil {
+		return true, err
+	}
+	p.pos++ // ':'
+	if err := p.ws(); err != nil {
+		return true, err
+	}
+	if p.pos >= len(p.src) {
+		return true, p.unexpected("a value")
+	}
+	if err := p.rra(d, jpath{base: RequiredResourceAccess, entry: -1, item: -1}); err != nil {
+		return true, err
+	}
+	if err := p.ws(); err != nil {
+		return true, err
+	}
+	if p.pos < len(p.src) && p.src[p.pos] == ',' {
+		p.pos++
+	}
+	return true, nil
 }

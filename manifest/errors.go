@@ -24,6 +24,10 @@ var (
 	ErrDuplicateKey = errors.New("duplicate key")
 	// ErrTooDeep: the input nests arrays and objects deeper than MaxDepth.
 	ErrTooDeep = errors.New("nested too deeply")
+	// ErrSnippet: the input is a requiredResourceAccess member on its own,
+	// `"requiredResourceAccess": [ … ]`, not a JSON document; ReadSnippet
+	// reads it.
+	ErrSnippet = errors.New("a requiredResourceAccess member, not a document")
 	// ErrNotManifest: the top-level object has members, but neither
 	// requiredResourceAccess nor any other member an app registration
 	// manifest has, such as a package.json.
@@ -50,7 +54,7 @@ func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column
 type SyntaxError struct {
 	Pos Position
 	Msg string
-	Err error // ErrSyntax, ErrComment or ErrTooDeep
+	Err error // ErrSyntax, ErrComment, ErrTooDeep or ErrSnippet
 }
 
 func (e *SyntaxError) Error() string {

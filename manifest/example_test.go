@@ -187,3 +187,29 @@ func ExampleReadSetup() {
 	// 7:30 web.redirectUris[0] https://example.com/auth
 	// 5:46 passwordCredentials[0].endDateTime password ci 2026-12-01T00:00:00Z
 }
+
+func ExampleReadSnippet() {
+	// The setup guide prints the list as a member, and people store it so,
+	// trailing comma and all. Read refuses it; ReadSnippet reads it.
+	src := []byte(`"requiredResourceAccess": [
+    {
+        "resourceAppId": "00000003-0000-0000-c000-000000000000",
+        "resourceAccess": [{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]
+    }
+],
+`)
+	_, err := manifest.Read(src)
+	fmt.Println(errors.Is(err, manifest.ErrSnippet))
+	m, err := manifest.ReadSnippet(src)
+	if err != nil {
+		panic(err)
+	}
+	for i, r := range m.Resources {
+		for j, a := range r.ResourceAccess {
+			fmt.Println(m.Positions[i].IDs[j], r.ResourceAppID, a.ID, a.Type)
+		}
+	}
+	// Output:
+	// true
+	// 4:35 00000003-0000-0000-c000-000000000000 e1fe6dd8-ba31-4d61-89e7-88639da4683d Scope
+}

@@ -92,7 +92,7 @@ func fuzzInputs(f *testing.F) [][]byte {
 var sentinels = []error{
 	manifest.ErrSyntax, manifest.ErrComment, manifest.ErrTooDeep,
 	manifest.ErrNotObject, manifest.ErrShape, manifest.ErrDuplicateKey,
-	manifest.ErrNotManifest,
+	manifest.ErrNotManifest, manifest.ErrSnippet,
 }
 
 // checkError checks the form of an error Read or Apply returned for src: a
@@ -106,7 +106,7 @@ func checkError(t *testing.T, src []byte, err error) {
 	switch {
 	case errors.As(err, &se):
 		pos = se.Pos
-		if se.Err != manifest.ErrSyntax && se.Err != manifest.ErrComment && se.Err != manifest.ErrTooDeep {
+		if se.Err != manifest.ErrSyntax && se.Err != manifest.ErrComment && se.Err != manifest.ErrTooDeep && se.Err != manifest.ErrSnippet {
 			t.Fatalf("SyntaxError wraps %v", se.Err)
 		}
 	case errors.As(err, &she):
@@ -204,7 +204,11 @@ func FuzzRead(f *testing.F) {
 			if !errors.As(err, &se) {
 				t.Fatalf("Read(%q) = %v, want a *SyntaxError: the input is not JSON the package takes", src, err)
 			}
+			checkSnippet(t, src, err)
 			return
+		}
+		if m, serr := manifest.ReadSnippet(src); fmt.Sprint(serr) != fmt.Sprint(err) || !cmp.Equal(m, got, cmpopts.EquateEmpty()) {
+			t.Fatalf("ReadSnippet(%q) = %v, %v; want what Read returns: %v, %v", src, m, serr, got, err)
 		}
 		if errors.As(err, &se) {
 			t.Fatalf("Read(%q): %v, but the input is valid JSON", src, err)
@@ -731,5 +735,29 @@ func checkAnyLayout(t *testing.T, in, out []byte, want manifest.Set, mode manife
 	}
 	if rep.Changed || !bytes.Equal(again, out) {
 		t.Errorf("second Apply changed the output:\n%s", again)
+	}
+}
+
+// checkSnippet checks ReadSnippet on input Read refused with err: a
+// requiredResourceAccess member on its own reads as the same member
+// wrapped in braces, without its trailing comma, would; any other refusal
+// is ReadSnippet's too.
+func checkSnippet(t *testing.T, src []byte, err error) {
+	t.Helper()
+	m, serr := manifest.ReadSnippet(src)
+	if !errors.Is(err, manifest.ErrSnippet) {
+		if serr == nil || serr.Error() != err.Error() {
+			t.Fatalf("ReadSnippet(%q) = %v, but Read says %v", src, serr, err)
+		}
+		return
+	}
+	body := bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))
+	wrapped := append(append([]byte("{"), bytes.TrimSuffix(body, []byte(","))...), '}')
+	want, werr := manifest.Read(wrapped)
+	if (serr == nil) != (werr == nil) {
+		t.Fatalf("ReadSnippet(%q): %v, but Read(%q): %v", src, serr, wrapped, werr)
+	}
+	if serr == nil && (m.Container != manifest.Snippet || !cmp.Equal(want.Resources, m.Resources, cmpopts.EquateEmpty())) {
+		t.Fatalf("ReadSnippet(%q) = %+v, want the resources of %q: %+v", src, m, wrapped, want)
 	}
 }

@@ -15,6 +15,11 @@ const (
 	// BareArray: the list is the top-level value, the form
 	// `az ad app update --required-resource-accesses @file` takes.
 	BareArray
+	// Snippet: the list is the value of a requiredResourceAccess member
+	// standing alone, `"requiredResourceAccess": [ … ]` with or without a
+	// trailing comma, as the setup guide prints it. Only ReadSnippet takes
+	// it: it is not a JSON document.
+	Snippet
 )
 
 // Manifest is what Read finds in a document.
@@ -42,8 +47,25 @@ type EntryPosition struct {
 // Read parses src and returns its requiredResourceAccess. It checks the whole
 // document: src must be valid JSON whose top-level value is an object or an
 // array, and requiredResourceAccess must have the documented shape.
+//
+// A requiredResourceAccess member on its own (Snippet) is not a document:
+// Read refuses it with a *SyntaxError wrapping ErrSnippet; ReadSnippet
+// takes it.
 func Read(src []byte) (Manifest, error) {
-	d, err := parse(src)
+	return read(src, false)
+}
+
+// ReadSnippet is Read that also takes a requiredResourceAccess member on its
+// own, as the setup guide prints it and people store it:
+// `"requiredResourceAccess": [ … ]`, with or without the trailing comma
+// copied with it. It reads a list of wanted permissions from whatever
+// holds one.
+func ReadSnippet(src []byte) (Manifest, error) {
+	return read(src, true)
+}
+
+func read(src []byte, snippet bool) (Manifest, error) {
+	d, err := parseAny(src, snippet)
 	if err != nil {
 		return Manifest{}, err
 	}

@@ -160,3 +160,36 @@ func TestBadWant(t *testing.T) {
 		t.Errorf("unknown mode accepted")
 	}
 }
+
+func TestReadSnippet(t *testing.T) {
+	userRead := []manifest.Resource{{ResourceAppID: "a", ResourceAccess: []manifest.Access{{ID: "b", Type: manifest.Scope}}}}
+	list := `[{"resourceAppId": "a", "resourceAccess": [{"id": "b", "type": "Scope"}]}]`
+	tests := []struct {
+		name, in string
+		want     manifest.Manifest
+	}{
+		{"member", `"requiredResourceAccess": ` + list, manifest.Manifest{Container: manifest.Snippet, Present: true, Resources: userRead}},
+		{"trailing comma", "\t\"requiredResourceAccess\":" + list + " ,\r\n", manifest.Manifest{Container: manifest.Snippet, Present: true, Resources: userRead}},
+		{"escaped key, BOM", "\xEF\xBB\xBF\"required\\u0052esourceAccess\": " + list, manifest.Manifest{Container: manifest.Snippet, Present: true, Resources: userRead}},
+		{"null", `"requiredResourceAccess": null,`, manifest.Manifest{Container: manifest.Snippet}},
+		{"object", `{"requiredResourceAccess": ` + list + `}`, manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: userRead}},
+		{"array", list, manifest.Manifest{Container: manifest.BareArray, Present: true, Resources: userRead}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := manifest.ReadSnippet([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreFields(manifest.Manifest{}, "Positions", "Setup"), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			checkPositions(t, []byte(tt.in), got)
+		})
+	}
+	for _, in := range []string{`"requiredResourceAccess": [],,`, `"requiredResourceAccess": 1`, `"RequiredResourceAccess": []`, `"requiredResourceAccess" []`} {
+		if _, err := manifest.ReadSnippet([]byte(in)); err == nil {
+			t.Errorf("ReadSnippet(%q) accepted it", in)
+		}
+	}
+}
