@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/tidwall/sjson"
 )
 
 // Mode says how Apply treats the permissions a document already lists.
@@ -138,7 +136,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	rep := Report{Schema: d.schema()}
 	have := d.permissions(canon, &rep)
 	edits := d.listEdits(w, have, canon, opts, &rep)
-	setup, sets, err := d.setupEdits(opts, &rep)
+	setup, err := d.setupEdits(opts, &rep)
 	if err != nil {
 		return nil, Report{}, err
 	}
@@ -146,15 +144,10 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	if len(d.newTop) > 0 {
 		edits = append(edits, d.addMembers(&d.top, d.newTop))
 	}
-	if len(edits) == 0 && len(sets) == 0 {
+	if len(edits) == 0 {
 		return src, rep, nil
 	}
 	out := d.splice(src, edits)
-	if len(sets) > 0 {
-		if out, err = replaceScalars(out, d.bom, sets); err != nil {
-			return nil, Report{}, err
-		}
-	}
 	rep.Changed = !bytes.Equal(out, src)
 	if !rep.Changed {
 		return src, rep, nil
@@ -288,18 +281,4 @@ func Rewrite(src []byte, canon func(Permission) Permission) ([]byte, error) {
 		return src, nil
 	}
 	return d.splice(src, edits), nil
-}
-
-// replaceScalars replaces existing scalar members of out, whose first bom
-// bytes are a byte order mark, with sjson: each value is found by its path
-// and replaced in place, every other byte kept.
-func replaceScalars(out []byte, bom int, sets []set) ([]byte, error) {
-	body := out[bom:]
-	var err error
-	for _, s := range sets {
-		if body, err = sjson.SetRawBytesOptions(body, s.path, s.raw, &sjson.Options{Optimistic: true}); err != nil {
-			return nil, fmt.Errorf("manifest: setting %s: %w", s.path, err)
-		}
-	}
-	return append(out[:bom:bom], body...), nil
 }

@@ -110,17 +110,14 @@ func (p *parser) document(d *document) error {
 		i := -1 // the member's index
 		err := p.object(&d.top, func(m member) error {
 			i++
-			g := guards.names[m.name]
+			g := p.keyGuard // the guard of m's key, read just before
 			if g == nil {
 				return p.value()
 			}
 			if m.name == RequiredResourceAccess {
-				for _, s := range p.seen {
-					if s.name == m.name {
-						p.shape(&ShapeError{Path: m.name, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
-							Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(s.key.start), p.at(m.key.start))})
-						return p.value()
-					}
+				if s := p.twin(0, m); s != nil {
+					p.twice(m.name, s, m)
+					return p.value()
 				}
 				p.seen = append(p.seen, m)
 				d.rraIdx = i

@@ -35,6 +35,8 @@ type field struct {
 	each []string
 	// in limits reading to documents of one schema; zero reads all.
 	in schemas
+	// edited marks the members Apply edits, or reads to plan its edits.
+	edited bool
 	// read copies what Setup reports from the value at path, when the
 	// document has one. Positions are left as offsets in Pos.Offset for
 	// Setup to convert together.
@@ -53,16 +55,16 @@ var credentialMembers = []string{"keyId", "customKeyIdentifier", "displayName", 
 
 var fields = []field{
 	{path: "appId", read: func(s *Setup, v value, _ string) { s.AppID, _ = v.str() }},
-	{path: pathAudience, read: func(s *Setup, v value, _ string) { s.SignInAudience, _ = v.str() }},
-	{path: pathOtherTenants, read: func(s *Setup, v value, _ string) {
+	{path: pathAudience, edited: true, read: func(s *Setup, v value, _ string) { s.SignInAudience, _ = v.str() }},
+	{path: pathOtherTenants, edited: true, read: func(s *Setup, v value, _ string) {
 		if v.IsBool() {
 			b := v.Bool()
 			s.AvailableToOtherTenants = &b
 		}
 	}},
-	{path: pathRedirectURIs, in: inGraph, read: readURIs},
-	{path: pathURISettings}, // edited in step with web.redirectUris
-	{path: pathReplyURLs, in: inLegacy, each: []string{"url", "type"}, read: func(s *Setup, v value, path string) {
+	{path: pathRedirectURIs, in: inGraph, edited: true, read: readURIs},
+	{path: pathURISettings, edited: true}, // kept in step with web.redirectUris
+	{path: pathReplyURLs, in: inLegacy, edited: true, each: []string{"url", "type"}, read: func(s *Setup, v value, path string) {
 		v.items(func(i int, it value) {
 			typ := it.get("type")
 			if t, _ := typ.str(); typ.Exists() && !strings.EqualFold(t, "Web") {
@@ -71,7 +73,7 @@ var fields = []field{
 			s.addURI(it.get("url"), path+"["+strconv.Itoa(i)+"].url")
 		})
 	}},
-	{path: "replyUrls", in: inLegacy, read: readURIs},
+	{path: "replyUrls", in: inLegacy, edited: true, read: readURIs},
 	{path: "passwordCredentials", each: credentialMembers, read: readCredentials(PasswordCredential)},
 	{path: "keyCredentials", each: credentialMembers, read: readCredentials(KeyCredential)},
 }
@@ -196,21 +198,40 @@ func (d *document) valueAt(s span) value {
 }
 
 // guard is a node of the tree of keys the scanner refuses to see twice in
-// one object: the paths of fields and requiredResourceAccess.
+// one object: the paths of fields and requiredResourceAccess. A node has a
+// handful of children, so they are searched in order: faster than hashing
+// the name of every member of a manifest.
 type guard struct {
-	name  string            // the member's name, interned
-	names map[string]*guard // members of an object value
-	each  *guard            // each item of an array value
+	name string   // the member's name
+	kids []*guard // members of an object value
+	lens uint64   // bit n is set when a kid's name is n bytes long (n < 64)
+	each *guard   // each item of an array value
 }
 
+// find returns the child called name, or nil.
+func (g *guard) find(name string) *guard {
+	if len(name) < 64 && g.lens&(1<<len(name)) == 0 {
+		return nil
+	}
+	for _, k := range g.kids {
+		if len(k.name) == len(name) && k.name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// child returns the child called name, adding it if there is none.
 func (g *guard) child(name string) *guard {
-	if g.names == nil {
-		g.names = make(map[string]*guard)
+	if k := g.find(name); k != nil {
+		return k
 	}
-	if g.names[name] == nil {
-		g.names[name] = &guard{name: name}
+	k := &guard{name: name}
+	g.kids = append(g.kids, k)
+	if len(name) < 64 {
+		g.lens |= 1 << len(name)
 	}
-	return g.names[name]
+	return k
 }
 
 var guards = func() *guard {

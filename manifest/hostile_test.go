@@ -162,6 +162,8 @@ func TestHostile(t *testing.T) {
 		{"two requiredResourceAccess keys", "{\n  \"requiredResourceAccess\": [],\n  \"a\": 1,\n  \"requiredResourceAccess\": null\n}", manifest.ErrDuplicateKey, "4:3", "requiredResourceAccess", "the key appears twice, at 2:3 and 4:3; remove one of them"},
 		{"two keys, one escaped", `{"requiredResourceAccess": [], "required\u0052esourceAccess": []}`, manifest.ErrDuplicateKey, "1:32", "requiredResourceAccess", "the key appears twice, at 1:2 and 1:32"},
 		{"two signInAudience keys", "{\n  \"displayName\": \"x\",\n  \"signInAudience\": \"AzureADMyOrg\",\n  \"signInAudience\": \"AzureADMultipleOrgs\"\n}", manifest.ErrDuplicateKey, "4:3", "signInAudience", "the key appears twice, at 3:3 and 4:3; remove one of them"},
+		{"two signInAudience keys, one escaped", `{"signInAudience": "a", "sign\u0049nAudience": "b"}`, manifest.ErrDuplicateKey, "1:25", "signInAudience", "the key appears twice, at 1:2 and 1:25"},
+		{"two url keys, one escaped", `{"name": "x", "replyUrlsWithType": [{"url": "https://a/", "\u0075rl": "https://b/"}]}`, manifest.ErrDuplicateKey, "1:59", "replyUrlsWithType[0].url", "at 1:38 and 1:59"},
 		{"two web keys", `{"displayName": "x", "web": {}, "web": {"redirectUris": []}}`, manifest.ErrDuplicateKey, "1:33", "web", "the key appears twice, at 1:22 and 1:33"},
 		{"two redirectUris keys", `{"displayName": "x", "web": {"redirectUris": [], "redirectUris": ["https://a/"]}}`, manifest.ErrDuplicateKey, "1:50", "web.redirectUris", "at 1:30 and 1:50"},
 		{"two redirectUriSettings keys", `{"web": {"redirectUriSettings": [], "redirectUriSettings": []}}`, manifest.ErrDuplicateKey, "1:37", "web.redirectUriSettings", "at 1:10 and 1:37"},

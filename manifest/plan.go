@@ -98,23 +98,31 @@ func (d *document) listEdits(want Set, have map[identity]bool, canon func(Permis
 // listing of each wanted permission, and the entries that keep one or
 // receive adds. It records the permissions dropped in rep.
 func (d *document) dropUnwanted(want Set, canon func(Permission) Permission, adds [][]Access, rep *Report) ([]bool, [][]bool) {
-	wanted := make(map[identity]bool)
-	for _, p := range want.Permissions() {
-		wanted[identityOf(p)] = true
+	const wanted, kept, removed = 1, 2, 4
+	state := make(map[identity]uint8)
+	for _, r := range want {
+		for _, a := range r.ResourceAccess {
+			state[identityOf(Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = wanted
+		}
 	}
-	kept := make(map[identity]bool)
-	removed := make(map[identity]bool)
+	n := 0
+	for _, e := range d.entries {
+		n += len(e.accesses)
+	}
+	flat := make([]bool, n)
 	keep := make([]bool, len(d.entries))
 	keepAccess := make([][]bool, len(d.entries))
 	for i, e := range d.entries {
-		keepAccess[i] = make([]bool, len(e.accesses))
+		keepAccess[i], flat = flat[:len(e.accesses):len(e.accesses)], flat[len(e.accesses):]
 		for j, a := range e.accesses {
 			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
-			switch k := identityOf(p); {
-			case wanted[k] && !kept[k]:
-				kept[k], keepAccess[i][j], keep[i] = true, true, true
-			case !wanted[k] && !removed[k]:
-				removed[k] = true
+			k := identityOf(p)
+			switch st := state[k]; {
+			case st == wanted:
+				state[k] |= kept
+				keepAccess[i][j], keep[i] = true, true
+			case st == 0:
+				state[k] = removed
 				rep.Removed = append(rep.Removed, p)
 			}
 		}
@@ -124,19 +132,18 @@ func (d *document) dropUnwanted(want Set, canon func(Permission) Permission, add
 }
 
 // setupEdits plans the edits that give the document opts.SignInAudience and
-// opts.RedirectURIs, recording them in rep. Scalars to replace are
-// returned apart, as sets.
-func (d *document) setupEdits(opts Options, rep *Report) ([]edit, []set, error) {
+// opts.RedirectURIs, recording them in rep.
+func (d *document) setupEdits(opts Options, rep *Report) ([]edit, error) {
 	if opts.SignInAudience == "" && len(opts.RedirectURIs) == 0 {
-		return nil, nil, nil
+		return nil, nil
 	}
-	s := d.setup()
+	s := d.readSetup(false)
 	if s.Schema == SchemaFragment {
-		return nil, nil, nil
+		return nil, nil
 	}
-	var sets []set
+	var edits []edit
 	if want := opts.SignInAudience; want != "" {
-		sets = d.audience(s, want, rep)
+		edits = d.audience(s, want, rep)
 	}
 	have := make(map[string]bool)
 	for _, r := range s.RedirectURIs {
@@ -150,48 +157,47 @@ func (d *document) setupEdits(opts Options, rep *Report) ([]edit, []set, error) 
 		}
 	}
 	if len(missing) == 0 {
-		return nil, sets, nil
+		return edits, nil
 	}
 	rep.RedirectURIsAdded = missing
-	var edits []edit
+	var e []edit
 	var err error
 	if s.Schema == SchemaLegacy {
-		edits, err = d.addReplyURLs(missing)
+		e, err = d.addReplyURLs(missing)
 	} else {
-		edits, err = d.addWebRedirectURIs(missing)
+		e, err = d.addWebRedirectURIs(missing)
 	}
-	return edits, sets, err
-}
-
-// set replaces the existing scalar at a path with raw JSON.
-type set struct {
-	path string
-	raw  []byte
+	return append(edits, e...), err
 }
 
 // audience plans giving the document the audience want, unless it admits
 // it already (Setup.Admits): signInAudience is set where present, and
 // availableToOtherTenants, where present, set to agree; where
 // signInAudience is absent it is added, unless the flag alone says want.
-func (d *document) audience(s Setup, want string, rep *Report) []set {
+//
+// The values are replaced by splicing at the spans the scanner recorded.
+// sjson.SetRawBytes would find them again from the top of the document
+// and copy it once per value: on the 5 KB benchmark manifest that made
+// BenchmarkApply/setup a third slower (README, Design notes).
+func (d *document) audience(s Setup, want string, rep *Report) []edit {
 	rep.AudienceWas = s.AudienceSource()
 	if s.Admits(want) {
 		return nil
 	}
 	rep.AudienceChanged = true
-	var sets []set
-	_, hasAudience := d.topMember(pathAudience)
-	_, hasFlag := d.topMember(pathOtherTenants)
+	var edits []edit
+	aud, hasAudience := d.topMember(pathAudience)
 	if hasAudience {
-		sets = append(sets, set{pathAudience, appendString(nil, want)})
+		edits = append(edits, edit{aud.val.start, aud.val.end, appendString(nil, want)})
 	}
+	flag, hasFlag := d.topMember(pathOtherTenants)
 	if hasFlag {
-		sets = append(sets, set{pathOtherTenants, []byte(strconv.FormatBool(multiTenant(want)))})
+		edits = append(edits, edit{flag.val.start, flag.val.end, []byte(strconv.FormatBool(multiTenant(want)))})
 	}
 	if !hasAudience && !(hasFlag && (want == AzureADMyOrg || want == AzureADMultipleOrgs)) {
 		d.newTop = append(d.newTop, newMember{pathAudience, stringWriter(want)})
 	}
-	return sets
+	return edits
 }
 
 // addWebRedirectURIs adds uris to web.redirectUris, creating what is

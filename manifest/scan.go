@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -36,6 +37,9 @@ type parser struct {
 	// parsed, and path the JSON path of the guarded value being parsed.
 	seen []member
 	path []segment
+	// keyGuard is the guard of the key read last, when it names a guarded
+	// member of the top-level object.
+	keyGuard *guard
 	// members and items hold the members and items of recorded objects and
 	// arrays, each object's and array's a sub-slice: a few allocations per
 	// document rather than one per object. While an object or array is
@@ -367,6 +371,7 @@ func (p *parser) str(decode bool) (string, error) {
 // package looks for.
 func (p *parser) key(decode bool) (string, error) {
 	start := p.pos
+	p.keyGuard = nil
 	name, err := p.str(false)
 	if err != nil || !decode {
 		return name, err
@@ -387,28 +392,50 @@ func (p *parser) key(decode bool) (string, error) {
 		return "resourceAccess", nil
 	}
 	if k, ok := knownKeys[string(raw)]; ok {
-		return k, nil
+		p.keyGuard = k.top
+		return k.name, nil
 	}
 	if bytes.IndexByte(raw, '\\') < 0 {
 		return string(raw), nil
 	}
 	p.pos = start
-	return p.str(true)
+	if name, err = p.str(true); err == nil {
+		if k, ok := knownKeys[name]; ok {
+			p.keyGuard = k.top
+		}
+	}
+	return name, err
 }
 
-// knownKeys interns the member names the package reads.
-var knownKeys = func() map[string]string {
-	m := make(map[string]string)
+// knownKey is a member name the package reads, interned, and its guard
+// when it is a guarded member of the top-level object.
+type knownKey struct {
+	name string
+	top  *guard
+}
+
+// knownKeys interns the member names the package reads, so that reading
+// them allocates nothing, and finds the guards of top-level members
+// without a search of its own.
+var knownKeys = func() map[string]knownKey {
+	m := make(map[string]knownKey)
+	add := func(k string) { m[k] = knownKey{k, guards.find(k)} }
 	for _, k := range []string{RequiredResourceAccess, "resourceAppId", "resourceAccess", "id", "type", "additionalProperties", "Scope", "Role",
 		"appId", "displayName", "name", "signInAudience", "web", "redirectUris", "redirectUriSettings",
 		"replyUrlsWithType", "replyUrls", "url", "availableToOtherTenants"} {
-		m[k] = k
+		add(k)
 	}
 	for k := range manifestKeys {
-		m[k] = k
+		add(k)
 	}
 	for k := range legacyKeys {
-		m[k] = k
+		add(k)
+	}
+	for _, f := range fields {
+		add(f.path[:strings.IndexByte(f.path+".", '.')])
+		for _, k := range f.each {
+			add(k)
+		}
 	}
 	return m
 }()
@@ -540,19 +567,19 @@ func utf16(src []byte) error {
 // guarding allocates nothing.
 func (p *parser) guarded(g *guard) error {
 	switch c := p.src[p.pos]; {
-	case c == '{' && g.names != nil:
+	case c == '{' && g.kids != nil:
 		base := len(p.seen)
 		err := p.object(nil, func(m member) error {
 			raw := p.src[m.key.start+1 : m.key.end-1]
-			sub, ok := g.names[string(raw)]
-			if !ok && bytes.IndexByte(raw, '\\') >= 0 {
+			sub := g.find(string(raw))
+			if sub == nil && bytes.IndexByte(raw, '\\') >= 0 {
 				end := p.pos
 				p.pos = m.key.start
 				m.name, _ = p.str(true)
 				p.pos = end
-				sub, ok = g.names[m.name]
+				sub = g.find(m.name)
 			}
-			if !ok {
+			if sub == nil {
 				return p.value()
 			}
 			m.name = sub.name
@@ -575,16 +602,32 @@ func (p *parser) guarded(g *guard) error {
 // members seen so far are p.seen[base:], refusing m if it repeats one.
 func (p *parser) guardedMember(base int, m member, g *guard) error {
 	p.path = append(p.path, segment{name: m.name})
-	defer func() { p.path = p.path[:len(p.path)-1] }()
-	for _, s := range p.seen[base:] {
-		if s.name == m.name {
-			p.shape(&ShapeError{Path: p.pathString(), Pos: p.at(m.key.start), Err: ErrDuplicateKey,
-				Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(s.key.start), p.at(m.key.start))})
-			return p.value()
+	var err error
+	if s := p.twin(base, m); s != nil {
+		p.twice(p.pathString(), s, m)
+		err = p.value()
+	} else {
+		p.seen = append(p.seen, m)
+		err = p.guarded(g)
+	}
+	p.path = p.path[:len(p.path)-1]
+	return err
+}
+
+// twice records that m repeats the key of first, at path.
+func (p *parser) twice(path string, first *member, m member) {
+	p.shape(&ShapeError{Path: path, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
+		Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(first.key.start), p.at(m.key.start))})
+}
+
+// twin returns the member among p.seen[base:] with m's name, or nil.
+func (p *parser) twin(base int, m member) *member {
+	for i := base; i < len(p.seen); i++ {
+		if p.seen[i].name == m.name {
+			return &p.seen[i]
 		}
 	}
-	p.seen = append(p.seen, m)
-	return p.guarded(g)
+	return nil
 }
 
 // segment is one step of a JSON path: a member's name, or an item's index

@@ -184,13 +184,17 @@ func ReadSetup(src []byte) (Setup, error) {
 	return d.setup(), nil
 }
 
-func (d *document) setup() Setup {
+func (d *document) setup() Setup { return d.readSetup(true) }
+
+// readSetup reads what Setup reports. Apply, which edits only the audience
+// and redirect URIs, leaves out the credentials and positions (full false).
+func (d *document) readSetup(full bool) Setup {
 	s := Setup{Schema: d.schema()}
 	if s.Schema == SchemaFragment {
 		return s
 	}
 	for _, f := range fields {
-		if f.read == nil || f.in != 0 && f.in&(1<<s.Schema) == 0 {
+		if f.read == nil || f.in != 0 && f.in&(1<<s.Schema) == 0 || !full && !f.edited {
 			continue
 		}
 		if v, ok := d.lookup(f.path); ok {
@@ -199,6 +203,9 @@ func (d *document) setup() Setup {
 	}
 	s.AudienceConflict = s.SignInAudience != "" && s.AvailableToOtherTenants != nil &&
 		*s.AvailableToOtherTenants != multiTenant(s.SignInAudience)
+	if !full {
+		return s
+	}
 	// The readers left offsets; convert them in one pass.
 	offs := make([]int, 0, len(s.RedirectURIs)+len(s.Credentials))
 	for _, r := range s.RedirectURIs {
