@@ -213,3 +213,26 @@ func ExampleReadSnippet() {
 	// true
 	// 4:35 00000003-0000-0000-c000-000000000000 e1fe6dd8-ba31-4d61-89e7-88639da4683d Scope
 }
+
+func ExampleSetup_Admits() {
+	// A legacy manifest whose flag disagrees with its audience: the
+	// audience decides, and it admits any organizational directory.
+	s, err := manifest.ReadSetup([]byte(`{"name": "x", "signInAudience": "AzureADandPersonalMicrosoftAccount", "availableToOtherTenants": false}`))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(s.Audience(), s.AudienceConflict)
+	fmt.Println(s.Admits(manifest.AzureADMultipleOrgs), s.Admits(manifest.AzureADMyOrg))
+
+	// Apply follows the same rule, and says what the audience was.
+	_, rep, err := manifest.Apply([]byte(`{"name": "x", "availableToOtherTenants": false}`), nil,
+		manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("sign-in audience was %s; changed: %v\n", rep.AudienceWas, rep.AudienceChanged)
+	// Output:
+	// AzureADandPersonalMicrosoftAccount true
+	// true true
+	// sign-in audience was availableToOtherTenants false; changed: true
+}

@@ -66,11 +66,19 @@ var fields = []field{
 	{path: pathURISettings, edited: true}, // kept in step with web.redirectUris
 	{path: pathReplyURLs, in: inLegacy, edited: true, each: []string{"url", "type"}, read: func(s *Setup, v value, path string) {
 		v.items(func(i int, it value) {
-			typ := it.get("type")
+			var url, typ value
+			it.members(func(name string, m value) {
+				switch name {
+				case "url":
+					url = m
+				case "type":
+					typ = m
+				}
+			})
 			if t, _ := typ.str(); typ.Exists() && !strings.EqualFold(t, "Web") {
 				return
 			}
-			s.addURI(it.get("url"), path+"["+strconv.Itoa(i)+"].url")
+			s.addURI(url, path, i, ".url")
 		})
 	}},
 	{path: "replyUrls", in: inLegacy, edited: true, read: readURIs},
@@ -80,11 +88,16 @@ var fields = []field{
 
 // readURIs reads a list of redirect URIs.
 func readURIs(s *Setup, v value, path string) {
-	v.items(func(i int, it value) { s.addURI(it, path+"["+strconv.Itoa(i)+"]") })
+	v.items(func(i int, it value) { s.addURI(it, path, i, "") })
 }
 
-func (s *Setup) addURI(v value, path string) {
+// addURI adds the URI v, item i of the list at path, with leaf after the
+// index in its path. Apply, which needs no paths, passes path "".
+func (s *Setup) addURI(v value, path string, i int, leaf string) {
 	if u, ok := v.str(); ok {
+		if path != "" {
+			path += "[" + strconv.Itoa(i) + "]" + leaf
+		}
 		s.RedirectURIs = append(s.RedirectURIs, RedirectURI{URI: u, Path: path, Pos: Position{Offset: v.start()}})
 	}
 }
@@ -140,6 +153,17 @@ func (v value) first(names ...string) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// members calls f with each member of an object.
+func (v value) members(f func(name string, m value)) {
+	if !v.IsObject() {
+		return
+	}
+	v.ForEach(func(k, m gjson.Result) bool {
+		f(k.Str, value{m, v.base})
+		return true
+	})
 }
 
 // items calls f with each item of an array.

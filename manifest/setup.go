@@ -198,7 +198,11 @@ func (d *document) readSetup(full bool) Setup {
 			continue
 		}
 		if v, ok := d.lookup(f.path); ok {
-			f.read(&s, v, f.path)
+			path := f.path
+			if !full {
+				path = ""
+			}
+			f.read(&s, v, path)
 		}
 	}
 	s.AudienceConflict = s.SignInAudience != "" && s.AvailableToOtherTenants != nil &&
