@@ -1,7 +1,8 @@
 package manifest
 
-// The members the package reads or sets besides requiredResourceAccess,
-// each declared once: its path and what is done with it. From the same
+// The members the package reads or sets, each declared once: its path and
+// what is done with it (requiredResourceAccess itself is read by the
+// scanner, in its one pass, as list.go says). From the same
 // declarations the scanner learns where a repeated key must be refused (so
 // that the value read or edited is the one every JSON reader takes), and
 // gjson locates the values inside a top-level member, whose span the
@@ -54,6 +55,8 @@ const (
 var credentialMembers = []string{"keyId", "customKeyIdentifier", "displayName", "endDateTime", "endDate"}
 
 var fields = []field{
+	// The list itself: the scanner reads it in its one pass (list.go).
+	{path: RequiredResourceAccess},
 	{path: "appId", read: func(s *Setup, v value, _ string) { s.AppID, _ = v.str() }},
 	{path: pathAudience, edited: true, read: func(s *Setup, v value, _ string) { s.SignInAudience, _ = v.str() }},
 	{path: pathOtherTenants, edited: true, read: func(s *Setup, v value, _ string) {
@@ -222,7 +225,7 @@ func (d *document) valueAt(s span) value {
 }
 
 // guard is a node of the tree of keys the scanner refuses to see twice in
-// one object: the paths of fields and requiredResourceAccess. A node has a
+// one object: the paths of fields. A node has a
 // handful of children, so they are searched in order: faster than hashing
 // the name of every member of a manifest.
 type guard struct {
@@ -260,7 +263,6 @@ func (g *guard) child(name string) *guard {
 
 var guards = func() *guard {
 	root := &guard{}
-	root.child(RequiredResourceAccess)
 	for _, f := range fields {
 		g := root
 		for _, name := range strings.Split(f.path, ".") {
