@@ -241,7 +241,7 @@ func (g *guard) find(name string) *guard {
 		return nil
 	}
 	for _, k := range g.kids {
-		if len(k.name) == len(name) && k.name == name {
+		if len(k.name) == len(name) && k.name[0] == name[0] && k.name == name {
 			return k
 		}
 	}

@@ -602,12 +602,14 @@ func (p *parser) guarded(g *guard) error {
 // members seen so far are p.seen[base:], refusing m if it repeats one.
 func (p *parser) guardedMember(base int, m member, g *guard) error {
 	p.path = append(p.path, segment{name: m.name})
-	var err error
 	if s := p.twin(base, m); s != nil {
 		p.twice(p.pathString(), s, m)
-		err = p.value()
+	}
+	p.seen = append(p.seen, m)
+	var err error
+	if g.kids == nil && g.each == nil {
+		err = p.value() // a leaf: nothing inside is guarded
 	} else {
-		p.seen = append(p.seen, m)
 		err = p.guarded(g)
 	}
 	p.path = p.path[:len(p.path)-1]
