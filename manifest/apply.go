@@ -74,6 +74,10 @@ type Options struct {
 	// other URIs are kept. Fragments, which hold only requiredResourceAccess,
 	// are left without audience and redirect URIs.
 	RedirectURIs []string
+
+	// Read also fills Report.Manifest with the document as Read would
+	// return it, so that a caller who needs both parses once.
+	Read bool
 }
 
 // Report says what Apply did or found.
@@ -99,6 +103,8 @@ type Report struct {
 	AudienceChanged bool
 	// RedirectURIsAdded lists the redirect URIs that were added.
 	RedirectURIsAdded []string
+	// Manifest is the input as Read returns it, when Options.Read is set.
+	Manifest Manifest
 	// Changed reports whether the output differs from the input.
 	Changed bool
 }
@@ -134,6 +140,9 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 		canon = func(p Permission) Permission { return p }
 	}
 	rep := Report{Schema: d.schema()}
+	if opts.Read {
+		rep.Manifest = d.manifest()
+	}
 	have := d.permissions(canon, &rep)
 	edits := d.listEdits(w, have, canon, opts, &rep)
 	setup, err := d.setupEdits(opts, &rep)

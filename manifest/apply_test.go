@@ -250,3 +250,26 @@ func TestOverwriteKeepsSpelling(t *testing.T) {
 		t.Errorf("second Apply changed the output (%v):\n%s", err, again)
 	}
 }
+
+// TestApplyReads: with Options.Read, Report.Manifest is what Read returns
+// for the same input, so a caller who needs both parses once.
+func TestApplyReads(t *testing.T) {
+	files, _ := filepath.Glob("testdata/apply/*.json")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := manifest.Read(src)
+		if err != nil {
+			continue
+		}
+		_, rep, err := manifest.Apply(src, nil, manifest.Options{Read: true})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if diff := cmp.Diff(want, rep.Manifest); diff != "" {
+			t.Errorf("%s: Report.Manifest differs from Read (-want +got):\n%s", f, diff)
+		}
+	}
+}

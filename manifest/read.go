@@ -70,6 +70,11 @@ func read(src []byte, snippet bool) (Manifest, error) {
 		return Manifest{}, err
 	}
 	defer d.release()
+	return d.manifest(), nil
+}
+
+// manifest returns what the document holds, as Read reports it.
+func (d *document) manifest() Manifest {
 	m := Manifest{Container: d.container, Present: d.rra != nil, Setup: d.setup()}
 	var offs []int
 	for _, e := range d.entries {
@@ -87,5 +92,5 @@ func read(src []byte, snippet bool) (Manifest, error) {
 		pos = pos[1+len(e.accesses):]
 		m.Positions = append(m.Positions, ep)
 	}
-	return m, nil
+	return m
 }

@@ -117,7 +117,7 @@ const (
 	CodeMissing     = "missing"
 	CodeAudience    = "sign-in-audience"
 	CodeRedirectURI = "redirect-uri"
-	CodeOrder       = "order"
+	CodeRewrite     = "rewrite"
 	CodeNames       = "names"
 )
 
@@ -142,7 +142,7 @@ var problemCodes = []Code{
 	{CodeAudience, LevelError, "a sign-in audience that does not admit accounts in any organizational directory, where the profile wants it"},
 	{CodeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
 	{LintNotWanted, LevelError, "in overwrite mode, a permission beyond the wanted set, which apply removes"},
-	{CodeOrder, LevelError, "in overwrite mode, the wanted permissions in another order or spelling"},
+	{CodeRewrite, LevelError, "in overwrite mode, what else apply removes: a repeated permission, an entry left empty"},
 	{CodeNames, LevelError, "with name resolution, a resource or permission given by name"},
 }
 
@@ -211,16 +211,21 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	// Apply reads the document as it plans: the findings are about src,
+	// so with names resolved first src is read on its own.
 	out, rep, err := manifest.Apply(in, want.Set, manifest.Options{
 		Mode: opts.Mode, Canonical: cat.Canonical, Spell: cat.Spell,
 		SignInAudience: want.SignInAudience, RedirectURIs: want.RedirectURIs,
+		Read: !opts.ResolveNames,
 	})
 	if err != nil {
 		return nil, err
 	}
-	m, err := manifest.Read(src)
-	if err != nil {
-		return nil, err
+	m := rep.Manifest
+	if opts.ResolveNames {
+		if m, err = manifest.Read(src); err != nil {
+			return nil, err
+		}
 	}
 	res.Output, res.Report, res.Manifest = out, rep, m
 	res.Changed = !bytes.Equal(out, src)
@@ -250,22 +255,24 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 
 // problems records as findings what the edits change.
 func (res *Result) problems(want Want, opts Options) {
-	rep, s := res.Report, res.Manifest.Setup
+	rep := res.Report
 	add := func(code string, p manifest.Permission, format string, args ...any) {
 		res.Findings = append(res.Findings, Finding{Code: code, Level: LevelError, Permission: p, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, p := range rep.Added {
 		add(CodeMissing, p, "missing %s", opts.Catalog.Describe(p))
 	}
+	if opts.Mode == manifest.Overwrite {
+		for _, p := range rep.Duplicates {
+			add(CodeRewrite, p, "%s is listed more than once; overwrite removes the repeat", opts.Catalog.Describe(p))
+		}
+	}
 	for _, p := range rep.Removed {
 		add(LintNotWanted, p, "%s is not in the wanted set; overwrite removes it", opts.Catalog.Describe(p))
 	}
 	if rep.AudienceChanged {
-		have := s.SignInAudience
-		switch {
-		case have == "" && s.AvailableToOtherTenants != nil:
-			have = fmt.Sprintf("availableToOtherTenants %v", *s.AvailableToOtherTenants)
-		case have == "":
+		have := rep.AudienceWas
+		if have == "" {
 			have = "not set"
 		}
 		what := ""
@@ -281,7 +288,7 @@ func (res *Result) problems(want Want, opts Options) {
 		add(CodeNames, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, plural(res.Resolved, "resource or permission", "resources or permissions"))
 	}
 	if res.Changed && !slices.ContainsFunc(res.Findings, func(f Finding) bool { return f.Level == LevelError }) {
-		add(CodeOrder, manifest.Permission{}, "requiredResourceAccess lists the wanted permissions in another order or spelling; overwrite rewrites it")
+		add(CodeRewrite, manifest.Permission{}, "requiredResourceAccess holds repeats or empty entries besides the wanted set; overwrite removes them")
 	}
 }
 
@@ -305,7 +312,7 @@ func notes(s manifest.Setup, want Want) []Finding {
 		}
 		return out
 	}
-	if s.SignInAudience != "" && s.AvailableToOtherTenants != nil && (manifest.Setup{SignInAudience: s.SignInAudience}).MultiTenant() != *s.AvailableToOtherTenants {
+	if s.AudienceConflict {
 		add(CodeAudienceFlag, manifest.Position{}, "availableToOtherTenants is %v but signInAudience is %s, which decides", *s.AvailableToOtherTenants, s.SignInAudience)
 	}
 	for _, want := range want.RedirectURIs {

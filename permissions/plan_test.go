@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -99,4 +100,22 @@ func FuzzPlan(f *testing.F) {
 		o := modes[int(choice/8)%len(modes)]
 		checkAgrees(t, src, w, o)
 	})
+}
+
+// TestAudienceNeverNarrowed: an audience that already admits accounts in
+// any organizational directory satisfies the profile and is kept.
+func TestAudienceNeverNarrowed(t *testing.T) {
+	w, _ := permissions.DefaultProfile().Want("")
+	for _, src := range []string{
+		`{"displayName": "x", "signInAudience": "AzureADandPersonalMicrosoftAccount"}`,
+		`{"name": "x", "signInAudience": "AzureADMultipleOrgs", "availableToOtherTenants": false}`,
+	} {
+		res, err := permissions.Plan([]byte(src), w, permissions.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Report.AudienceChanged || slices.ContainsFunc(res.Findings, func(f permissions.Finding) bool { return f.Code == permissions.CodeAudience }) {
+			t.Errorf("%s: audience changed or reported: %s", src, res.Output)
+		}
+	}
 }

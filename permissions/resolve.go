@@ -92,7 +92,7 @@ func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permissio
 
 func otherType(value, resource string, t manifest.Type) *NameError {
 	return &NameError{Query: value, OtherType: true,
-		Msg: fmt.Sprintf("%s on %s is a %s permission, not an %s one", value, resource, Kind(other(t)), Kind(t))}
+		Msg: fmt.Sprintf("%s on %s is %s permission, not %s one", value, resource, withArticle(Kind(other(t))), withArticle(Kind(t)))}
 }
 
 // Resolve maps a permission given by GUID or by name to its GUIDs, as
@@ -157,4 +157,12 @@ func (cat *Catalog) ResolveSet(list []manifest.Resource) (manifest.Set, error) {
 		set = append(set, out)
 	}
 	return set, nil
+}
+
+// withArticle puts "a" or "an" before a kind: "a delegated", "an application".
+func withArticle(kind string) string {
+	if strings.HasPrefix(kind, "a") {
+		return "an " + kind
+	}
+	return "a " + kind
 }

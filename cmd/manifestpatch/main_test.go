@@ -164,7 +164,20 @@ func TestExitCodes(t *testing.T) {
 		{"show through a symbolic link", func() []string { return []string{"show", link("done-link2.json", "done.json")} }, 0, ""},
 		{"apply -d through a symbolic link", func() []string { return []string{"apply", "-d", link("k-link.json", write("k.json", partial))} }, 1, ""},
 		{"consent-url missing file", func() []string { return []string{"consent-url", filepath.Join(dir, "nope.json")} }, 2, ""},
+		{"apply UTF-16", func() []string { return []string{"apply", filepath.Join(dir, "utf16.json")} }, 2, write("utf16.json", "\xff\xfe{\x00}\x00")},
+		{"check UTF-16", func() []string { return []string{"check", filepath.Join(dir, "utf16.json")} }, 2, filepath.Join(dir, "utf16.json")},
+		{"apply two audiences", func() []string { return []string{"apply", filepath.Join(dir, "aud2.json")} }, 2,
+			write("aud2.json", `{"displayName": "x", "signInAudience": "AzureADMyOrg", "signInAudience": "AzureADMultipleOrgs"}`)},
+		{"apply two web members", func() []string { return []string{"apply", "--agency", "acme", filepath.Join(dir, "web2.json")} }, 2,
+			write("web2.json", `{"displayName": "x", "web": {"redirectUris": []}, "web": {"redirectUris": []}}`)},
+		{"apply the guide's snippet", func() []string { return []string{"apply", filepath.Join(dir, "snippet.json")} }, 2,
+			write("snippet.json", "\"requiredResourceAccess\": [\n  {\"resourceAppId\": \"00000003-0000-0000-c000-000000000000\", \"resourceAccess\": []}\n],\n")},
+		{"check the guide's snippet", func() []string { return []string{"check", filepath.Join(dir, "snippet.json")} }, 2, filepath.Join(dir, "snippet.json")},
+		{"from the guide's snippet", func() []string { return []string{"check", "--from", filepath.Join(dir, "snippet2.json"), done} }, 0, ""},
+		{"role for a delegated permission", func() []string { return []string{"check", "--role", "graph/User.Read", done} }, 2, ""},
+		{"print with agency", func() []string { return []string{"print", "--agency", "acme"} }, 2, ""},
 	}
+	write("snippet2.json", "\"requiredResourceAccess\": [{\"resourceAppId\": \"Microsoft Graph\", \"resourceAccess\": [{\"id\": \"User.Read\", \"type\": \"Scope\"}]}],\n")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -166,7 +166,7 @@ func readWanted(c *cli.Context, cat *permissions.Catalog, from string) (manifest
 	if err != nil {
 		return nil, usagef(c, "--from %v", err)
 	}
-	m, err := manifest.Read(in.data)
+	m, err := manifest.ReadSnippet(in.data)
 	if err != nil {
 		return nil, usagef(c, "--from %s", fileError{in.name, err})
 	}
