@@ -162,10 +162,6 @@ func (s Setup) Admits(want string) bool {
 	return false
 }
 
-// MultiTenant reports whether the manifest accepts accounts in any
-// organizational directory: Admits(AzureADMultipleOrgs).
-func (s Setup) MultiTenant() bool { return s.Admits(AzureADMultipleOrgs) }
-
 // multiTenant reports whether the audience admits accounts in any
 // organizational directory, as availableToOtherTenants true does.
 func multiTenant(audience string) bool {

@@ -91,21 +91,6 @@ func (p Profile) vendorDomain() string {
 	return host
 }
 
-// Options returns the manifest options that apply the profile's setup:
-// its sign-in audience and, when agency is not empty, its redirect URI.
-// The caller chooses the mode.
-func (p Profile) Options(agency string) (manifest.Options, error) {
-	opts := manifest.Options{SignInAudience: p.SignInAudience}
-	if agency != "" {
-		u, err := p.RedirectURIFor(agency)
-		if err != nil {
-			return manifest.Options{}, err
-		}
-		opts.RedirectURIs = []string{u}
-	}
-	return opts, nil
-}
-
 // validLabel reports whether s is a valid DNS label in lower case.
 func validLabel(s string) bool {
 	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {

@@ -66,3 +66,18 @@ func ExampleConsentAdvice_Short() {
 	// Calendars.ReadWrite: admin likely
 	// Directory.Read.All: admin
 }
+
+func ExampleExport_Resources() {
+	e, err := permissions.ParseExport([]byte(`{"appId": "00000003-0000-0000-c000-000000000000", "displayName": "Microsoft Graph",
+		"oauth2PermissionScopes": [{"id": "11111111-2222-3333-4444-555555555555", "value": "Example.Read", "type": "User", "isEnabled": true}],
+		"appRoles": []}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range e.Resources() {
+		fmt.Println(r.Name, r.AppID)
+	}
+	// Output:
+	// Microsoft Graph 00000003-0000-0000-c000-000000000000
+}
