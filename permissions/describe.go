@@ -114,7 +114,7 @@ func Kind(t manifest.Type) string {
 
 // String is the permission in words: "Microsoft Graph User.Read (delegated)".
 func (d Description) String() string {
-	return fmt.Sprintf("%s %s (%s)", d.Resource, d.Name, Kind(d.Permission.Type))
+	return d.Resource + " " + d.Name + " (" + Kind(d.Permission.Type) + ")"
 }
 
 // Note says in a few words what is wrong with a permission the catalog does

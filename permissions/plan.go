@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -166,7 +167,10 @@ var ErrUnknownCode = errors.New("permissions: no such lint or note")
 
 // AllowCodes lists the codes Options.Allow takes: every lint and note.
 // Problems cannot be silenced: they are what applying fixes.
-func AllowCodes() []string {
+func AllowCodes() []string { return slices.Clone(allowCodes()) }
+
+// allowCodes is AllowCodes, worked out once, on first use.
+var allowCodes = sync.OnceValue(func() []string {
 	var out []string
 	for _, k := range Codes() {
 		if k.Level != LevelError {
@@ -174,11 +178,11 @@ func AllowCodes() []string {
 		}
 	}
 	return out
-}
+})
 
 // CheckAllow checks that every code is one of AllowCodes.
 func CheckAllow(codes []string) error {
-	all := AllowCodes()
+	all := allowCodes()
 	for _, c := range codes {
 		if !slices.Contains(all, c) {
 			return fmt.Errorf("%w %q; the codes are %s", ErrUnknownCode, c, strings.Join(all, ", "))
@@ -199,8 +203,10 @@ func CheckAllow(codes []string) error {
 // *manifest.ShapeError); a wanted set with an empty or invalid id is a
 // *manifest.ShapeError too.
 func Plan(src []byte, want Want, opts Options) (*Result, error) {
-	if err := CheckAllow(opts.Allow); err != nil {
-		return nil, err
+	if len(opts.Allow) > 0 {
+		if err := CheckAllow(opts.Allow); err != nil {
+			return nil, err
+		}
 	}
 	res := &Result{}
 	in := src
@@ -260,7 +266,7 @@ func (res *Result) problems(want Want, opts Options) {
 		res.Findings = append(res.Findings, Finding{Code: code, Level: LevelError, Permission: p, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, p := range rep.Added {
-		add(CodeMissing, p, "missing %s", opts.Catalog.Describe(p))
+		res.Findings = append(res.Findings, Finding{Code: CodeMissing, Level: LevelError, Permission: p, Msg: "missing " + opts.Catalog.Describe(p).String()})
 	}
 	if opts.Mode == manifest.Overwrite {
 		for _, p := range rep.Duplicates {

@@ -38,13 +38,24 @@ func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 		}
 		return &input{path: path, name: stdinName, data: data}, nil
 	}
-	stat := os.Stat
+	// A file only read is opened first and asked what it is (fstat), one
+	// path look-up fewer per file; a file to replace is asked first, so
+	// that a link is refused, not followed.
+	var f *os.File
+	var info fs.FileInfo
+	var err error
 	if write {
-		stat = os.Lstat
-	}
-	info, err := stat(path)
-	if err != nil {
-		return nil, pathErr(path, err)
+		if info, err = os.Lstat(path); err != nil {
+			return nil, pathErr(path, err)
+		}
+	} else {
+		if f, err = os.Open(path); err != nil {
+			return nil, pathErr(path, err)
+		}
+		defer f.Close()
+		if info, err = f.Stat(); err != nil {
+			return nil, pathErr(path, err)
+		}
 	}
 	mode := info.Mode()
 	switch {
@@ -61,11 +72,12 @@ func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 	case mode&(fs.ModeNamedPipe|fs.ModeCharDevice) == 0:
 		return nil, fmt.Errorf("%s: is %s, not a regular file; refusing to read it", path, fileKind(mode))
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, pathErr(path, err)
+	if f == nil {
+		if f, err = os.Open(path); err != nil {
+			return nil, pathErr(path, err)
+		}
+		defer f.Close()
 	}
-	defer f.Close()
 	var data []byte
 	if mode.IsRegular() {
 		data, err = readSized(f, info.Size())

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -108,13 +109,19 @@ func (textOutput) file(r *result, f *fileReport) {
 func (textOutput) done(io.Writer, []*fileReport) error { return nil }
 
 func writeFindings(w io.Writer, file string, fs []permissions.Finding, strict bool) {
+	var b []byte
 	for _, l := range fs {
-		at := file
+		b = append(b, file...)
 		if l.Pos.Line > 0 {
-			at = fmt.Sprintf("%s:%d:%d", file, l.Pos.Line, l.Pos.Column)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(l.Pos.Line), 10)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(l.Pos.Column), 10)
 		}
-		fmt.Fprintf(w, "%s: %s: %s [%s]\n", at, severity(l, strict), l.Msg, l.Code)
+		b = append(append(append(b, ": "...), severity(l, strict)...), ": "...)
+		b = append(append(append(append(b, l.Msg...), " ["...), l.Code...), "]\n"...)
 	}
+	w.Write(b)
 }
 
 // jsonOutput writes one JSON array with an object per file, once all are
