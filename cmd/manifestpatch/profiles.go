@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -55,7 +54,7 @@ func profilesCommand() *cli.Command {
 					continue
 				}
 				fmt.Fprintf(c.App.Writer, "\n  Setup steps:\n")
-				for j, st := range p.StepsFor(setup, time.Now()) {
+				for j, st := range p.StepsFor(setup, now()) {
 					fmt.Fprintf(c.App.Writer, "  %d. %s\n", j+1, st.Title)
 					if st.Checked != "" {
 						fmt.Fprintf(c.App.Writer, "     checked: %s\n", st.Checked)
