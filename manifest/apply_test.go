@@ -153,25 +153,7 @@ func TestSpell(t *testing.T) {
 	src := []byte(`[{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]`)
 	graph := "00000003-0000-0000-c000-000000000000"
 	names := map[string]string{"37f7f235-527c-4136-accd-4a02d197296e": "openid", "e1fe6dd8-ba31-4d61-89e7-88639da4683d": "User.Read"}
-	opts := manifest.Options{
-		Canonical: func(p manifest.Permission) manifest.Permission {
-			if p.ResourceAppID == "Microsoft Graph" {
-				p.ResourceAppID = graph
-			}
-			for id, n := range names {
-				if p.ID == n {
-					p.ID = id
-				}
-			}
-			return p
-		},
-		Spell: func(p manifest.Permission) manifest.Permission {
-			if n, ok := names[p.ID]; ok {
-				p.ID = n
-			}
-			return p
-		},
-	}
+	opts := namesOptions(graph, names)
 	want := manifest.Set{
 		{ResourceAppID: graph, ResourceAccess: []manifest.Access{{ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}, {ID: "37f7f235-527c-4136-accd-4a02d197296e", Type: manifest.Scope}}},
 		{ResourceAppID: "00000002-0000-0000-c000-000000000000", ResourceAccess: []manifest.Access{{ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Type: manifest.Scope}}},
@@ -201,26 +183,8 @@ func TestOverwriteKeepsSpelling(t *testing.T) {
 ]}`)
 	graph := "00000003-0000-0000-c000-000000000000"
 	names := map[string]string{"37f7f235-527c-4136-accd-4a02d197296e": "openid", "e1fe6dd8-ba31-4d61-89e7-88639da4683d": "User.Read", "570282fd-fa5c-430d-a7fd-fc8dc98a9dca": "Mail.Read"}
-	opts := manifest.Options{
-		Mode: manifest.Overwrite,
-		Canonical: func(p manifest.Permission) manifest.Permission {
-			if p.ResourceAppID == "Microsoft Graph" {
-				p.ResourceAppID = graph
-			}
-			for id, n := range names {
-				if p.ID == n {
-					p.ID = id
-				}
-			}
-			return p
-		},
-		Spell: func(p manifest.Permission) manifest.Permission {
-			if n, ok := names[p.ID]; ok {
-				p.ID = n
-			}
-			return p
-		},
-	}
+	opts := namesOptions(graph, names)
+	opts.Mode = manifest.Overwrite
 	want := manifest.Set{
 		{ResourceAppID: graph, ResourceAccess: []manifest.Access{{ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}, {ID: "37f7f235-527c-4136-accd-4a02d197296e", Type: manifest.Scope}}},
 		{ResourceAppID: "00000002-0000-0ff1-ce00-000000000000", ResourceAccess: []manifest.Access{{ID: "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", Type: manifest.Scope}}},
@@ -271,5 +235,30 @@ func TestApplyReads(t *testing.T) {
 		if diff := cmp.Diff(want, rep.Manifest); diff != "" {
 			t.Errorf("%s: Report.Manifest differs from Read (-want +got):\n%s", f, diff)
 		}
+	}
+}
+
+// namesOptions maps "Microsoft Graph" to graph and the names in names (by
+// id) both ways, as a catalog would for a template that names its
+// permissions.
+func namesOptions(graph string, names map[string]string) manifest.Options {
+	return manifest.Options{
+		Canonical: func(p manifest.Permission) manifest.Permission {
+			if p.ResourceAppID == "Microsoft Graph" {
+				p.ResourceAppID = graph
+			}
+			for id, n := range names {
+				if p.ID == n {
+					p.ID = id
+				}
+			}
+			return p
+		},
+		Spell: func(p manifest.Permission) manifest.Permission {
+			if n, ok := names[p.ID]; ok {
+				p.ID = n
+			}
+			return p
+		},
 	}
 }
