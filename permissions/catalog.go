@@ -426,6 +426,12 @@ func (c *Catalog) ResourcePermissions(appID string) []Permission {
 // ignoring ASCII case; among equally close names, one sharing a longer
 // prefix with value comes first. Names too far from value are left out.
 func (c *Catalog) Suggest(resourceAppID, value string, n int) []string {
+	return c.suggestOf(resourceAppID, value, "", n)
+}
+
+// suggestOf is Suggest among the permissions of type t only, or of both
+// types when t is "": a suggestion of the other type would not resolve.
+func (c *Catalog) suggestOf(resourceAppID, value string, t manifest.Type, n int) []string {
 	c = c.get()
 	res, ok := c.resourceByAppID(resourceAppID)
 	if !ok {
@@ -434,7 +440,9 @@ func (c *Catalog) Suggest(resourceAppID, value string, n int) []string {
 	r := &c.resources[res]
 	cands := make([]candidate, 0, r.end-r.first)
 	for i := r.first; i < r.end; i++ {
-		cands = append(cands, candidate{name: c.perms[i].value})
+		if t == "" || c.perms[i].typ == t {
+			cands = append(cands, candidate{name: c.perms[i].value})
+		}
 	}
 	return suggest(value, cands, n)
 }

@@ -114,6 +114,11 @@ func Kind(t manifest.Type) string {
 
 // String is the permission in words: "Microsoft Graph User.Read (delegated)".
 func (d Description) String() string {
+	if d.Status == WrongType {
+		// Name is the other type's permission: say which it is, and how
+		// the manifest lists it.
+		return d.Resource + " " + d.Name + " (" + Kind(other(d.Permission.Type)) + ", listed as \"" + string(d.Permission.Type) + "\")"
+	}
 	return d.Resource + " " + d.Name + " (" + Kind(d.Permission.Type) + ")"
 }
 

@@ -142,7 +142,6 @@ var problemCodes = []Code{
 	{CodeMissing, LevelError, "a wanted permission the manifest lacks"},
 	{CodeAudience, LevelError, "a sign-in audience that does not admit accounts in any organizational directory, where the profile wants it"},
 	{CodeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
-	{LintNotWanted, LevelError, "in overwrite mode, a permission beyond the wanted set, which apply removes"},
 	{CodeRewrite, LevelError, "in overwrite mode, what else apply removes: a repeated permission, an entry left empty"},
 	{CodeNames, LevelError, "with name resolution, a resource or permission given by name"},
 }
@@ -155,7 +154,8 @@ var noteCodes = []Code{
 }
 
 // Codes lists every kind of finding Plan reports: problems, then lints,
-// then notes.
+// then notes. not-wanted is a lint, and a problem in overwrite mode, which
+// removes what is not wanted.
 func Codes() []Code {
 	out := slices.Clone(problemCodes)
 	out = append(out, LintCodes...)

@@ -134,7 +134,7 @@ func ExampleDescribe() {
 	}
 	// Output:
 	// Microsoft Graph User.Read (delegated): ""
-	// Microsoft Graph Mail.ReadWrite (application): "wrong type: Mail.ReadWrite is a delegated permission, listed as \"Role\""
+	// Microsoft Graph Mail.ReadWrite (delegated, listed as "Role"): "wrong type: Mail.ReadWrite is a delegated permission, listed as \"Role\""
 	// Microsoft Graph 00000000-1111-2222-3333-444444444444 (delegated): "unknown: not in the catalog of 2026-08-19; a mistyped GUID, or newer than the catalog: see --catalog"
 }
 
@@ -174,7 +174,7 @@ func ExampleParsePermission() {
 	// Output:
 	// 465a38f9-76ea-45b9-9f34-9e8b0d4b0b42
 	// User.Read on Microsoft Graph is a delegated permission, not an application one
-	// unknown delegated permission "Calendar.Read" on Microsoft Graph; did you mean Calendars.Read, Calendars.Read.All or Calendars.ReadBasic?
+	// unknown delegated permission "Calendar.Read" on Microsoft Graph; did you mean Calendars.Read, Calendars.ReadBasic or Calendars.ReadWrite?
 }
 
 func ExampleResolve() {

@@ -59,6 +59,9 @@ func (cat *Catalog) ParsePermission(arg string, t manifest.Type) (manifest.Permi
 	if !ok {
 		return cat.parseBare(strings.TrimSpace(arg), t)
 	}
+	if strings.TrimSpace(value) == "" {
+		return manifest.Permission{}, &NameError{Query: arg, Msg: fmt.Sprintf("%q names no permission: want RESOURCE/NAME, such as \"Microsoft Graph/User.Read\"", arg)}
+	}
 	return cat.Resolve(manifest.Permission{ResourceAppID: strings.TrimSpace(res), ID: strings.TrimSpace(value), Type: t})
 }
 
@@ -86,8 +89,14 @@ func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permissio
 		r, _ := cat.LookupResource(others[0].ResourceAppID)
 		return manifest.Permission{}, otherType(value, r.Name, t)
 	}
+	if r, ok := cat.LookupResource(value); ok || value == "" {
+		if !ok {
+			r.Name = "Microsoft Graph"
+		}
+		return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q names no permission: want RESOURCE/NAME, such as \"%s/%s\"", value, r.Name, "User.Read")}
+	}
 	return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q: want RESOURCE/NAME, such as \"Microsoft Graph/%s\"", value, value),
-		Suggestions: cat.Suggest(MicrosoftGraphID, value, 3)}
+		Suggestions: cat.suggestOf(MicrosoftGraphID, value, t, 3)}
 }
 
 func otherType(value, resource string, t manifest.Type) *NameError {
@@ -121,7 +130,7 @@ func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) 
 		return c, otherType(o.Value, r.Name, c.Type)
 	}
 	return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("unknown %s permission %q on %s", Kind(c.Type), p.ID, r.Name),
-		Suggestions: cat.Suggest(c.ResourceAppID, p.ID, 3)}
+		Suggestions: cat.suggestOf(c.ResourceAppID, p.ID, c.Type, 3)}
 }
 
 func (cat *Catalog) unknownResource(q string) *NameError {

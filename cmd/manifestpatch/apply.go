@@ -27,7 +27,7 @@ func applyCommand() *cli.Command {
 			&cli.BoolFlag{Name: "diff", Aliases: []string{"d"}, Usage: "print a unified diff per file instead of writing; exit 1 if any file would change"},
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "print the names of files that would change instead of writing; exit 1 if any would"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the result to standard output instead of writing the file"},
-			&cli.BoolFlag{Name: "resolve-names", Usage: "also rewrite permissions and resources given by name (\"Microsoft Graph\", \"User.Read\") as their GUIDs"},
+			resolveNamesFlag(),
 		),
 		Action: doApply,
 	}
@@ -112,13 +112,18 @@ func summary(res *permissions.Result, want permissions.Want, cat *permissions.Ca
 		if want.SignInAudience == manifest.AzureADMultipleOrgs {
 			multi = " (multi-tenant)"
 		}
-		parts = append(parts, fmt.Sprintf("%s the sign-in audience %s%s", would("set"), want.SignInAudience, multi))
+		if s := res.Manifest.Setup; s.SignInAudience == "" && s.AvailableToOtherTenants != nil {
+			// A legacy manifest that says it with the flag alone gets the flag.
+			parts = append(parts, fmt.Sprintf("%s availableToOtherTenants for the sign-in audience %s%s", would("set"), want.SignInAudience, multi))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s the sign-in audience %s%s", would("set"), want.SignInAudience, multi))
+		}
 	}
 	for _, u := range rep.RedirectURIsAdded {
 		parts = append(parts, fmt.Sprintf("%s redirect URI %s", would("add"), u))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, would("rewrite")+" requiredResourceAccess in the wanted order")
+		parts = append(parts, would("remove")+" repeated permissions or empty entries")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -21,6 +21,7 @@ func checkCommand() *cli.Command {
 		Flags: append(wantFlags(),
 			agencyFlag(),
 			modeFlag(),
+			resolveNamesFlag(),
 			&cli.BoolFlag{Name: "strict", Usage: "also fail on any lint (permissions beyond the wanted set, duplicates, retired APIs, …)"},
 			allowFlag(),
 			formatFlag(outputNames["check"]...),

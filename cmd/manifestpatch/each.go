@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,7 +55,7 @@ func fileArgs(c *cli.Context) ([]string, error) {
 		seen[key] = true
 		files = append(files, a)
 	}
-	if seen["-"] && c.String("from") == "-" {
+	if seen["-"] && slices.Contains(c.StringSlice("from"), "-") {
 		return nil, usagef(c, "standard input cannot be both --from and a file")
 	}
 	return files, nil

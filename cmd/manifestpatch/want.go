@@ -44,11 +44,17 @@ func agencyFlag() cli.Flag {
 	}
 }
 
+// resolveNamesFlag is --resolve-names, for apply and check, which must
+// agree on it.
+func resolveNamesFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "resolve-names", Usage: "also rewrite permissions and resources given by name (\"Microsoft Graph\", \"User.Read\") as their GUIDs"}
+}
+
 // modeFlag is --mode, for apply and check, which must agree on it.
 func modeFlag() cli.Flag {
 	return &cli.StringFlag{
 		Name: "mode", Value: "merge",
-		Usage: "`merge|overwrite`: merge keeps every listed permission and adds what is missing; overwrite makes the list exactly the wanted set",
+		Usage: "`MODE`: merge keeps every listed permission and adds what is missing; overwrite makes the list exactly the wanted set",
 		Action: func(c *cli.Context, m string) error {
 			if _, err := manifest.ParseMode(m); err != nil {
 				return usagef(c, "--mode %q: want merge or overwrite", m)
