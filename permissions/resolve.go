@@ -9,7 +9,7 @@ import (
 )
 
 // ErrUnknownName is wrapped by every *NameError, for errors.Is.
-var ErrUnknownName = errors.New("unknown name")
+var ErrUnknownName = errors.New("permissions: unknown name")
 
 // NameError reports a resource or permission name the catalog cannot
 // resolve, with the closest names it knows.

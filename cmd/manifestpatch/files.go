@@ -97,7 +97,11 @@ func linkErr(path string) error {
 	if err != nil {
 		return fmt.Errorf("%s: is a symbolic link; apply replaces files, not links: name the file it points to", path)
 	}
-	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: is a symbolic link to %s, which does not exist; nothing to patch", path, target)
+	case err != nil || !info.Mode().IsRegular():
 		return fmt.Errorf("%s: is a symbolic link to %s, which is not a regular file; it cannot be replaced (use --stdout or --diff to read it)", path, target)
 	}
 	file := target

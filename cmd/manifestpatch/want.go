@@ -115,7 +115,7 @@ func wantedFrom(c *cli.Context, cat *permissions.Catalog) (permissions.Want, err
 			_, err = p.RedirectURIFor(agency) // given, but empty
 		}
 		if err != nil {
-			return want, usagef(c, "--agency: %s", strings.TrimPrefix(err.Error(), "permissions: "))
+			return want, usagef(c, "--agency %s", strings.TrimPrefix(err.Error(), "permissions: agency "))
 		}
 		redirect = redirect || p.RedirectURI != ""
 		want = want.Join(w)
