@@ -39,8 +39,9 @@ const (
 	maxAccessPersonal       = 30
 )
 
-// LintCodes lists every lint code with its level and what it reports.
-var LintCodes = []Code{
+// lintCodes lists every lint code with its level and what it reports;
+// Codes gives callers a copy.
+var lintCodes = []Code{
 	{LintAADGraphRetired, LevelWarning, "a permission on Azure AD Graph, which is retired"},
 	{LintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
 	{LintDuplicate, LevelWarning, "the same permission listed twice, which Microsoft Graph rejects"},
@@ -146,7 +147,7 @@ func personalAudience(a string) bool {
 // Lint reports what a reviewer should know about a manifest's permissions:
 // retired APIs, mistakes Microsoft Graph rejects or that cannot be right,
 // and what goes beyond least privilege. Each finding has a code from
-// LintCodes; at most one finding of a kind is given for one value, and a
+// Codes; at most one finding of a kind is given for one value, and a
 // permission listed with the wrong type gets that finding alone. Client
 // secrets and certificates that have expired or expire within 30 days are
 // reported after the permissions.

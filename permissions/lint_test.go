@@ -219,11 +219,11 @@ func TestLintLevels(t *testing.T) {
 	}
 }
 
-// TestLintCodesListed: every code a finding can carry is in LintCodes,
+// TestLintCodesListed: every lint code a finding can carry is in Codes,
 // once, so --allow takes it and the lints command lists it.
 func TestLintCodesListed(t *testing.T) {
 	seen := make(map[string]bool)
-	for _, l := range permissions.LintCodes {
+	for _, l := range permissions.Codes() {
 		if seen[l.Code] {
 			t.Errorf("%s listed twice", l.Code)
 		}
@@ -239,7 +239,7 @@ func TestLintCodesListed(t *testing.T) {
 		permissions.LintApplicationPerm, permissions.LintRedundant, permissions.LintCalendarsAll, permissions.LintSecretExpiring, permissions.LintNotWanted,
 	} {
 		if !seen[code] {
-			t.Errorf("%s is not in LintCodes", code)
+			t.Errorf("%s is not in Codes", code)
 		}
 	}
 }

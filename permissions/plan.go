@@ -158,7 +158,7 @@ var noteCodes = []Code{
 // removes what is not wanted.
 func Codes() []Code {
 	out := slices.Clone(problemCodes)
-	out = append(out, LintCodes...)
+	out = append(out, lintCodes...)
 	return append(out, noteCodes...)
 }
 
