@@ -175,7 +175,7 @@ func TestHostile(t *testing.T) {
 		{"two passwordCredentials keys", `{"appId": "a", "passwordCredentials": [], "passwordCredentials": []}`, manifest.ErrDuplicateKey, "1:43", "passwordCredentials", "at 1:16 and 1:43"},
 		{"two endDateTime keys in a secret", `{"appId": "a", "passwordCredentials": [{"endDateTime": "2026-01-01", "endDateTime": "2027-01-01"}]}`, manifest.ErrDuplicateKey, "1:70", "passwordCredentials[0].endDateTime", "at 1:41 and 1:70"},
 		{"two keyId keys in a certificate", `{"appId": "a", "keyCredentials": [{}, {"keyId": "a", "keyId": "b"}]}`, manifest.ErrDuplicateKey, "1:54", "keyCredentials[1].keyId", "at 1:40 and 1:54"},
-		{"two resourceAppId keys", rra(`{"resourceAppId": "a", "resourceAppId": "b", "resourceAccess": []}`), manifest.ErrDuplicateKey, "1:52", "requiredResourceAccess[0].resourceAppId", "appears twice in one object"},
+		{"two resourceAppId keys", rra(`{"resourceAppId": "a", "resourceAppId": "b", "resourceAccess": []}`), manifest.ErrDuplicateKey, "1:52", "requiredResourceAccess[0].resourceAppId", "appears twice, at 1:30 and 1:52"},
 		{"two type keys", access(`{"id": "a", "type": "Scope", "type": "Role"}`), manifest.ErrDuplicateKey, "1:135", "requiredResourceAccess[0].resourceAccess[0].type", "appears twice"},
 		{"requiredResourceAccess a string", `{"requiredResourceAccess": "[]"}`, manifest.ErrShape, "1:28", "requiredResourceAccess", "want an array, got a string"},
 		{"requiredResourceAccess an object", `{"requiredResourceAccess": {"resourceAppId": "a"}}`, manifest.ErrShape, "1:28", "requiredResourceAccess", "want an array, got an object"},

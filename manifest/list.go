@@ -81,24 +81,25 @@ func (p *parser) rra(d *document, path jpath) error {
 func (p *parser) entry(path jpath) (entryNode, error) {
 	var e entryNode
 	hasApp, hasList := false, false
+	var appKey, listKey int // where the first of each key starts
 	err := p.object(&e.object, func(m member) error {
 		switch m.name {
 		case "resourceAppId":
 			if hasApp {
-				p.duplicate(path, m)
+				p.duplicate(path, m, appKey)
 				return p.value()
 			}
-			hasApp = true
+			hasApp, appKey = true, m.key.start
 			e.appOff = p.pos
 			s, err := p.stringValue(path.with("resourceAppId"))
 			e.appID = s
 			return err
 		case "resourceAccess":
 			if hasList {
-				p.duplicate(path, m)
+				p.duplicate(path, m, listKey)
 				return p.value()
 			}
-			hasList = true
+			hasList, listKey = true, m.key.start
 			return p.accessList(&e, path)
 		}
 		return p.value()
@@ -136,24 +137,25 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 		}
 		var a accessNode
 		hasID, hasType := false, false
+		var idKey, typeKey int // where the first of each key starts
 		err := p.object(&a.object, func(m member) error {
 			switch m.name {
 			case "id":
 				if hasID {
-					p.duplicate(ipath, m)
+					p.duplicate(ipath, m, idKey)
 					return p.value()
 				}
-				hasID = true
+				hasID, idKey = true, m.key.start
 				a.idOff = p.pos
 				id, err := p.stringValue(ipath.with("id"))
 				a.access.ID = id
 				return err
 			case "type":
 				if hasType {
-					p.duplicate(ipath, m)
+					p.duplicate(ipath, m, typeKey)
 					return p.value()
 				}
-				hasType = true
+				hasType, typeKey = true, m.key.start
 				vs := p.pos
 				t, err := p.stringValue(ipath.with("type"))
 				if err == nil && p.src[vs] == '"' && !Type(t).Valid() {
@@ -196,7 +198,9 @@ func (p *parser) stringValue(path jpath) (string, error) {
 	return p.key(true)
 }
 
-func (p *parser) duplicate(path jpath, m member) {
+// duplicate records a key that appears a second time in one object: m is
+// the second, and first is where the first one's key starts.
+func (p *parser) duplicate(path jpath, m member, first int) {
 	p.shape(&ShapeError{Path: path.with(m.name).String(), Pos: p.at(m.key.start), Err: ErrDuplicateKey,
-		Msg: "the key appears twice in one object; remove one of them"})
+		Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(first), p.at(m.key.start))})
 }
