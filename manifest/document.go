@@ -71,7 +71,7 @@ func parseAny(src []byte, snippet bool) (*document, error) {
 	if err == nil && d.container == Snippet && !snippet {
 		err = &SyntaxError{Pos: p.at(d.snippetAt), Err: ErrSnippet,
 			Msg: "a requiredResourceAccess member on its own, as the setup guide prints it, is not a JSON document: " +
-				"put it inside { } to make a manifest, or use it as the list of wanted permissions (--from)"}
+				"put it inside { } to make a manifest, or read it as a list of wanted permissions"}
 	}
 	if err == nil {
 		err = p.shapeErr

@@ -55,7 +55,7 @@ func TestHostile(t *testing.T) {
 		{"top-level bad string", `"\q"`, manifest.ErrSyntax, "1:2", "", `invalid escape 'q'`},
 
 		// The setup guide's snippet: a member, not a document.
-		{"snippet", "\"requiredResourceAccess\": [\n  {\"resourceAppId\": \"a\", \"resourceAccess\": []}\n]\n", manifest.ErrSnippet, "1:1", "", "a requiredResourceAccess member on its own, as the setup guide prints it, is not a JSON document: put it inside { } to make a manifest, or use it as the list of wanted permissions (--from)"},
+		{"snippet", "\"requiredResourceAccess\": [\n  {\"resourceAppId\": \"a\", \"resourceAccess\": []}\n]\n", manifest.ErrSnippet, "1:1", "", "a requiredResourceAccess member on its own, as the setup guide prints it, is not a JSON document: put it inside { } to make a manifest, or read it as a list of wanted permissions"},
 		{"snippet with a trailing comma", "\xEF\xBB\xBF\n  \"requiredResourceAccess\": [],\n", manifest.ErrSnippet, "2:3", "", "is not a JSON document"},
 		{"snippet broken inside", `"requiredResourceAccess": [{"resourceAppId": "a",}]`, manifest.ErrSyntax, "1:49", "", "trailing comma before '}'"},
 		{"snippet then another member", `"requiredResourceAccess": [], "signInAudience": "x"`, manifest.ErrSyntax, "1:31", "", `unexpected '"' after the top-level value`},

@@ -329,7 +329,7 @@ func notes(s manifest.Setup, want Want) []Finding {
 		}
 	}
 	if want.RedirectUnchecked {
-		add(CodeRedirectUnchecked, manifest.Position{}, "redirect URI not checked: the profile's redirect URI needs the agency's name (--agency NAME)")
+		add(CodeRedirectUnchecked, manifest.Position{}, "redirect URI not checked: the profile's redirect URI needs the agency's name")
 	}
 	return out
 }

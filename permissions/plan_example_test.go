@@ -39,7 +39,7 @@ func ExamplePlan() {
 	// error [missing] missing Microsoft Graph openid (delegated)
 	// error [missing] missing Azure AD Graph User.Read (delegated)
 	// error [sign-in-audience] sign-in audience is AzureADMyOrg; want AzureADMultipleOrgs (accounts in any organizational directory)
-	// note [redirect-uri-unchecked] redirect URI not checked: the profile's redirect URI needs the agency's name (--agency NAME)
+	// note [redirect-uri-unchecked] redirect URI not checked: the profile's redirect URI needs the agency's name
 }
 
 // A template that names its permissions matches the wanted GUIDs, and what

@@ -58,6 +58,7 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 			return
 		}
 		f.file, f.src, f.res = in.name, in.data, res
+		addHints(res.Findings)
 		if command == "check" && !res.OK(strict) {
 			r.code = exitChanges
 		}
@@ -106,4 +107,17 @@ func allowed(c *cli.Context) ([]string, error) {
 		}
 	}
 	return codes, nil
+}
+
+// hints say which flag acts on a finding, for the findings whose library
+// wording cannot name one.
+var hints = map[string]string{
+	permissions.CodeRedirectUnchecked: " (give --agency NAME)",
+}
+
+// addHints appends to each finding the flag that acts on it.
+func addHints(fs []permissions.Finding) {
+	for i := range fs {
+		fs[i].Msg += hints[fs[i].Code]
+	}
 }

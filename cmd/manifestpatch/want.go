@@ -209,7 +209,11 @@ func (e fileError) Unwrap() error { return e.err }
 func (e fileError) Error() string {
 	switch x := e.err.(type) {
 	case *manifest.SyntaxError:
-		return fmt.Sprintf("%s:%d:%d: %s", e.name, x.Pos.Line, x.Pos.Column, x.Msg)
+		hint := ""
+		if errors.Is(x, manifest.ErrSnippet) {
+			hint = " (--from FILE)"
+		}
+		return fmt.Sprintf("%s:%d:%d: %s%s", e.name, x.Pos.Line, x.Pos.Column, x.Msg, hint)
 	case *manifest.ShapeError:
 		at := e.name
 		if x.Pos.Line > 0 {
