@@ -5,22 +5,27 @@ import "strings"
 // IsGUID reports whether s has the form of a GUID:
 // 8-4-4-4-12 hexadecimal digits, in either case.
 func IsGUID(s string) bool {
-	if len(s) != 36 {
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return false
 	}
+	return allHex(s[:8]) && allHex(s[9:13]) && allHex(s[14:18]) && allHex(s[19:23]) && allHex(s[24:])
+}
+
+// allHex reports whether every byte of s is a hexadecimal digit.
+func allHex(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch i {
-		case 8, 13, 18, 23:
-			if s[i] != '-' {
-				return false
-			}
-		default:
-			if !isHex(s[i]) {
-				return false
-			}
+		if !hexDigit[s[i]] {
+			return false
 		}
 	}
 	return true
+}
+
+// hexDigit marks the bytes that are hexadecimal digits, in either case.
+var hexDigit = [256]bool{
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true,
+	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true,
 }
 
 // lowerGUID returns s in lower case when it is a GUID, and s otherwise.

@@ -162,8 +162,10 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 		out = append(out, Finding{Code: code, Level: LevelNote, Pos: pos, Permission: p, Msg: msg})
 	}
 	wanted := make(map[manifest.Permission]bool)
-	for _, p := range opts.Want.Permissions() {
-		wanted[cat.Canonical(p)] = true
+	for _, r := range opts.Want {
+		for _, a := range r.ResourceAccess {
+			wanted[cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
+		}
 	}
 	// canon holds every permission of m in canonical form, in order, and
 	// listed the same as a set, for the redundancy lint.
