@@ -42,6 +42,10 @@ func doConsent(c *cli.Context) error {
 	if err != nil {
 		return exitError2(fileError{in.name, err})
 	}
+	if s.Schema == manifest.SchemaFragment {
+		fmt.Fprintf(c.App.ErrWriter, "%s: holds only requiredResourceAccess, which never has an appId: run consent-url on the app's manifest\n", in.name)
+		return codeErr(exitChanges)
+	}
 	if !manifest.IsGUID(s.AppID) {
 		why := "has no appId yet"
 		if s.AppID != "" {

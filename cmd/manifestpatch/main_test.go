@@ -176,6 +176,7 @@ func TestExitCodes(t *testing.T) {
 		{"from the guide's snippet", func() []string { return []string{"check", "--from", filepath.Join(dir, "snippet2.json"), done} }, 0, ""},
 		{"role for a delegated permission", func() []string { return []string{"check", "--role", "graph/User.Read", done} }, 2, ""},
 		{"print with agency", func() []string { return []string{"print", "--agency", "acme"} }, 2, ""},
+		{"consent-url on a fragment", func() []string { return []string{"consent-url", write("frag.json", `[]`)} }, 1, ""},
 		{"from and file both standard input", func() []string { return []string{"check", "--from", "-", "-"} }, 2, ""},
 		{"scope with no name", func() []string { return []string{"print", "--scope", "graph/"} }, 2, ""},
 		{"role naming a resource", func() []string { return []string{"print", "--role", "graph"} }, 2, ""},
