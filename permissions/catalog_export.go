@@ -310,17 +310,18 @@ func firstOf(ss ...string) string {
 
 // jsonNode is a JSON value with the offset it starts at.
 type jsonNode struct {
-	off   int
-	key   string // the member name it has in its object, as written
-	kind  byte   // '{', '[', 's' string, 'n' number, 'b' boolean, 'z' null
-	str   string
-	b     bool
-	elems []*jsonNode // array elements or object members
+	off    int
+	keyOff int    // where its key starts, for a member
+	key    string // the member name it has in its object, as written
+	kind   byte   // '{', '[', 's' string, 'n' number, 'b' boolean, 'z' null
+	str    string
+	b      bool
+	elems  []*jsonNode // array elements or object members
 }
 
 // member returns the object's member with the given name, matched
-// regardless of case (PowerShell writes AppId, az appId); the first one
-// when the object has several.
+// regardless of case (PowerShell writes AppId, az appId); the parser
+// refuses an object with two.
 func (n *jsonNode) member(name string) *jsonNode {
 	if n.kind != '{' {
 		return nil
@@ -391,10 +392,19 @@ func (p *exportParser) value(key string, depth int) (*jsonNode, error) {
 					return nil, p.tokenError(err, koff)
 				}
 				name, _ := k.(string)
+				// Members are matched regardless of case, and JSON readers
+				// take the last of two repeated keys where member would
+				// take the first: refuse a repeat rather than guess.
+				for _, prev := range n.elems {
+					if strings.EqualFold(prev.key, name) {
+						return nil, p.syntax(koff, fmt.Sprintf("the key %q appears twice, at %s and %s; remove one of them", name, p.pos(prev.keyOff), p.pos(koff)))
+					}
+				}
 				m, err := p.value(name, depth+1)
 				if err != nil {
 					return nil, err
 				}
+				m.keyOff = koff
 				n.elems = append(n.elems, m)
 			}
 		case '[':

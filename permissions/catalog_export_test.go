@@ -131,6 +131,7 @@ func TestParseExportErrors(t *testing.T) {
 		{"isEnabled", `{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "value": "X", "isEnabled": "yes"}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 138}, Path: "appRoles[0].isEnabled", Msg: "isEnabled is not true or false"}},
 		{"id twice", `{"appId": "00000003-0000-0000-c000-000000000000", "oauth2PermissionScopes": [` + strings.ReplaceAll(scope, "%s", "e1fe6dd8-ba31-4d61-89e7-88639da4683d") + `, ` + strings.ReplaceAll(scope, "%s", "E1FE6DD8-ba31-4d61-89e7-88639da4683d") + `]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 168}, Path: "oauth2PermissionScopes[1].id", Msg: "e1fe6dd8-ba31-4d61-89e7-88639da4683d is listed twice (first at oauth2PermissionScopes[0].id)"}},
 		{"app twice", `{"value": [{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []}, {"appId": "00000003-0000-0000-C000-000000000000", "appRoles": []}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 89}, Path: "value[1].appId", Msg: "00000003-0000-0000-c000-000000000000 is listed twice (first at value[0].appId)"}},
+		{"key twice", "{\"appId\": \"00000003-0000-0000-c000-000000000000\",\n \"appRoles\": [],\n \"AppRoles\": []}", ExportError{Pos: manifest.Position{Line: 3, Column: 2}, Msg: `the key "AppRoles" appears twice, at 2:2 and 3:2; remove one of them`}},
 		{"deep", strings.Repeat("[", 100) + strings.Repeat("]", 100), ExportError{Pos: manifest.Position{Line: 1, Column: 66}, Msg: "nested too deeply"}},
 	}
 	for _, tt := range tests {
