@@ -216,8 +216,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		EnableBashCompletion: true,
-		ExitErrHandler:       func(*cli.Context, error) {},
-		OnUsageError:         onUsageError,
+		// A file name may hold a comma: repeatable flags repeat, and --allow
+		// splits its own list.
+		DisableSliceFlagSeparator: true,
+		ExitErrHandler:            func(*cli.Context, error) {},
+		OnUsageError:              onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return usagef(nil, "unknown command %q; the commands are %s", c.Args().First(), commandNames(c.App))
