@@ -64,8 +64,15 @@ func Describe(p manifest.Permission) Description { return builtin.Describe(p) }
 // Describe looks a permission up in the catalog cat, by GUID or by name.
 func (cat *Catalog) Describe(p manifest.Permission) Description {
 	c := cat.Canonical(p)
-	d := Description{Permission: p, Canonical: c, Resource: p.ResourceAppID, Name: p.ID, Status: UnknownResource}
 	r, ok := cat.LookupResource(c.ResourceAppID)
+	return cat.describe(p, c, r, ok)
+}
+
+// describe classifies p, whose canonical form is c, on the resource r the
+// catalog knows (ok) or does not: the one place that decides whether a
+// permission is known, disabled, of the wrong type or unknown.
+func (cat *Catalog) describe(p, c manifest.Permission, r Resource, ok bool) Description {
+	d := Description{Permission: p, Canonical: c, Resource: p.ResourceAppID, Name: p.ID, Status: UnknownResource}
 	if !ok {
 		return d
 	}

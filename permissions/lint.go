@@ -225,16 +225,18 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 				at = pos.IDs[j]
 			}
 			p := canon[total-1]
-			label := lazyLabel{cat, p}
+			// d classifies p once, as show words it; it words p only
+			// when a finding is formatted with it.
+			d := cat.describe(p, p, res, known)
 			if total == accessLimit+1 {
 				if personal {
-					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d for apps whose audience (%s) includes personal Microsoft accounts", label, total, maxAccessPersonal, m.Setup.SignInAudience)
+					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d for apps whose audience (%s) includes personal Microsoft accounts", d, total, maxAccessPersonal, m.Setup.SignInAudience)
 				} else {
-					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d in all", label, total, maxAccess)
+					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d in all", d, total, maxAccess)
 				}
 			}
 			if seen[p] {
-				add(LintDuplicate, at, p, "%s is listed more than once; Microsoft Graph rejects such a list", label)
+				add(LintDuplicate, at, p, "%s is listed more than once; Microsoft Graph rejects such a list", d)
 			}
 			seen[p] = true
 			if manifest.IsGUID(a.ID) && a.ID != strings.ToLower(a.ID) {
@@ -244,52 +246,47 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 			// publishes no such permission of this type: then what
 			// follows from the type (an application permission, not
 			// wanted) would be said of a permission that is not there.
-			exists, wrongType := true, false
-			c, ok := cat.Lookup(p.ResourceAppID, p.ID, p.Type)
-			switch {
-			case ok && !c.Enabled:
-				add(LintDisabled, at, p, "%s is disabled by Microsoft", label)
-			case ok:
-			case !manifest.IsGUID(p.ID):
-				if known {
-					add(LintMalformedGUID, at, p, "id %q is neither a GUID nor a %s permission of %s", a.ID, kindOf(a.Type), res.Name)
-				} else {
+			exists := true
+			switch d.Status {
+			case Disabled:
+				add(LintDisabled, at, p, "%s is disabled by Microsoft", d)
+			case UnknownName:
+				add(LintMalformedGUID, at, p, "id %q is neither a GUID nor a %s permission of %s", a.ID, Kind(a.Type), res.Name)
+			case UnknownResource:
+				if !manifest.IsGUID(p.ID) {
 					add(LintMalformedGUID, at, p, "id %q is not a GUID", a.ID)
 				}
-			case known:
-				other := manifest.Role
-				if p.Type == manifest.Role {
-					other = manifest.Scope
+			case WrongType:
+				exists = false
+				add(LintWrongType, at, p, "%s is listed as %q, but %s is a %s permission (%q)", a.ID, p.Type, d.Name, Kind(other(p.Type)), other(p.Type))
+			case UnknownID:
+				if res.AsOf() == "" {
+					break
 				}
-				if o, ok := cat.Lookup(p.ResourceAppID, p.ID, other); ok {
-					exists, wrongType = false, true
-					add(LintWrongType, at, p, "%s is listed as %q, but %s is a %s permission (%q)", p.ID, p.Type, o.Value, kindOf(other), other)
-				} else if res.AsOf() != "" {
-					msg := fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", res.Name, kindOf(p.Type), p.ID, res.AsOf())
-					if res.Complete {
-						exists = false
-						add(LintUnknownPermission, at, p, "%s", msg)
-					} else {
-						note(LintUnknownPermission, at, p, msg) // the catalog's list is partial
-					}
+				msg := fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", res.Name, Kind(p.Type), p.ID, res.AsOf())
+				if res.Complete {
+					exists = false
+					add(LintUnknownPermission, at, p, "%s", msg)
+				} else {
+					note(LintUnknownPermission, at, p, msg) // the catalog's list is partial
 				}
 			}
 			if ewsIDs[p] {
-				add(LintEWSRetired, at, p, "%s: %s", label, ewsStatus(now))
+				add(LintEWSRetired, at, p, "%s: %s", d, ewsStatus(now))
 			}
 			if msg, ok := calendarsAll[p]; ok {
 				note(LintCalendarsAll, at, p, msg)
 			}
 			if p.Type == manifest.Role && exists {
-				add(LintApplicationPerm, at, p, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", label)
+				add(LintApplicationPerm, at, p, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", d)
 			}
-			if ok && !wanted[p] {
-				if h, found := cat.higher(c); found && listed[h.Key()] {
-					add(LintRedundant, at, p, "%s is redundant: %s, also listed, covers it; drop %s", label, h.Value, c.Value)
+			if (d.Status == Known || d.Status == Disabled) && !wanted[p] {
+				if h, found := cat.higher(d.Catalog); found && listed[h.Key()] {
+					add(LintRedundant, at, p, "%s is redundant: %s, also listed, covers it; drop %s", d, h.Value, d.Catalog.Value)
 				}
 			}
-			if opts.Want != nil && !wanted[p] && !wrongType {
-				add(LintNotWanted, at, p, "%s is not in the wanted set", label)
+			if opts.Want != nil && !wanted[p] && d.Status != WrongType {
+				add(LintNotWanted, at, p, "%s is not in the wanted set", d)
 			}
 		}
 	}
@@ -327,12 +324,3 @@ func (cat *Catalog) canonicalID(p manifest.Permission) manifest.Permission {
 	}
 	return p
 }
-
-// lazyLabel words a permission only when a finding is formatted with it:
-// most permissions get no finding.
-type lazyLabel struct {
-	cat *Catalog
-	p   manifest.Permission
-}
-
-func (l lazyLabel) String() string { return l.cat.Describe(l.p).String() }

@@ -9,8 +9,3 @@ func Canonical(p manifest.Permission) manifest.Permission { return builtin.Canon
 
 // Spell is Builtin().Spell.
 func Spell(p manifest.Permission) manifest.Permission { return builtin.Spell(p) }
-
-// describe words a canonical permission: "Microsoft Graph User.Read (delegated)".
-func describe(p manifest.Permission) string { return Describe(p).String() }
-
-func kindOf(t manifest.Type) string { return Kind(t) }
