@@ -140,12 +140,14 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 		canon = func(p Permission) Permission { return p }
 	}
 	rep := Report{Schema: d.schema()}
+	var s *Setup // what the setup edits start from, read once
 	if opts.Read {
 		rep.Manifest = d.manifest()
+		s = &rep.Manifest.Setup
 	}
 	have := d.permissions(canon, &rep)
 	edits := d.listEdits(w, have, canon, opts, &rep)
-	setup, err := d.setupEdits(opts, &rep)
+	setup, err := d.setupEdits(opts, s, &rep)
 	if err != nil {
 		return nil, Report{}, err
 	}

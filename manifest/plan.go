@@ -132,12 +132,18 @@ func (d *document) dropUnwanted(want Set, canon func(Permission) Permission, add
 }
 
 // setupEdits plans the edits that give the document opts.SignInAudience and
-// opts.RedirectURIs, recording them in rep.
-func (d *document) setupEdits(opts Options, rep *Report) ([]edit, error) {
+// opts.RedirectURIs, recording them in rep. read is the document's setup
+// when the caller has read it already, or nil.
+func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, error) {
 	if opts.SignInAudience == "" && len(opts.RedirectURIs) == 0 {
 		return nil, nil
 	}
-	s := d.readSetup(false)
+	var s Setup
+	if read != nil {
+		s = *read
+	} else {
+		s = d.readSetup(false)
+	}
 	if s.Schema == SchemaFragment {
 		return nil, nil
 	}
