@@ -90,7 +90,7 @@ func doApply(c *cli.Context) error {
 // summary words what applying changed, or would change.
 func summary(res *permissions.Result, want permissions.Want, cat *permissions.Catalog, dryRun bool) string {
 	rep := res.Report
-	past := map[string]string{"resolve": "resolved", "add": "added", "remove": "removed", "set": "set", "rewrite": "rewrote"}
+	past := map[string]string{"resolve": "resolved", "add": "added", "remove": "removed", "set": "set"}
 	would := func(verb string) string {
 		if dryRun {
 			return "would " + verb

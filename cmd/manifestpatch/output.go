@@ -39,16 +39,13 @@ type output interface {
 	done(w io.Writer, fs []*fileReport) error
 }
 
-// outputs are the formats of check and show, by --format name; the first
-// is the default.
-var outputs = []struct {
-	name string
-	new  func() output
-}{
-	{"text", func() output { return textOutput{} }},
-	{"json", func() output { return jsonOutput{} }},
-	{"sarif", func() output { return sarifOutput{} }},
-	{"textconv", func() output { return textconvOutput{} }},
+// outputs are the formats of check and show, by --format name. They keep
+// no state between files.
+var outputs = map[string]output{
+	"text":     textOutput{},
+	"json":     jsonOutput{},
+	"sarif":    sarifOutput{},
+	"textconv": textconvOutput{},
 }
 
 // outputNames are the formats each command takes, the default first.
@@ -58,15 +55,8 @@ var outputNames = map[string][]string{
 }
 
 // outputFor returns the output the --format flag names; formatFlag has
-// checked the name.
-func outputFor(c *cli.Context) output {
-	for _, o := range outputs {
-		if o.name == c.String("format") {
-			return o.new()
-		}
-	}
-	return outputs[0].new()
-}
+// checked the name, and gives the command's default.
+func outputFor(c *cli.Context) output { return outputs[c.String("format")] }
 
 // formatFlag is --format, taking one of values, the first the default. The
 // flag checks the value itself, so the commands need not.
