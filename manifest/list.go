@@ -80,26 +80,21 @@ func (p *parser) rra(d *document, path jpath) error {
 // entry parses one element of requiredResourceAccess.
 func (p *parser) entry(path jpath) (entryNode, error) {
 	var e entryNode
-	hasApp, hasList := false, false
-	var appKey, listKey int // where the first of each key starts
+	appKey, listKey := -1, -1 // where the first of each key starts
 	err := p.object(&e.object, func(m member) error {
 		switch m.name {
 		case "resourceAppId":
-			if hasApp {
-				p.duplicate(path, m, appKey)
+			if !p.firstKey(&appKey, path, m) {
 				return p.value()
 			}
-			hasApp, appKey = true, m.key.start
 			e.appOff = p.pos
 			s, err := p.stringValue(path.with("resourceAppId"))
 			e.appID = s
 			return err
 		case "resourceAccess":
-			if hasList {
-				p.duplicate(path, m, listKey)
+			if !p.firstKey(&listKey, path, m) {
 				return p.value()
 			}
-			hasList, listKey = true, m.key.start
 			return p.accessList(&e, path)
 		}
 		return p.value()
@@ -107,9 +102,9 @@ func (p *parser) entry(path jpath) (entryNode, error) {
 	if err != nil {
 		return e, err
 	}
-	if !hasApp {
+	if appKey < 0 {
 		p.shapeAt(e.start, path, "the entry has no resourceAppId")
-	} else if !hasList {
+	} else if listKey < 0 {
 		p.shapeAt(e.start, path, "the entry has no resourceAccess")
 	}
 	return e, nil
@@ -136,26 +131,21 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 			return nil
 		}
 		var a accessNode
-		hasID, hasType := false, false
-		var idKey, typeKey int // where the first of each key starts
+		idKey, typeKey := -1, -1 // where the first of each key starts
 		err := p.object(&a.object, func(m member) error {
 			switch m.name {
 			case "id":
-				if hasID {
-					p.duplicate(ipath, m, idKey)
+				if !p.firstKey(&idKey, ipath, m) {
 					return p.value()
 				}
-				hasID, idKey = true, m.key.start
 				a.idOff = p.pos
 				id, err := p.stringValue(ipath.with("id"))
 				a.access.ID = id
 				return err
 			case "type":
-				if hasType {
-					p.duplicate(ipath, m, typeKey)
+				if !p.firstKey(&typeKey, ipath, m) {
 					return p.value()
 				}
-				hasType, typeKey = true, m.key.start
 				vs := p.pos
 				t, err := p.stringValue(ipath.with("type"))
 				if err == nil && p.src[vs] == '"' && !Type(t).Valid() {
@@ -175,9 +165,9 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 		if err != nil {
 			return err
 		}
-		if !hasID {
+		if idKey < 0 {
 			p.shapeAt(s, ipath, "the permission has no id")
-		} else if !hasType {
+		} else if typeKey < 0 {
 			p.shapeAt(s, ipath, "the permission has no type")
 		}
 		e.accesses = append(e.accesses, a)
@@ -198,9 +188,15 @@ func (p *parser) stringValue(path jpath) (string, error) {
 	return p.key(true)
 }
 
-// duplicate records a key that appears a second time in one object: m is
-// the second, and first is where the first one's key starts.
-func (p *parser) duplicate(path jpath, m member, first int) {
+// firstKey reports whether m is the first key of its name in the object
+// being parsed, and records where it starts in *first (-1 while none is
+// seen). A repeat is recorded as a shape error naming both places.
+func (p *parser) firstKey(first *int, path jpath, m member) bool {
+	if *first < 0 {
+		*first = m.key.start
+		return true
+	}
 	p.shape(&ShapeError{Path: path.with(m.name).String(), Pos: p.at(m.key.start), Err: ErrDuplicateKey,
-		Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(first), p.at(m.key.start))})
+		Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(*first), p.at(m.key.start))})
+	return false
 }
