@@ -57,11 +57,17 @@ type SyntaxError struct {
 	Err error // ErrSyntax, ErrComment, ErrTooDeep or ErrSnippet
 }
 
+// Error is "line:column: message", as go/scanner words an error without
+// its file name, so that a caller who adds the name gets
+// "file:line:column: message".
 func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("manifest: %s: %s", e.Pos, e.Msg)
+	return e.Pos.String() + ": " + e.Msg
 }
 
 func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// Position is where the error is.
+func (e *SyntaxError) Position() Position { return e.Pos }
 
 // ShapeError reports a value that is valid JSON but not what a manifest
 // holds at that place. Path is the JSON path of the value, such as
@@ -73,8 +79,10 @@ type ShapeError struct {
 	Err  error // ErrShape, ErrNotObject or ErrDuplicateKey
 }
 
+// Error is "line:column: path: message", leaving out what is unknown: a
+// wanted set has no position, and the top-level value no path.
 func (e *ShapeError) Error() string {
-	s := "manifest: "
+	s := ""
 	if e.Pos.Line > 0 {
 		s += e.Pos.String() + ": "
 	}
@@ -85,6 +93,19 @@ func (e *ShapeError) Error() string {
 }
 
 func (e *ShapeError) Unwrap() error { return e.Err }
+
+// Position is where the value at fault starts; zero for a wanted set,
+// which has no position.
+func (e *ShapeError) Position() Position { return e.Pos }
+
+// Positioned is an error that knows where in its input it is: a
+// *SyntaxError, a *ShapeError, or an error of another package about
+// input (permissions.ExportError). Its Error has no file name, so that a
+// caller who knows the file writes "file:" before it.
+type Positioned interface {
+	error
+	Position() Position
+}
 
 // positions converts byte offsets in src into Positions in one pass over
 // src. The offsets need not ascend: an entry may list resourceAccess before

@@ -110,7 +110,7 @@ func ExampleSyntaxError() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, manifest.ErrComment))
 	// Output:
-	// manifest: 2:3: comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)
+	// 2:3: comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)
 	// true
 }
 
@@ -235,4 +235,28 @@ func ExampleSetup_Admits() {
 	// AzureADandPersonalMicrosoftAccount true
 	// true true
 	// sign-in audience was availableToOtherTenants false; changed: true
+}
+
+func ExampleSyntaxError_Position() {
+	_, err := manifest.Read([]byte("{\n  \"requiredResourceAccess\": [,]\n}"))
+	var se *manifest.SyntaxError
+	if errors.As(err, &se) {
+		fmt.Println(se.Position().Line, se.Position().Column)
+	}
+	// Output:
+	// 2 30
+}
+
+// A caller that knows the file's name writes it before the error, as
+// compilers do; Positioned finds the position whatever the error's type.
+func ExampleShapeError_Position() {
+	_, err := manifest.Read([]byte(`{"requiredResourceAccess": {}}`))
+	var pe manifest.Positioned
+	if errors.As(err, &pe) {
+		fmt.Printf("app.json:%v\n", pe)
+		fmt.Println(pe.Position())
+	}
+	// Output:
+	// app.json:1:28: requiredResourceAccess: want an array, got an object
+	// 1:28
 }

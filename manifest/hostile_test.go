@@ -225,7 +225,7 @@ func TestHostile(t *testing.T) {
 				if diff := cmp.Diff(place{tt.pos, tt.path}, place{pos.String(), path}); diff != "" {
 					t.Errorf("%s: position and path (-want +got):\n%s", op, diff)
 				}
-				if msg := err.Error(); !strings.HasPrefix(msg, "manifest: "+pos.String()+": ") || !strings.Contains(msg, tt.msg) {
+				if msg := err.Error(); !strings.HasPrefix(msg, pos.String()+": ") || !strings.Contains(msg, tt.msg) {
 					t.Errorf("%s: message %q, want it to start with the position and contain %q", op, msg, tt.msg)
 				}
 			}

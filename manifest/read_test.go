@@ -143,7 +143,7 @@ func TestErrors(t *testing.T) {
 				if want := fmt.Sprintf("%s %s", tt.pos, tt.path); got != want {
 					t.Errorf("%s: position and path %q, want %q (%v)", op, got, want, err)
 				}
-				if !strings.Contains(err.Error(), tt.msg) || !strings.HasPrefix(err.Error(), "manifest: ") {
+				if !strings.Contains(err.Error(), tt.msg) || !strings.HasPrefix(err.Error(), pos.String()+": ") {
 					t.Errorf("%s: message %q, want it to contain %q", op, err, tt.msg)
 				}
 			}

@@ -1,6 +1,7 @@
 package permissions_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -165,7 +166,7 @@ func ExampleParseExport() {
 	fmt.Println(err)
 	// Output:
 	// 00000003-0000-0000-c000-000000000000 Microsoft Graph
-	// permissions: 2:23: appRoles[0].id: id is not a GUID
+	// 2:23: appRoles[0].id: id is not a GUID
 }
 
 func ExampleCatalog_With() {
@@ -323,4 +324,17 @@ func ExamplePlan_catalog() {
 	// 1 findings
 	// warning unknown-permission
 	// 0 findings
+}
+
+func ExampleExportError_Position() {
+	_, err := permissions.ParseExport([]byte(`{"appId": "00000003-0000-0000-c000-000000000000",
+  "appRoles": [{"id": 7}]}`))
+	var ee *permissions.ExportError
+	if errors.As(err, &ee) {
+		fmt.Printf("graph-sp.json:%v\n", ee)
+		fmt.Println(ee.Position())
+	}
+	// Output:
+	// graph-sp.json:2:23: appRoles[0].id: id is not a GUID
+	// 2:23
 }

@@ -52,13 +52,18 @@ type ExportError struct {
 	Msg  string
 }
 
+// Error is "line:column: path: message", as manifest's errors are, so
+// that a caller who adds the file name gets "file:line:column: …".
 func (e *ExportError) Error() string {
-	s := "permissions: " + e.Pos.String() + ": "
+	s := e.Pos.String() + ": "
 	if e.Path != "" {
 		s += e.Path + ": "
 	}
 	return s + e.Msg
 }
+
+// Position is where the value at fault starts.
+func (e *ExportError) Position() manifest.Position { return e.Pos }
 
 // maxExportDepth bounds the nesting ParseExport reads. Service principal
 // exports nest five or six levels.

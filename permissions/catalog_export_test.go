@@ -151,7 +151,7 @@ func TestParseExportErrors(t *testing.T) {
 
 func TestExportErrorString(t *testing.T) {
 	err := &ExportError{Pos: manifest.Position{Line: 2, Column: 22}, Path: "AppRoles[0].Id", Msg: "id is not a GUID"}
-	if got, want := err.Error(), "permissions: 2:22: AppRoles[0].Id: id is not a GUID"; got != want {
+	if got, want := err.Error(), "2:22: AppRoles[0].Id: id is not a GUID"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }

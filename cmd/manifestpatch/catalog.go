@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"os"
 
 	"github.com/urfave/cli/v2"
@@ -35,15 +34,7 @@ func loadCatalog(c *cli.Context) (*permissions.Catalog, error) {
 		}
 		e, err := permissions.ParseExport(data)
 		if err != nil {
-			var ee *permissions.ExportError
-			if errors.As(err, &ee) {
-				at := ""
-				if ee.Path != "" {
-					at = ee.Path + ": "
-				}
-				return nil, usagef(c, "--catalog %s:%d:%d: %s%s", name, ee.Pos.Line, ee.Pos.Column, at, ee.Msg)
-			}
-			return nil, usagef(c, "--catalog %s: %v", name, err)
+			return nil, usagef(c, "--catalog %v", fileError{name, err})
 		}
 		e.Name = name
 		exports = append(exports, e)

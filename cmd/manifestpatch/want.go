@@ -207,22 +207,16 @@ type fileError struct {
 func (e fileError) Unwrap() error { return e.err }
 
 func (e fileError) Error() string {
-	switch x := e.err.(type) {
-	case *manifest.SyntaxError:
+	var pe manifest.Positioned
+	if errors.As(e.err, &pe) {
 		hint := ""
-		if errors.Is(x, manifest.ErrSnippet) {
+		if errors.Is(e.err, manifest.ErrSnippet) {
 			hint = " (--from FILE)"
 		}
-		return fmt.Sprintf("%s:%d:%d: %s%s", e.name, x.Pos.Line, x.Pos.Column, x.Msg, hint)
-	case *manifest.ShapeError:
-		at := e.name
-		if x.Pos.Line > 0 {
-			at = fmt.Sprintf("%s:%d:%d", e.name, x.Pos.Line, x.Pos.Column)
+		if pe.Position().Line == 0 {
+			return e.name + ": " + pe.Error() + hint
 		}
-		if x.Path == "" {
-			return fmt.Sprintf("%s: %s", at, x.Msg)
-		}
-		return fmt.Sprintf("%s: %s: %s", at, x.Path, x.Msg)
+		return e.name + ":" + pe.Error() + hint
 	}
 	return fmt.Sprintf("%s: %s", e.name, strings.TrimPrefix(e.err.Error(), "permissions: "))
 }
