@@ -5,7 +5,6 @@ package manifest
 
 import (
 	"fmt"
-	"strings"
 )
 
 // span is the half-open byte range [start, end) of a value in the document.
@@ -77,7 +76,7 @@ func parseAny(src []byte, snippet bool) (*document, error) {
 		err = p.shapeErr
 	}
 	if err == nil {
-		err = d.checkManifest()
+		err = d.checkKind()
 	}
 	a.members, a.items, a.memberStack, a.itemStack, a.seen, a.path = p.members, p.items, p.memberStack, p.itemStack, p.seen, p.path
 	if err != nil {
@@ -159,82 +158,13 @@ func (p *parser) document(d *document) error {
 	return nil
 }
 
-// manifestKeys are top-level members that mark an app registration manifest
-// in either format, an application object or its request body. Members
-// other JSON files have too (id, name, description, tags, notes, info) do
-// not count.
-var manifestKeys = map[string]bool{
-	RequiredResourceAccess: true, "appId": true, "displayName": true, "signInAudience": true,
-	"web": true, "spa": true, "api": true, "publicClient": true, "identifierUris": true, "appRoles": true,
-	"keyCredentials": true, "passwordCredentials": true, "optionalClaims": true,
-	"groupMembershipClaims": true, "publisherDomain": true, "isFallbackPublicClient": true,
-	"certification": true, "verifiedPublisher": true, "parentalControlSettings": true,
-	"tokenEncryptionKeyId": true, "addIns": true, "createdDateTime": true, "deletedDateTime": true,
-	"servicePrincipalLockConfiguration": true, "serviceManagementReference": true, "defaultRedirectUri": true,
-	"applicationTemplateId": true, "disabledByMicrosoftStatus": true, "samlMetadataUrl": true,
-	"accessTokenAcceptedVersion": true, "acceptMappedClaims": true, "allowPublicClient": true,
-	"preAuthorizedApplications": true, "orgRestrictions": true, "logoUrl": true, "logoutUrl": true,
-	"signInUrl": true, "informationalUrls": true, "@odata.context": true, "@odata.id": true,
-}
-
-// checkManifest refuses a top-level object that has members but none a
-// manifest has: applying permissions to a package.json would damage it.
-//
-// A member whose name is requiredResourceAccess in another case is refused
-// too: property names are case-sensitive, so Microsoft Graph does not read
-// it, and Apply would add a second list beside it. In a file that is a
-// manifest (it holds requiredResourceAccess or another member that marks
-// one) that is a shape error naming the mis-cased key; elsewhere the file is
-// not a manifest, and the error says how to make it one.
-func (d *document) checkManifest() error {
-	if d.container != ObjectMember || len(d.top.members) == 0 {
-		return nil
-	}
-	var miscased *member
-	isManifest, hasList := false, false
-	for i := range d.top.members {
-		m := &d.top.members[i]
-		if m.name != RequiredResourceAccess && miscased == nil && strings.EqualFold(m.name, RequiredResourceAccess) {
-			miscased = m
-		}
-		hasList = hasList || m.name == RequiredResourceAccess
-		isManifest = isManifest || manifestKeys[m.name] || legacyKeys[m.name]
-	}
-	if miscased != nil {
-		e := &ShapeError{Path: miscased.name, Pos: position(d.src, miscased.key.start, d.bom), Err: ErrShape,
-			Msg: "the key must be spelled requiredResourceAccess: property names are case-sensitive"}
-		switch {
-		case hasList:
-			e.Msg = "a mis-cased twin of requiredResourceAccess, which Microsoft Graph does not read (property names are case-sensitive); move its entries into requiredResourceAccess and remove it"
-		case !isManifest:
-			e.Err = ErrNotManifest
-		}
-		return e
-	}
-	if isManifest {
-		return nil
-	}
-	var names []string
-	for _, m := range d.top.members[:min(3, len(d.top.members))] {
-		names = append(names, fmt.Sprintf("%q", m.name))
-	}
-	return &ShapeError{Pos: position(d.src, d.top.start, d.bom), Err: ErrNotManifest,
-		Msg: fmt.Sprintf("not an app registration manifest: it has none of requiredResourceAccess, appId, displayName, signInAudience or any other member that marks one (its keys start %s)", strings.Join(names, ", "))}
-}
-
-// legacyKeys are members only the Azure AD Graph format has.
-var legacyKeys = map[string]bool{
-	"replyUrlsWithType": true, "replyUrls": true, "oauth2Permissions": true,
-	"availableToOtherTenants": true, "oauth2AllowImplicitFlow": true, "knownClientApplications": true,
-}
-
 func (d *document) schema() Schema {
 	if d.container != ObjectMember || len(d.top.members) == 1 && d.rraIdx == 0 {
 		return SchemaFragment
 	}
 	hasName, hasDisplayName := false, false
 	for _, m := range d.top.members {
-		if legacyKeys[m.name] {
+		if legacyMembers[m.name] {
 			return SchemaLegacy
 		}
 		hasName = hasName || m.name == "name"

@@ -34,3 +34,13 @@ func EditRegion(src []byte) (start, end int, multiline bool, err error) {
 	at := b + d.top.members[len(d.top.members)-1].val.end
 	return at, at, !d.compact(), nil
 }
+
+// TopLevelKeys returns the names of the top-level members the package
+// reads (fields.go), for the fuzz reference's case rule.
+func TopLevelKeys() []string {
+	var out []string
+	for _, k := range guards.kids {
+		out = append(out, k.name)
+	}
+	return out
+}

@@ -248,6 +248,20 @@ func (g *guard) find(name string) *guard {
 	return nil
 }
 
+// findFold returns the child whose name is name in another ASCII case,
+// or nil; an exact match is not one.
+func (g *guard) findFold(name string) *guard {
+	if len(name) < 64 && g.lens&(1<<len(name)) == 0 {
+		return nil
+	}
+	for _, k := range g.kids {
+		if k.name != name && equalFoldASCII(k.name, name) {
+			return k
+		}
+	}
+	return nil
+}
+
 // child returns the child called name, adding it if there is none.
 func (g *guard) child(name string) *guard {
 	if k := g.find(name); k != nil {

@@ -235,17 +235,23 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		// A top-level object none of whose members a manifest has is
-		// refused. The list of those members is the package's; what holds
-		// for any list is checked here.
+		// A top-level object that is not an application is refused: as a
+		// whole, at the object, when none of its members marks one; or at
+		// the member that says what else it is (servicePrincipalType,
+		// value, @odata.type). The lists of members are the package's;
+		// what holds for any lists is checked here.
 		if errors.Is(err, manifest.ErrNotManifest) {
 			errors.As(err, &she)
-			if ref.m.Container != manifest.ObjectMember || ref.m.Present || ref.keys == 0 || ref.hasKey || she.Path != "" {
-				t.Fatalf("Read(%q) = %v, but it is a %v with %d members (requiredResourceAccess among them: %v)",
-					src, err, ref.m.Container, ref.keys, ref.hasKey)
+			if ref.m.Container != manifest.ObjectMember || ref.keys == 0 {
+				t.Fatalf("Read(%q) = %v, but it is a %v with %d members", src, err, ref.m.Container, ref.keys)
 			}
-			if she.Pos.Offset != len(src)-len(bytes.TrimLeft(body, " \t\r\n")) {
-				t.Fatalf("Read(%q) = %v, want it at the top-level object", src, err)
+			switch {
+			case she.Path == "":
+				if ref.hasKey || she.Pos.Offset != len(src)-len(bytes.TrimLeft(body, " \t\r\n")) {
+					t.Fatalf("Read(%q) = %v, want it at the top-level object, which has no requiredResourceAccess", src, err)
+				}
+			case !bytes.HasPrefix(src[she.Pos.Offset:], []byte(`"`)):
+				t.Fatalf("Read(%q) = %v, want it at the key %s", src, err, she.Path)
 			}
 			return
 		}
@@ -382,8 +388,10 @@ func referenceRead(t *testing.T, body []byte) reference {
 		seen := false
 		for i, k := range top.keys {
 			if k != manifest.RequiredResourceAccess {
-				if r.miscased == "" && strings.EqualFold(k, manifest.RequiredResourceAccess) {
-					r.miscased = k
+				for _, name := range manifest.TopLevelKeys() {
+					if r.miscased == "" && k != name && strings.EqualFold(k, name) {
+						r.miscased = k
+					}
 				}
 				continue
 			}
@@ -436,6 +444,8 @@ func (r *reference) list(v *jnode, path string) {
 				}
 				hasList = true
 				res.ResourceAccess = r.accesses(e.elems[k], epath)
+			default:
+				r.folded(name, epath, "resourceAppId", "resourceAccess")
 			}
 		}
 		if !hasApp || !hasList {
@@ -478,6 +488,8 @@ func (r *reference) accesses(v *jnode, epath string) []manifest.Access {
 				if a.elems[k].str != nil && !acc.Type.Valid() {
 					r.fail(manifest.ErrShape, apath+".type")
 				}
+			default:
+				r.folded(name, apath, "id", "type")
 			}
 		}
 		if !hasID || !hasType {
@@ -486,6 +498,16 @@ func (r *reference) accesses(v *jnode, epath string) []manifest.Access {
 		out = append(out, acc)
 	}
 	return out
+}
+
+// folded fails a key that is one of names in another case: property
+// names are case-sensitive, so Microsoft Graph would not read it.
+func (r *reference) folded(key, path string, names ...string) {
+	for _, n := range names {
+		if key != n && strings.EqualFold(key, n) {
+			r.fail(manifest.ErrShape, path+"."+key)
+		}
+	}
 }
 
 func (r *reference) str(v *jnode, path string) string {

@@ -192,15 +192,40 @@ func TestHostile(t *testing.T) {
 		{"type in upper case", access(`{"id": "a", "type": "ROLE"}`), manifest.ErrShape, "1:126", "requiredResourceAccess[0].resourceAccess[0].type", `(spelled "Role": the value is case-sensitive)`},
 		{"type Delegated", access(`{"id": "a", "type": "Delegated"}`), manifest.ErrShape, "1:126", "requiredResourceAccess[0].resourceAccess[0].type", `type is "Delegated"; want "Scope" or "Role"`},
 		{"type a number", access(`{"id": "a", "type": 0}`), manifest.ErrShape, "1:126", "requiredResourceAccess[0].resourceAccess[0].type", "want a string, got a number"},
-		{"permission without id", access(`{"Id": "a", "type": "Scope"}`), manifest.ErrShape, "1:106", "requiredResourceAccess[0].resourceAccess[0]", "the permission has no id"},
-		{"entry without resourceAppId", rra(`{"resourceAppID": "a", "resourceAccess": []}`), manifest.ErrShape, "1:29", "requiredResourceAccess[0]", "the entry has no resourceAppId"},
+		{"permission without id", access(`{"ID": "a", "type": "Scope"}`), manifest.ErrShape, "1:107", "requiredResourceAccess[0].resourceAccess[0].ID", "the key must be spelled id: property names are case-sensitive, so Microsoft Graph does not read ID"},
+		{"permission with no id at all", access(`{"type": "Scope"}`), manifest.ErrShape, "1:106", "requiredResourceAccess[0].resourceAccess[0]", "the permission has no id"},
+		{"permission with a mis-cased twin of type", access(`{"id": "a", "type": "Scope", "Type": "Role"}`), manifest.ErrShape, "1:135", "requiredResourceAccess[0].resourceAccess[0].Type", "a mis-cased twin of type"},
+		{"entry without resourceAppId", rra(`{"resourceAppID": "a", "resourceAccess": []}`), manifest.ErrShape, "1:30", "requiredResourceAccess[0].resourceAppID", "the key must be spelled resourceAppId"},
+		{"entry with no resourceAppId at all", rra(`{"resourceAccess": []}`), manifest.ErrShape, "1:29", "requiredResourceAccess[0]", "the entry has no resourceAppId"},
+		{"PowerShell's PascalCase entry", "[{\"ResourceAccess\": [], \"ResourceAppId\": \"a\"}]", manifest.ErrShape, "1:3", "[0].ResourceAccess", "the key must be spelled resourceAccess"},
+
+		// Not an application: a service principal, a collection, a list
+		// of applications, a Tenant Governance element.
+		{"az ad sp show", "{\n  \"accountEnabled\": true,\n  \"appId\": \"00000003-0000-0000-c000-000000000000\",\n  \"appRoles\": []\n}", manifest.ErrNotManifest, "2:3", "accountEnabled", "a service principal (it has accountEnabled), not an application: an app registration requests permissions in its application object, so export that with az ad app show --id APPID"},
+		{"Graph service principal", `{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity", "appId": "a", "displayName": "x", "signInAudience": "AzureADMultipleOrgs"}`, manifest.ErrNotManifest, "1:2", "@odata.context", "a service principal (its @odata.context is https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity)"},
+		{"service principal by type", `{"@odata.type": "#microsoft.graph.servicePrincipal", "requiredResourceAccess": []}`, manifest.ErrNotManifest, "1:2", "@odata.type", "a service principal (its @odata.type is #microsoft.graph.servicePrincipal)"},
+		{"a user by type", `{"@odata.type": "#microsoft.graph.user", "displayName": "x"}`, manifest.ErrNotManifest, "1:2", "@odata.type", "a Microsoft Graph user (its @odata.type is #microsoft.graph.user), not an application"},
+		{"Graph collection", "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#applications\",\n  \"value\": [{\"appId\": \"a\", \"requiredResourceAccess\": []}]\n}", manifest.ErrNotManifest, "3:3", "value", "a Microsoft Graph collection response of applications (value holds 1 item), not one application: patch one item, such as value[0]"},
+		{"Graph collection without context", `{"value": [{}, {}]}`, manifest.ErrNotManifest, "1:2", "value", "a Microsoft Graph collection response (value holds 2 items)"},
+		{"az ad app list", `[{"appId": "a", "displayName": "x", "requiredResourceAccess": []}]`, manifest.ErrShape, "1:2", "[0]", "an application object, not a requiredResourceAccess entry: this is a list of applications (as az ad app list prints)"},
+		{"Tenant Governance element", `{"displayName": "x", "requiredResourceAccesses": [{"resourceAppId": "a", "permissions": [{"id": "b", "name": "User.Read", "type": "scope"}]}]}`, manifest.ErrNotManifest, "1:22", "requiredResourceAccesses", "a Tenant Governance element"},
+		{"a VS Code extension's package.json", `{"name": "x", "displayName": "X", "version": "1.0.0", "engines": {}}`, manifest.ErrNotManifest, "1:1", "", `its keys start "name", "displayName", "version", and "version" is not a member of an application`},
+
+		// A member the package reads, spelled in another case, at any depth.
+		{"SignInAudience", `{"requiredResourceAccess": [], "SignInAudience": "AzureADMyOrg"}`, manifest.ErrShape, "1:32", "SignInAudience", "the key must be spelled signInAudience"},
+		{"signInAudience and its twin", `{"signInAudience": "AzureADMultipleOrgs", "SIGNINAUDIENCE": "AzureADMyOrg"}`, manifest.ErrShape, "1:43", "SIGNINAUDIENCE", "a mis-cased twin of signInAudience"},
+		{"Web", `{"displayName": "x", "Web": {"redirectUris": []}, "api": {}}`, manifest.ErrShape, "1:22", "Web", "the key must be spelled web"},
+		{"web.RedirectUris", `{"web": {"RedirectUris": ["https://a/"]}}`, manifest.ErrShape, "1:10", "web.RedirectUris", "the key must be spelled redirectUris"},
+		{"web.redirectUris and its twin", `{"web": {"redirectUris": [], "redirecturis": ["https://a/"]}}`, manifest.ErrShape, "1:30", "web.redirecturis", "a mis-cased twin of redirectUris"},
+		{"replyUrlsWithType URL", `{"name": "x", "replyUrlsWithType": [{"URL": "https://a/", "type": "Web"}]}`, manifest.ErrShape, "1:38", "replyUrlsWithType[0].URL", "the key must be spelled url"},
 		{"requiredResourceAccess misspelled", "\n  {\"RequiredResourceAccess\": []}", manifest.ErrNotManifest, "2:4", "RequiredResourceAccess", "the key must be spelled requiredResourceAccess: property names are case-sensitive"},
-		{"misspelled beside manifest keys", `{"displayName": "x", "RequiredResourceAccess": 1}`, manifest.ErrShape, "1:22", "RequiredResourceAccess", "the key must be spelled requiredResourceAccess: property names are case-sensitive"},
+		{"misspelled beside manifest keys", `{"signInAudience": "x", "RequiredResourceAccess": 1}`, manifest.ErrShape, "1:25", "RequiredResourceAccess", "the key must be spelled requiredResourceAccess: property names are case-sensitive"},
+		{"misspelled beside shared keys", `{"displayName": "x", "RequiredResourceAccess": 1}`, manifest.ErrNotManifest, "1:22", "RequiredResourceAccess", "the key must be spelled requiredResourceAccess: property names are case-sensitive, so Microsoft Graph does not read RequiredResourceAccess"},
 		{"mis-cased twin", "{\"requiredResourCeACCEss\":[],\n \"requiredResourceAccess\":[]}", manifest.ErrShape, "1:2", "requiredResourCeACCEss", "a mis-cased twin of requiredResourceAccess, which Microsoft Graph does not read"},
-		{"mis-cased twin after", "{\"requiredResourceAccess\": [], \"requiredresourceaccess\": []}", manifest.ErrShape, "1:32", "requiredresourceaccess", "move its entries into requiredResourceAccess and remove it"},
+		{"mis-cased twin after", "{\"requiredResourceAccess\": [], \"requiredresourceaccess\": []}", manifest.ErrShape, "1:32", "requiredresourceaccess", "move what it holds into requiredResourceAccess and remove it"},
 		{"truncated literal", `{"displayName": tru`, manifest.ErrSyntax, "1:20", "", "unexpected end of input in true"},
 		{"tsconfig.json", "\n\n{\"compilerOptions\": {\"strict\": true}}", manifest.ErrNotManifest, "3:1", "", `not an app registration manifest`},
-		{"package.json", `{"name": "calendar-sync", "version": "1.0.0", "description": "x", "tags": []}`, manifest.ErrNotManifest, "1:1", "", `(its keys start "name", "version", "description")`},
+		{"package.json", `{"name": "calendar-sync", "version": "1.0.0", "description": "x", "tags": []}`, manifest.ErrNotManifest, "1:1", "", `its keys start "name", "version", "description", and "version" is not a member of an application. To patch a request body, add "requiredResourceAccess": [] to it`},
 		{"shape error before not a manifest", `[{"resourceAppId": "a"}]`, manifest.ErrShape, "1:2", "[0]", "the entry has no resourceAccess"},
 		{"first shape error wins", access(`{"id": 1, "type": "scope"}`), manifest.ErrShape, "1:113", "requiredResourceAccess[0].resourceAccess[0].id", "want a string"},
 	}
@@ -262,7 +287,7 @@ func TestHostileAccepted(t *testing.T) {
 		// keeps the escape's bytes.
 		{"lone high surrogate in id", access(`{"id": "\ud800", "type": "Scope"}`), one(graph, "\uFFFD", manifest.Scope)},
 		{"lone low surrogate in resourceAppId", rra(`{"resourceAppId": "\udc00x", "resourceAccess": []}`), manifest.Manifest{Container: manifest.ObjectMember, Present: true, Resources: []manifest.Resource{{ResourceAppID: "\uFFFDx", ResourceAccess: []manifest.Access{}}}}},
-		{"lone surrogate elsewhere", `{"displayName": "\ud800\ud800", "\udfff": 1}`, none},
+		{"lone surrogate elsewhere", `{"api": "\ud800\ud800", "\udfff": 1}`, none},
 		{"surrogate pair", access(`{"id": "\ud83d\ude00", "type": "Scope"}`), one(graph, "\U0001F600", manifest.Scope)},
 		{"escaped names", `{"required\u0052esourceAccess": [{"resource\u0041ppId": "a", "resource\u0041ccess": [{"\u0069d": "\u0062", "typ\u0065": "\u0053cope"}]}]}`, one("a", "b", manifest.Scope)},
 		{"keys in alphabetical order, on several lines", "{\n  \"requiredResourceAccess\": [{\n    \"resourceAccess\": [\n      {\"id\": \"b\", \"type\": \"Scope\"}\n    ],\n    \"resourceAppId\": \"a\"\n  }]\n}", one("a", "b", manifest.Scope)},
@@ -274,11 +299,22 @@ func TestHostileAccepted(t *testing.T) {
 		{"repeated keys the package does not read", `{"displayName": "x", "web": {"homePageUrl": 1, "homePageUrl": 2}, "passwordCredentials": [{"hint": "a", "hint": "b"}]}`, none},
 		{"repeated unknown key in a permission", access(`{"id": "a", "type": "Scope", "x": 1, "x": 2}`), one(graph, "a", manifest.Scope)},
 		{"requiredResourceAccess below the top", `{"api": {"requiredResourceAccess": 1}}`, none},
-		{"nested 1000 deep", `{"displayName": ` + strings.Repeat("[", 999) + strings.Repeat("]", 999) + `}`, none},
-		{"numbers at the edges", `{"displayName": [0, -0, 1E400, -1e-400, 0.0e+0, 123456789012345678901234567890]}`, none},
+		{"nested 1000 deep", `{"api": ` + strings.Repeat("[", 999) + strings.Repeat("]", 999) + `}`, none},
+		{"numbers at the edges", `{"api": [0, -0, 1E400, -1e-400, 0.0e+0, 123456789012345678901234567890]}`, none},
 		{"CR-only line endings", "{\r\t\"a\": 1,\r\t\"requiredResourceAccess\": []\r}", manifest.Manifest{Container: manifest.ObjectMember, Present: true}},
 		{"BOM and CRLF", "\xEF\xBB\xBF[\r\n]\r\n", manifest.Manifest{Container: manifest.BareArray, Present: true}},
-		{"BOM inside a string", "{\"displayName\": \"\xEF\xBB\xBF\"}", none},
+		{"BOM inside a string", "{\"api\": \"\xEF\xBB\xBF\"}", none},
+
+		// Applications: a member only an application has, an explicit
+		// type, or nothing at all (a new one).
+		{"empty object", `{}`, none},
+		{"request body with an audience", `{"displayName": "x", "signInAudience": "AzureADMyOrg"}`, none},
+		{"request body that creates an application", `{"displayName": "x"}`, none},
+		{"appId and displayName", `{"appId": "a", "displayName": "x", "tags": []}`, none},
+		{"application by type", `{"@odata.type": "#microsoft.graph.application", "displayName": "x"}`, none},
+		{"application by context", `{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#applications/$entity", "appId": "a"}`, none},
+		{"legacy manifest by its members", `{"name": "x", "oauth2AllowImplicitFlow": false}`, none},
+		{"a value member in an application", `{"api": {}, "value": []}`, none},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

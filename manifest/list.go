@@ -80,6 +80,7 @@ func (p *parser) rra(d *document, path jpath) error {
 // entry parses one element of requiredResourceAccess.
 func (p *parser) entry(path jpath) (entryNode, error) {
 	var e entryNode
+	var folded []foldedKey
 	appKey, listKey := -1, -1 // where the first of each key starts
 	err := p.object(&e.object, func(m member) error {
 		switch m.name {
@@ -97,14 +98,20 @@ func (p *parser) entry(path jpath) (entryNode, error) {
 			}
 			return p.accessList(&e, path)
 		}
+		folded = p.foldKey(folded, m, "resourceAppId", "resourceAccess")
 		return p.value()
 	})
 	if err != nil {
 		return e, err
 	}
-	if appKey < 0 {
+	p.foldedKeys(folded, path.String(), map[string]bool{"resourceAppId": appKey >= 0, "resourceAccess": listKey >= 0})
+	switch {
+	case appKey < 0 && path.base == "" && (e.has("appId") || e.has(RequiredResourceAccess)):
+		// az ad app list prints a bare array of applications.
+		p.shapeAt(e.start, path, "an application object, not a requiredResourceAccess entry: this is a list of applications (as az ad app list prints); patch one of them, such as [0] (jq '.[0]' FILE > app.json)")
+	case appKey < 0:
 		p.shapeAt(e.start, path, "the entry has no resourceAppId")
-	} else if listKey < 0 {
+	case listKey < 0:
 		p.shapeAt(e.start, path, "the entry has no resourceAccess")
 	}
 	return e, nil
@@ -131,6 +138,7 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 			return nil
 		}
 		var a accessNode
+		var folded []foldedKey
 		idKey, typeKey := -1, -1 // where the first of each key starts
 		err := p.object(&a.object, func(m member) error {
 			switch m.name {
@@ -160,11 +168,13 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 				a.access.Type = Type(t)
 				return err
 			}
+			folded = p.foldKey(folded, m, "id", "type")
 			return p.value()
 		})
 		if err != nil {
 			return err
 		}
+		p.foldedKeys(folded, ipath.String(), map[string]bool{"id": idKey >= 0, "type": typeKey >= 0})
 		if idKey < 0 {
 			p.shapeAt(s, ipath, "the permission has no id")
 		} else if typeKey < 0 {
@@ -199,4 +209,34 @@ func (p *parser) firstKey(first *int, path jpath, m member) bool {
 	p.shape(&ShapeError{Path: path.with(m.name).String(), Pos: p.at(m.key.start), Err: ErrDuplicateKey,
 		Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(*first), p.at(m.key.start))})
 	return false
+}
+
+// has reports whether the object has a member called name.
+func (o *object) has(name string) bool {
+	for _, m := range o.members {
+		if m.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// foldKey adds m to folded when its name is one of names in another case.
+func (p *parser) foldKey(folded []foldedKey, m member, names ...string) []foldedKey {
+	for _, n := range names {
+		if len(m.name) == len(n) && m.name != n && equalFoldASCII(m.name, n) {
+			return append(folded, foldedKey{m: m, want: n})
+		}
+	}
+	return folded
+}
+
+// foldedKeys records the members of an object at path whose names are
+// those the package reads in another case; present says which of those
+// the object also has as they should be spelled.
+func (p *parser) foldedKeys(folded []foldedKey, path string, present map[string]bool) {
+	for _, f := range folded {
+		f.parent = path
+		p.miscased(f, present[f.want])
+	}
 }

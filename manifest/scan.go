@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // arena holds the storage the members and items of a document's recorded
@@ -425,12 +426,14 @@ var knownKeys = func() map[string]knownKey {
 		"replyUrlsWithType", "replyUrls", "url", "availableToOtherTenants"} {
 		add(k)
 	}
-	for k := range manifestKeys {
-		add(k)
+	for _, set := range []map[string]bool{applicationMembers, legacyMembers, sharedMembers, servicePrincipalMembers} {
+		for k := range set {
+			add(k)
+		}
 	}
-	for k := range legacyKeys {
-		add(k)
-	}
+	add("@odata.type")
+	add("@odata.context")
+	add("value")
 	for _, f := range fields {
 		add(f.path[:strings.IndexByte(f.path+".", '.')])
 		for _, k := range f.each {
@@ -569,6 +572,7 @@ func (p *parser) guarded(g *guard) error {
 	switch c := p.src[p.pos]; {
 	case c == '{' && g.kids != nil:
 		base := len(p.seen)
+		var folded []foldedKey
 		err := p.object(nil, func(m member) error {
 			raw := p.src[m.key.start+1 : m.key.end-1]
 			sub := g.find(string(raw))
@@ -580,11 +584,22 @@ func (p *parser) guarded(g *guard) error {
 				sub = g.find(m.name)
 			}
 			if sub == nil {
+				name := m.name
+				if name == "" {
+					name = unsafe.String(unsafe.SliceData(raw), len(raw)) // not kept: f.name is
+				}
+				if f := g.findFold(name); f != nil {
+					m.name = strings.Clone(name)
+					folded = append(folded, foldedKey{m, f.name, p.pathString()})
+				}
 				return p.value()
 			}
 			m.name = sub.name
 			return p.guardedMember(base, m, sub)
 		})
+		for _, f := range folded {
+			p.miscased(f, p.twin(base, member{name: f.want}) != nil)
+		}
 		p.seen = p.seen[:base]
 		return err
 	case c == '[' && g.each != nil:
@@ -620,6 +635,38 @@ func (p *parser) guardedMember(base int, m member, g *guard) error {
 func (p *parser) twice(path string, first *member, m member) {
 	p.shape(&ShapeError{Path: path, Pos: p.at(m.key.start), Err: ErrDuplicateKey,
 		Msg: fmt.Sprintf("the key appears twice, at %s and %s; remove one of them", p.at(first.key.start), p.at(m.key.start))})
+}
+
+// foldedKey is a member whose name is that of a member the package reads
+// in another case: want is the right spelling, and parent the JSON path of
+// the object that holds it.
+type foldedKey struct {
+	m      member
+	want   string
+	parent string
+}
+
+// miscased records that f's key is a member the package reads, spelled in
+// another case: property names are case-sensitive, so Microsoft Graph does
+// not read it, and an edit would add a second member beside it. twin says
+// whether the object holds the right spelling too. One rule for every
+// member the package reads, requiredResourceAccess and the keys of its
+// entries among them.
+func (p *parser) miscased(f foldedKey, twin bool) {
+	path := f.m.name
+	if f.parent != "" {
+		path = f.parent + "." + f.m.name
+	}
+	p.shape(misspelled(path, p.at(f.m.key.start), f.m.name, f.want, twin))
+}
+
+// misspelled is the error for a member name spelled in another case.
+func misspelled(path string, pos Position, name, want string, twin bool) *ShapeError {
+	msg := fmt.Sprintf("the key must be spelled %s: property names are case-sensitive, so Microsoft Graph does not read %s", want, name)
+	if twin {
+		msg = fmt.Sprintf("a mis-cased twin of %s, which Microsoft Graph does not read (property names are case-sensitive); move what it holds into %s and remove it", want, want)
+	}
+	return &ShapeError{Path: path, Pos: pos, Err: ErrShape, Msg: msg}
 }
 
 // twin returns the member among p.seen[base:] with m's name, or nil.

@@ -142,13 +142,14 @@ func TestReadSetup(t *testing.T) {
 			manifest.Setup{Schema: manifest.SchemaLegacy,
 				RedirectURIs: []manifest.RedirectURI{{URI: "https://d/", Path: "replyUrlsWithType[0].url", Pos: manifest.Position{Offset: 44, Line: 1, Column: 45}}}}},
 		{"graph credentials", `{"displayName": "x", "passwordCredentials": [{"displayName": "ci", "endDateTime": "2026-12-01T00:00:00Z", "hint": "abc", "keyId": "k1", "secretText": null}, 7, {"keyId": "k2"}],
- "keyCredentials": [{"customKeyIdentifier": "C0FFEE", "endDateTime": null, "endDate": "2027-01-01", "keyId": 3}]}`,
+ "keyCredentials": [{"customKeyIdentifier": "C0FFEE", "endDateTime": null, "endDate": "2027-01-01", "keyId": 3}],
+ "web": null}`,
 			manifest.Setup{Schema: manifest.SchemaGraph, Credentials: []manifest.Credential{
 				{Kind: manifest.PasswordCredential, KeyID: "k1", DisplayName: "ci", End: "2026-12-01T00:00:00Z", Path: "passwordCredentials[0].endDateTime", Pos: manifest.Position{Offset: 82, Line: 1, Column: 83}},
 				{Kind: manifest.PasswordCredential, KeyID: "k2", Path: "passwordCredentials[2]", Pos: manifest.Position{Offset: 160, Line: 1, Column: 161}},
 				{Kind: manifest.KeyCredential, KeyID: "C0FFEE", End: "2027-01-01", Path: "keyCredentials[0].endDate", Pos: manifest.Position{Offset: 264, Line: 2, Column: 87}},
 			}}},
-		{"legacy credentials", "{\n\t\"name\": \"x\",\n\t\"passwordCredentials\": [\n\t\t{\"customKeyIdentifier\": null, \"endDate\": \"2025-05-24T09:05:30Z\", \"keyId\": \"93b4\", \"value\": null, \"hint\": \"ywd\", \"displayName\": \"default\"}\n\t]\n}",
+		{"legacy credentials", "{\n\t\"name\": \"x\",\n\t\"passwordCredentials\": [\n\t\t{\"customKeyIdentifier\": null, \"endDate\": \"2025-05-24T09:05:30Z\", \"keyId\": \"93b4\", \"value\": null, \"hint\": \"ywd\", \"displayName\": \"default\"}\n\t],\n\t\"oauth2AllowImplicitFlow\": false\n}",
 			manifest.Setup{Schema: manifest.SchemaLegacy, Credentials: []manifest.Credential{
 				{Kind: manifest.PasswordCredential, KeyID: "93b4", DisplayName: "default", End: "2025-05-24T09:05:30Z", Path: "passwordCredentials[0].endDate", Pos: manifest.Position{Offset: 85, Line: 4, Column: 44}},
 			}}},
@@ -258,7 +259,7 @@ func TestAudience(t *testing.T) {
 			`{"name": "x", "signInAudience": "AzureADMyOrg", "availableToOtherTenants": false}`, `{"name": "x", "signInAudience": "AzureADMultipleOrgs", "availableToOtherTenants": true}`, "AzureADMyOrg", false},
 		{"null audience, flag decides", multi,
 			`{"name": "x", "signInAudience": null, "availableToOtherTenants": true}`, "", "availableToOtherTenants true", false},
-		{"none", multi, `{"appId": "a"}`, `{"appId": "a", "signInAudience": "AzureADMultipleOrgs"}`, "", false},
+		{"none", multi, `{"appId": "a", "requiredResourceAccess": []}`, `{"appId": "a", "requiredResourceAccess": [], "signInAudience": "AzureADMultipleOrgs"}`, "", false},
 		{"escaped key set in place", multi,
 			"\xEF\xBB\xBF{\"displayName\": \"\u00e9\", \"sign\\u0049nAudience\": \"AzureADMyOrg\" }", "\xEF\xBB\xBF{\"displayName\": \"\u00e9\", \"sign\\u0049nAudience\": \"AzureADMultipleOrgs\" }", "AzureADMyOrg", false},
 	}
