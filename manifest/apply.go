@@ -15,15 +15,19 @@ import (
 type Mode int
 
 const (
-	// Merge keeps every existing entry in its place and adds what is
-	// missing. It is the zero value, and so the default.
+	// Merge keeps every permission listed in its place and adds what is
+	// missing; it removes only what Microsoft Graph rejects, the repeats
+	// of a permission and entries that list none. It is the zero value,
+	// and so the default.
 	Merge Mode = iota
 	// Overwrite makes requiredResourceAccess list exactly the wanted
 	// permissions, once each, as pasting a snippet into the portal's
 	// manifest editor does, with the smallest edit: permissions that are
 	// not wanted and repeats are removed, and entries left empty with
-	// them; everything that stays keeps its bytes, spelling and order; what
-	// is missing is added as in Merge.
+	// them; a resource listed in several entries keeps the first, which
+	// receives the wanted permissions of the others; everything that stays
+	// keeps its bytes, spelling and order; what is missing is added as in
+	// Merge.
 	Overwrite
 )
 
@@ -89,8 +93,16 @@ type Report struct {
 	// that are not wanted and so were dropped, in document order.
 	Removed []Permission
 	// Duplicates lists the permissions the document lists more than once
-	// (same resource, id and type). Microsoft Graph rejects such a list.
+	// (same resource, id and type), whose repeats were dropped: Microsoft
+	// Graph rejects such a list.
 	Duplicates []Permission
+	// EmptyEntries lists, as written, the resource app ids of the entries
+	// that listed no permissions and were dropped: Microsoft Graph rejects
+	// an entry whose resourceAccess is empty.
+	EmptyEntries []string
+	// Moved lists, in Overwrite mode, the wanted permissions that a later
+	// entry of their resource listed, and that moved to its first entry.
+	Moved []Permission
 	// Schema is the document's schema. A SchemaFragment gets no audience
 	// or redirect URIs.
 	Schema Schema

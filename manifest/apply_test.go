@@ -125,7 +125,8 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRep := manifest.Report{Added: []manifest.Permission{mail}, Removed: []manifest.Permission{userRead}, Duplicates: []manifest.Permission{userRead}, Schema: manifest.SchemaFragment, Changed: true}
+	wantRep := manifest.Report{Added: []manifest.Permission{mail}, Removed: []manifest.Permission{userRead}, Duplicates: []manifest.Permission{userRead},
+		Moved: []manifest.Permission{openid}, Schema: manifest.SchemaFragment, Changed: true}
 	if diff := cmp.Diff(wantRep, rep); diff != "" {
 		t.Errorf("overwrite report (-want +got):\n%s", diff)
 	}

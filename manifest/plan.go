@@ -6,7 +6,6 @@ package manifest
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -32,15 +31,26 @@ func (d *document) permissions(canon func(Permission) Permission, rep *Report) m
 	return have
 }
 
-// listEdits plans the requiredResourceAccess edits. Each wanted permission
-// the document lacks is added to the first entry of its resource, written
-// by name where that entry names its resource and opts.Spell is set, or
-// to a new entry after the others. In Overwrite mode the permissions that
-// are not wanted, and repeats of those that are, are removed with their
-// separators, and so are the entries left with none; everything that
-// stays keeps its bytes and place.
+// listEdits plans the requiredResourceAccess edits. In both modes what
+// Microsoft Graph rejects is removed: the repeats of a permission (its
+// first listing stays) and the entries that are left with none, or had
+// none. Each wanted permission the document lacks is added to the first
+// entry of its resource, written by name where that entry names its
+// resource and opts.Spell is set, or to a new entry after the others. In
+// Overwrite mode the permissions that are not wanted are removed too, and
+// a wanted permission listed in a later entry of its resource moves to the
+// first, so that each resource has one entry. What is removed goes with
+// its separators; everything that stays keeps its bytes and place.
 func (d *document) listEdits(want Set, have map[identity]bool, canon func(Permission) Permission, opts Options, rep *Report) []edit {
-	var adds [][]Access // per entry
+	first := make(map[string]int) // canonical resource app id: its first entry
+	apps := make([]string, len(d.entries))
+	for i, e := range d.entries {
+		apps[i] = strings.ToLower(canon(Permission{ResourceAppID: e.appID}).ResourceAppID)
+		if _, ok := first[apps[i]]; !ok {
+			first[apps[i]] = i
+		}
+	}
+	adds := make([][]Access, len(d.entries))
 	var newEntries Set
 	for _, r := range want {
 		var missing []Access
@@ -54,57 +64,54 @@ func (d *document) listEdits(want Set, have map[identity]bool, canon func(Permis
 		if len(missing) == 0 {
 			continue
 		}
-		i := slices.IndexFunc(d.entries, func(e entryNode) bool {
-			return strings.EqualFold(canon(Permission{ResourceAppID: e.appID}).ResourceAppID, r.ResourceAppID)
-		})
-		if i < 0 {
+		i, ok := first[strings.ToLower(r.ResourceAppID)]
+		if !ok {
 			newEntries = append(newEntries, Resource{ResourceAppID: r.ResourceAppID, ResourceAccess: missing})
 			continue
 		}
-		if opts.Spell != nil && !IsGUID(d.entries[i].appID) {
-			for j, a := range missing {
-				missing[j].ID = opts.Spell(Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}).ID
-			}
-		}
-		if adds == nil {
-			adds = make([][]Access, len(d.entries))
-		}
-		adds[i] = missing
+		adds[i] = d.spell(i, missing, r.ResourceAppID, opts)
 	}
-	var keep []bool // per entry; nil keeps all
-	var keepAccess [][]bool
-	if opts.Mode == Overwrite {
-		keep, keepAccess = d.dropUnwanted(want, canon, adds, rep)
-	}
+	keep, keepAccess := d.keep(want, canon, apps, first, adds, opts, rep)
 	var edits []edit
 	for i := range d.entries {
-		var add []Access
-		if adds != nil {
-			add = adds[i]
-		}
-		if keep != nil && !keep[i] {
+		if !keep[i] {
 			continue
 		}
-		var ka []bool
-		if keepAccess != nil {
-			ka = keepAccess[i]
-		}
-		edits = append(edits, d.addAccesses(&d.entries[i], ka, add)...)
+		edits = append(edits, d.addAccesses(&d.entries[i], keepAccess[i], adds[i])...)
 	}
 	return append(edits, d.addEntries(keep, newEntries)...)
 }
 
-// dropUnwanted marks the entries and permissions Overwrite keeps: the first
-// listing of each wanted permission, and the entries that keep one or
-// receive adds. It records the permissions dropped in rep.
-func (d *document) dropUnwanted(want Set, canon func(Permission) Permission, adds [][]Access, rep *Report) ([]bool, [][]bool) {
-	const wanted, kept, removed = 1, 2, 4
-	state := make(map[identity]uint8)
-	for _, r := range want {
-		for _, a := range r.ResourceAccess {
-			state[identityOf(Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = wanted
+// spell writes the permissions to add to entry i by name where the entry
+// names its resource and opts.Spell is set, as its neighbours are.
+func (d *document) spell(i int, list []Access, app string, opts Options) []Access {
+	if opts.Spell == nil || IsGUID(d.entries[i].appID) {
+		return list
+	}
+	out := make([]Access, len(list))
+	for j, a := range list {
+		out[j] = Access{ID: opts.Spell(Permission{ResourceAppID: app, ID: a.ID, Type: a.Type}).ID, Type: a.Type}
+	}
+	return out
+}
+
+// keep marks the entries and permissions that stay: the first listing of
+// each permission (in Overwrite mode, of each wanted one, in the first
+// entry of its resource), and the entries that keep one or receive adds.
+// In Overwrite mode a wanted permission listed only in a later entry of
+// its resource is added to the first (adds grows), and what is not wanted
+// is recorded in rep as removed.
+func (d *document) keep(want Set, canon func(Permission) Permission, apps []string, first map[string]int, adds [][]Access, opts Options, rep *Report) ([]bool, [][]bool) {
+	var wanted map[identity]bool
+	if opts.Mode == Overwrite {
+		wanted = make(map[identity]bool)
+		for _, r := range want {
+			for _, a := range r.ResourceAccess {
+				wanted[identityOf(Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
+			}
 		}
 	}
+	kept := make(map[identity]bool)
 	n := 0
 	for _, e := range d.entries {
 		n += len(e.accesses)
@@ -117,16 +124,29 @@ func (d *document) dropUnwanted(want Set, canon func(Permission) Permission, add
 		for j, a := range e.accesses {
 			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
 			k := identityOf(p)
-			switch st := state[k]; {
-			case st == wanted:
-				state[k] |= kept
-				keepAccess[i][j], keep[i] = true, true
-			case st == 0:
-				state[k] = removed
+			switch {
+			case kept[k]: // a repeat
+			case wanted != nil && !wanted[k]:
+				kept[k] = true // removed once, reported once
 				rep.Removed = append(rep.Removed, p)
+			case wanted != nil && first[apps[i]] != i:
+				// Overwrite leaves one entry per resource: the permission
+				// moves to the first.
+				kept[k] = true
+				f := first[apps[i]]
+				adds[f] = append(adds[f], d.spell(f, []Access{{ID: p.ID, Type: p.Type}}, p.ResourceAppID, opts)...)
+				rep.Moved = append(rep.Moved, p)
+			default:
+				kept[k] = true
+				keepAccess[i][j], keep[i] = true, true
 			}
 		}
-		keep[i] = keep[i] || adds != nil && len(adds[i]) > 0
+	}
+	for i := range keep {
+		keep[i] = keep[i] || len(adds[i]) > 0
+		if !keep[i] && len(d.entries[i].accesses) == 0 {
+			rep.EmptyEntries = append(rep.EmptyEntries, d.entries[i].appID)
+		}
 	}
 	return keep, keepAccess
 }

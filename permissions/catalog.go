@@ -89,6 +89,10 @@ type Permission struct {
 	Consent       Consent       // who can consent to it
 	DisplayName   string        // a short description, e.g. "Sign in and read user profile"; "" when unknown
 	Enabled       bool          // the resource still offers it
+	// Removed is the date (YYYY-MM-DD) Microsoft removed the permission
+	// from the resource, "" for one it publishes; a removed permission is
+	// not Enabled.
+	Removed string
 }
 
 // Key returns the identity of p as a manifest lists it.
@@ -161,6 +165,7 @@ type entry struct {
 	typ         manifest.Type
 	consent     Consent
 	disabled    bool
+	removed     string // the date Microsoft removed it, or ""
 	displayName string
 }
 
@@ -180,6 +185,7 @@ func (c *Catalog) permission(e *entry) Permission {
 		Consent:       e.consent,
 		DisplayName:   e.displayName,
 		Enabled:       !e.disabled,
+		Removed:       e.removed,
 	}
 }
 

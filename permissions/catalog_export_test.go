@@ -174,7 +174,7 @@ func TestWith(t *testing.T) {
 		t.Error("With changed the built-in catalog")
 	}
 	// The built-in permissions the export does not list stay.
-	if got, want := len(c.ResourcePermissions(graph)), 1523+2; got != want {
+	if got, want := len(c.ResourcePermissions(graph)), 1531+2; got != want {
 		t.Errorf("Microsoft Graph has %d permissions, want %d", got, want)
 	}
 	// Where they differ, the export wins: Exchange's export says who
@@ -237,7 +237,7 @@ func TestWithReplaces(t *testing.T) {
 	if _, ok := c.Lookup(graph, "37f7f235-527c-4136-accd-4a02d197296e", manifest.Scope); ok {
 		t.Error("the built-in openid id survived an export that gives openid another id")
 	}
-	if got, want := len(c.ResourcePermissions(graph)), 1523; got != want {
+	if got, want := len(c.ResourcePermissions(graph)), 1531; got != want {
 		t.Errorf("Microsoft Graph has %d permissions, want %d", got, want)
 	}
 	checkTables(t, c)

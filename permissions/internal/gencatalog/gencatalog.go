@@ -16,7 +16,10 @@
 //     consent;
 //   - first-party-permissions.json: the scopes and roles of 23 first-party
 //     resources from one tenant's export, without display names or the
-//     consent of scopes.
+//     consent of scopes;
+//   - graph-removed.json: Microsoft Graph permissions Microsoft removed,
+//     with the dates, so that a manifest listing one is told so rather
+//     than that its GUID is unknown.
 //
 // Generation checks the data as it goes (GUID syntax, types, no permission
 // listed twice, no resource name that could mean two resources, the files
@@ -43,6 +46,7 @@ const (
 	AppsFile       = "resource-apps.json"
 	PermsFile      = "permissions.json"
 	FirstPartyFile = "first-party-permissions.json"
+	RemovedFile    = "graph-removed.json"
 )
 
 // leading lists the resources that come first in the table, in this order;
@@ -82,7 +86,7 @@ var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 
 // Files holds the contents of the data files.
 type Files struct {
-	Apps, Perms, FirstParty []byte
+	Apps, Perms, FirstParty, Removed []byte
 }
 
 // Read reads the data files from the folder dir.
@@ -91,7 +95,7 @@ func Read(dir string) (Files, error) {
 	for _, x := range []struct {
 		name string
 		dst  *[]byte
-	}{{AppsFile, &f.Apps}, {PermsFile, &f.Perms}, {FirstPartyFile, &f.FirstParty}} {
+	}{{AppsFile, &f.Apps}, {PermsFile, &f.Perms}, {FirstPartyFile, &f.FirstParty}, {RemovedFile, &f.Removed}} {
 		data, err := os.ReadFile(filepath.Join(dir, x.name))
 		if err != nil {
 			return Files{}, err
@@ -135,6 +139,19 @@ type firstPartyFile struct {
 	} `json:"resources"`
 }
 
+type removedFile struct {
+	About         string          `json:"about"`
+	Source        json.RawMessage `json:"source"`
+	ResourceAppID string          `json:"resourceAppId"`
+	Removed       []struct {
+		ID        string `json:"id"`
+		Type      string `json:"type"`
+		Value     string `json:"value"`
+		LastSeen  string `json:"lastSeen"`
+		RemovedOn string `json:"removedOn"`
+	} `json:"removed"`
+}
+
 type appsFile struct {
 	About string `json:"about"`
 	Apps  []struct {
@@ -158,6 +175,7 @@ type permission struct {
 	id, value, typ, displayName string
 	consent                     string // "ConsentAdmin", "ConsentUser" or "" (unknown)
 	disabled                    bool
+	removed                     string // the date Microsoft removed it, or ""
 }
 
 // snapshot is one data file's date, with what it covers.
@@ -188,6 +206,10 @@ func Build(f Files) ([]byte, error) {
 	if err := decode(FirstPartyFile, f.FirstParty, &ff); err != nil {
 		return nil, err
 	}
+	var rf removedFile
+	if err := decode(RemovedFile, f.Removed, &rf); err != nil {
+		return nil, err
+	}
 	for _, s := range []struct{ file, date string }{{PermsFile, pf.Snapshot}, {FirstPartyFile, ff.Snapshot}} {
 		if !dateRE.MatchString(s.date) {
 			return nil, fmt.Errorf("%s: snapshot %q is not a date (YYYY-MM-DD)", s.file, s.date)
@@ -195,6 +217,9 @@ func Build(f Files) ([]byte, error) {
 	}
 	resources, err := collect(af, pf, ff)
 	if err != nil {
+		return nil, err
+	}
+	if err := addRemoved(resources, rf); err != nil {
 		return nil, err
 	}
 	snaps := []snapshot{{"Microsoft Graph", pf.Snapshot}, {"first-party", ff.Snapshot}}
@@ -348,6 +373,37 @@ func collect(af appsFile, pf permissionsFile, ff firstPartyFile) ([]*resource, e
 		return strings.Compare(a.appID, b.appID)
 	})
 	return all, nil
+}
+
+// addRemoved adds the permissions Microsoft removed to their resource, as
+// disabled entries with the date. A removed permission may not share its
+// id and type, or its value and type, with one the resource publishes.
+func addRemoved(resources []*resource, rf removedFile) error {
+	i := slices.IndexFunc(resources, func(r *resource) bool { return r.appID == rf.ResourceAppID })
+	if i < 0 {
+		return fmt.Errorf("%s: resource %s is not in the catalog", RemovedFile, rf.ResourceAppID)
+	}
+	r := resources[i]
+	for _, x := range rf.Removed {
+		where := fmt.Sprintf("%s: %s %s", RemovedFile, x.Value, x.Type)
+		if !dateRE.MatchString(x.RemovedOn) || !dateRE.MatchString(x.LastSeen) || x.LastSeen > x.RemovedOn {
+			return fmt.Errorf("%s: dates %q and %q are not YYYY-MM-DD, the one before the other", where, x.LastSeen, x.RemovedOn)
+		}
+		for _, p := range r.perms {
+			if p.typ == x.Type && (p.id == x.ID || strings.EqualFold(p.value, x.Value)) {
+				return fmt.Errorf("%s: %s is published as %s %s", where, x.ID, p.value, p.id)
+			}
+		}
+		if err := addPermissions(r, RemovedFile, r.name, []dataPerm{{ID: x.ID, Value: x.Value, Type: x.Type}}); err != nil {
+			return err
+		}
+		p := &r.perms[len(r.perms)-1]
+		p.disabled, p.removed = true, x.RemovedOn
+	}
+	slices.SortFunc(r.perms, func(a, b permission) int {
+		return ident.ComparePermissions(a.value, a.typ, a.id, b.value, b.typ, b.id)
+	})
+	return nil
 }
 
 // addPermissions adds the permissions a data file lists for r. A
@@ -549,6 +605,9 @@ func render(snaps []snapshot, resources []*resource) ([]byte, error) {
 		}
 		if f.p.disabled {
 			b.WriteString(", disabled: true")
+		}
+		if f.p.removed != "" {
+			fmt.Fprintf(&b, ", removed: %q", f.p.removed)
 		}
 		if f.p.displayName != "" {
 			fmt.Fprintf(&b, ", displayName: %q", f.p.displayName)
