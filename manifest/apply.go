@@ -113,6 +113,10 @@ type Report struct {
 	// AudienceChanged reports whether the sign-in audience was set: the
 	// document did not admit Options.SignInAudience (Setup.Admits).
 	AudienceChanged bool
+	// AudienceNow is the audience set when AudienceChanged: the narrowest
+	// that admits both what the document admitted and what was wanted,
+	// so that no kind of account is dropped.
+	AudienceNow string
 	// RedirectURIsAdded lists the redirect URIs that were added.
 	RedirectURIsAdded []string
 	// Manifest is the input as Read returns it, when Options.Read is set.

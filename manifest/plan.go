@@ -196,10 +196,14 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 	return append(edits, e...), err
 }
 
-// audience plans giving the document the audience want, unless it admits
-// it already (Setup.Admits): signInAudience is set where present, and
-// availableToOtherTenants, where present, set to agree; where
-// signInAudience is absent it is added, unless the flag alone says want.
+// audience plans giving the document an audience that admits what want
+// admits, unless it does already (Setup.Admits). No kind of account the
+// document admitted is dropped: the audience set is the narrowest that
+// admits both (PersonalMicrosoftAccount and AzureADMultipleOrgs make
+// AzureADandPersonalMicrosoftAccount). signInAudience is set where
+// present, and availableToOtherTenants, where present, set to agree; where
+// signInAudience is absent it is added, unless the flag alone can say the
+// audience.
 //
 // The values are replaced by splicing at the spans the scanner recorded.
 // sjson.SetRawBytes would find them again from the top of the document
@@ -210,18 +214,22 @@ func (d *document) audience(s Setup, want string, rep *Report) []edit {
 	if s.Admits(want) {
 		return nil
 	}
-	rep.AudienceChanged = true
+	now := (AudienceOf(s.Audience()) | AudienceOf(want)).Audience()
+	if now == "" {
+		now = want // not an audience: written as asked
+	}
+	rep.AudienceChanged, rep.AudienceNow = true, now
 	var edits []edit
 	aud, hasAudience := d.topMember(pathAudience)
 	if hasAudience {
-		edits = append(edits, edit{aud.val.start, aud.val.end, appendString(nil, want)})
+		edits = append(edits, edit{aud.val.start, aud.val.end, appendString(nil, now)})
 	}
 	flag, hasFlag := d.topMember(pathOtherTenants)
 	if hasFlag {
-		edits = append(edits, edit{flag.val.start, flag.val.end, []byte(strconv.FormatBool(multiTenant(want)))})
+		edits = append(edits, edit{flag.val.start, flag.val.end, []byte(strconv.FormatBool(multiTenant(now)))})
 	}
-	if !hasAudience && !(hasFlag && (want == AzureADMyOrg || want == AzureADMultipleOrgs)) {
-		d.newTop = append(d.newTop, newMember{pathAudience, stringWriter(want)})
+	if !hasAudience && !(hasFlag && (now == AzureADMyOrg || now == AzureADMultipleOrgs)) {
+		d.newTop = append(d.newTop, newMember{pathAudience, stringWriter(now)})
 	}
 	return edits
 }

@@ -7,6 +7,7 @@ package manifest
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Schema says which of the manifest schemas a document follows.
@@ -142,30 +143,105 @@ func (s Setup) AudienceSource() string {
 	return ""
 }
 
-// Admits reports whether the declared audience already satisfies want, the
-// rule Apply follows: it does when it is want, and an audience is never
-// narrowed, so one that admits accounts in any organizational directory
-// (AzureADMultipleOrgs, AzureADandPersonalMicrosoftAccount) satisfies
-// AzureADMyOrg and AzureADMultipleOrgs, and AzureADandPersonalMicrosoftAccount
-// also satisfies PersonalMicrosoftAccount. A fragment, which has no
-// audience, admits nothing.
+// Admits reports whether the declared audience already admits every kind
+// of account want admits (Accounts), the rule Apply follows: an audience
+// is never narrowed, so AzureADandPersonalMicrosoftAccount admits all
+// four, AzureADMultipleOrgs admits AzureADMyOrg, and
+// PersonalMicrosoftAccount admits only itself. Values are compared as
+// AudienceOf reads them. A fragment, which has no audience, and a value
+// that is no audience admit nothing.
 func (s Setup) Admits(want string) bool {
-	have := s.Audience()
-	switch {
-	case have == want:
-		return want != ""
-	case have == AzureADMultipleOrgs:
-		return want == AzureADMyOrg
-	case have == AzureADandPersonalMicrosoftAccount:
-		return want == AzureADMyOrg || want == AzureADMultipleOrgs || want == PersonalMicrosoftAccount
-	}
-	return false
+	w := AudienceOf(want)
+	return w != 0 && w&^AudienceOf(s.Audience()) == 0
 }
+
+// Accounts is a set of the kinds of account a sign-in audience admits.
+type Accounts uint8
+
+// The kinds of account, as Microsoft's "supported account types" name
+// them.
+const (
+	// OwnDirectory: accounts in the app's own organizational directory.
+	OwnDirectory Accounts = 1 << iota
+	// AnyDirectory: accounts in any organizational directory.
+	AnyDirectory
+	// PersonalAccounts: personal Microsoft accounts (Skype, Xbox,
+	// Outlook.com).
+	PersonalAccounts
+)
+
+// audiences lists the four values of signInAudience and what each
+// admits.
+var audiences = []struct {
+	name     string
+	accounts Accounts
+}{
+	{AzureADMyOrg, OwnDirectory},
+	{AzureADMultipleOrgs, OwnDirectory | AnyDirectory},
+	{AzureADandPersonalMicrosoftAccount, OwnDirectory | AnyDirectory | PersonalAccounts},
+	{PersonalMicrosoftAccount, PersonalAccounts},
+}
+
+// AudienceOf returns the kinds of account the signInAudience value v
+// admits, or 0 when v is none of the four values. Values are compared
+// regardless of ASCII case (AzureADAndPersonalMicrosoftAccount is
+// AzureADandPersonalMicrosoftAccount).
+func AudienceOf(v string) Accounts {
+	for _, a := range audiences {
+		if equalFoldASCII(a.name, v) {
+			return a.accounts
+		}
+	}
+	return 0
+}
+
+// Audience returns the narrowest signInAudience value that admits every
+// kind of account in a: PersonalMicrosoftAccount with the app's own
+// directory needs AzureADandPersonalMicrosoftAccount, as no narrower
+// value admits both. It returns "" for an empty set.
+func (a Accounts) Audience() string {
+	if a == PersonalAccounts {
+		return PersonalMicrosoftAccount
+	}
+	for _, x := range audiences[:3] { // the nested ones, narrowest first
+		if a != 0 && a&^x.accounts == 0 {
+			return x.name
+		}
+	}
+	return ""
+}
+
+// String words the kinds of account in a, as the Entra admin center's
+// "supported account types" do: "accounts in any organizational directory
+// and personal Microsoft accounts".
+func (a Accounts) String() string {
+	var parts []string
+	switch {
+	case a&AnyDirectory != 0:
+		parts = append(parts, "accounts in any organizational directory")
+	case a&OwnDirectory != 0:
+		parts = append(parts, "accounts in this organizational directory only")
+	}
+	if a.Personal() {
+		if len(parts) == 0 {
+			return "personal Microsoft accounts only"
+		}
+		parts = append(parts, "personal Microsoft accounts")
+	}
+	if len(parts) == 0 {
+		return "no accounts"
+	}
+	return strings.Join(parts, " and ")
+}
+
+// Personal reports whether a admits personal Microsoft accounts, where
+// Microsoft's lower limits apply (30 permissions).
+func (a Accounts) Personal() bool { return a&PersonalAccounts != 0 }
 
 // multiTenant reports whether the audience admits accounts in any
 // organizational directory, as availableToOtherTenants true does.
 func multiTenant(audience string) bool {
-	return audience == AzureADMultipleOrgs || audience == AzureADandPersonalMicrosoftAccount
+	return AudienceOf(audience)&AnyDirectory != 0
 }
 
 // ReadSetup parses src and returns what it says besides its permissions.

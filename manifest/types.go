@@ -79,6 +79,13 @@ func (p Permission) Equal(q Permission) bool {
 	return p.Type == q.Type && strings.EqualFold(p.ResourceAppID, q.ResourceAppID) && strings.EqualFold(p.ID, q.ID)
 }
 
+// Fold returns p as Apply compares permissions: both identifiers in lower
+// case, the type as it is. Two permissions are the same one exactly when
+// their Folds are equal.
+func (p Permission) Fold() Permission {
+	return Permission{ResourceAppID: strings.ToLower(p.ResourceAppID), ID: strings.ToLower(p.ID), Type: p.Type}
+}
+
 // Set is a list of wanted permissions, grouped by resource, in the order they
 // should be written.
 type Set []Resource

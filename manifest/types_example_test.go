@@ -64,3 +64,41 @@ func ExampleSetup_AudienceSource() {
 	// Output:
 	// availableToOtherTenants false
 }
+
+func ExamplePermission_Fold() {
+	p := manifest.Permission{ResourceAppID: "00000003-0000-0000-C000-000000000000", ID: "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", Type: manifest.Scope}
+	fmt.Println(p.Fold())
+	fmt.Println(p.Fold() == manifest.Permission{ResourceAppID: "00000003-0000-0000-c000-000000000000", ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope})
+	// Output:
+	// {00000003-0000-0000-c000-000000000000 e1fe6dd8-ba31-4d61-89e7-88639da4683d Scope}
+	// true
+}
+
+func ExampleAudienceOf() {
+	for _, v := range []string{"AzureADMultipleOrgs", "AzureADAndPersonalMicrosoftAccount", "Everyone"} {
+		fmt.Printf("%s: %v\n", v, manifest.AudienceOf(v))
+	}
+	// Output:
+	// AzureADMultipleOrgs: accounts in any organizational directory
+	// AzureADAndPersonalMicrosoftAccount: accounts in any organizational directory and personal Microsoft accounts
+	// Everyone: no accounts
+}
+
+// An audience is never narrowed: what admits both a manifest's personal
+// accounts and the wanted organizational ones is the audience Apply sets.
+func ExampleAccounts_Audience() {
+	both := manifest.AudienceOf(manifest.PersonalMicrosoftAccount) | manifest.AudienceOf(manifest.AzureADMultipleOrgs)
+	fmt.Println(both.Audience())
+	fmt.Println(manifest.AudienceOf(manifest.AzureADMyOrg).Audience())
+	// Output:
+	// AzureADandPersonalMicrosoftAccount
+	// AzureADMyOrg
+}
+
+func ExampleAccounts_Personal() {
+	fmt.Println(manifest.AudienceOf(manifest.AzureADandPersonalMicrosoftAccount).Personal())
+	fmt.Println(manifest.AudienceOf(manifest.AzureADMultipleOrgs).Personal())
+	// Output:
+	// true
+	// false
+}

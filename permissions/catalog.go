@@ -446,8 +446,8 @@ func (c *Catalog) suggestOf(resourceAppID, value string, t manifest.Type, n int)
 	r := &c.resources[res]
 	cands := make([]candidate, 0, r.end-r.first)
 	for i := r.first; i < r.end; i++ {
-		if t == "" || c.perms[i].typ == t {
-			cands = append(cands, candidate{name: c.perms[i].value})
+		if e := &c.perms[i]; (t == "" || e.typ == t) && e.removed == "" {
+			cands = append(cands, candidate{name: e.value})
 		}
 	}
 	return suggest(value, cands, n)
@@ -562,10 +562,14 @@ type candidate struct {
 // closest form; candidates further than half the length of q (at least 2)
 // are left out.
 func suggest(q string, cands []candidate, n int) []string {
+	return suggestWithin(q, cands, n, max(2, len(q)/2))
+}
+
+// suggestWithin is suggest with candidates up to limit edits away.
+func suggestWithin(q string, cands []candidate, n, limit int) []string {
 	if n <= 0 || q == "" {
 		return nil
 	}
-	limit := max(2, len(q)/2)
 	type scored struct {
 		name         string
 		dist, prefix int

@@ -338,3 +338,27 @@ func ExampleExportError_Position() {
 	// graph-sp.json:2:23: appRoles[0].id: id is not a GUID
 	// 2:23
 }
+
+func ExampleIsPlaceholder() {
+	fmt.Println(permissions.IsPlaceholder("${{API_APP_ID}}"), permissions.IsPlaceholder("User.Read"))
+	// Output:
+	// true false
+}
+
+// A name given without its resource means Microsoft Graph's where Graph
+// has it; AlsoOn says who else publishes one, for saying which was taken.
+func ExampleCatalog_AlsoOn() {
+	cat := permissions.Builtin()
+	p, err := cat.ParsePermission("Calendars.Read.Shared", manifest.Scope)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.ResourceAppID)
+	for _, r := range cat.AlsoOn(p) {
+		fmt.Println("also on", r.Name)
+	}
+	// Output:
+	// 00000003-0000-0000-c000-000000000000
+	// also on Office 365 Exchange Online
+}

@@ -15,7 +15,7 @@ const expiringWithin = 30 * 24 * time.Hour
 // expire within 30 days of now (a note). It words them by display name and
 // key id; a secret's value or hint is never read, so never printed. End
 // dates that do not read as dates (template placeholders) are passed over.
-func lintCredentials(setup manifest.Setup, now time.Time) []Finding {
+func lintCredentials(r *lintRule, setup manifest.Setup, now time.Time) []Finding {
 	var out []Finding
 	for _, c := range setup.Credentials {
 		end, ok := parseEnd(c.End)
@@ -40,7 +40,7 @@ func lintCredentials(setup manifest.Setup, now time.Time) []Finding {
 		}
 		switch left := end.Sub(now); {
 		case left <= 0:
-			out = append(out, Finding{Code: LintSecretExpiring, Level: LevelWarning, Pos: c.Pos,
+			out = append(out, Finding{Code: r.Code, Level: LevelWarning, Pos: c.Pos,
 				Msg: fmt.Sprintf("%s expired on %s (%s): whatever still uses it cannot sign in; %s, then delete this one", what, ymd(end), c.Path, renew)})
 		case left <= expiringWithin:
 			days := int(left.Hours() / 24)
@@ -50,7 +50,7 @@ func lintCredentials(setup manifest.Setup, now time.Time) []Finding {
 			} else if days == 1 {
 				in = "in 1 day"
 			}
-			out = append(out, Finding{Code: LintSecretExpiring, Level: LevelNote, Pos: c.Pos,
+			out = append(out, Finding{Code: r.Code, Level: LevelNote, Pos: c.Pos,
 				Msg: fmt.Sprintf("%s expires on %s, %s (%s): %s before then", what, ymd(end), in, c.Path, renew)})
 		}
 	}

@@ -11,24 +11,53 @@ import (
 type Status int
 
 const (
-	// Known: the catalog knows the permission, and it is enabled.
-	Known Status = iota
-	// Disabled: the catalog knows the permission, and Microsoft has
+	// StatusKnown: the catalog knows the permission, and it is enabled.
+	StatusKnown Status = iota
+	// StatusDisabled: the catalog knows the permission, and Microsoft has
 	// disabled it.
-	Disabled
-	// WrongType: the id is a permission of the other type on the same
-	// resource (a delegated permission's id listed as "Role").
-	WrongType
-	// UnknownID: the id is a GUID the catalog does not list for the
+	StatusDisabled
+	// StatusRemoved: Microsoft removed the permission from the resource,
+	// on the date of Catalog.Removed.
+	StatusRemoved
+	// StatusWrongType: the id is a permission of the other type on the
+	// same resource (a delegated permission's id listed as "Role").
+	StatusWrongType
+	// StatusUnknownID: the id is a GUID the catalog does not list for the
 	// resource.
-	UnknownID
-	// UnknownName: the id is neither a GUID nor a name the catalog knows
-	// for the resource.
-	UnknownName
-	// UnknownResource: the catalog does not know the resource, so it
+	StatusUnknownID
+	// StatusUnknownName: the id is neither a GUID nor a name the catalog
+	// knows for the resource.
+	StatusUnknownName
+	// StatusUnlisted: the catalog knows the resource but lists none of its
+	// permissions, so it can say nothing of this one.
+	StatusUnlisted
+	// StatusUnknownResource: the catalog does not know the resource, so it
 	// cannot say anything of the permission.
-	UnknownResource
+	StatusUnknownResource
+	// StatusPlaceholder: the resource or the id is a template placeholder
+	// (${{API_APP_ID}}), filled in when the template is built.
+	StatusPlaceholder
 )
+
+// exists reports whether the status is of a permission the resource
+// publishes, or may: not one the catalog shows does not exist (the other
+// type's id, a GUID or name missing from a complete list, a removed one).
+func (d Description) exists() bool {
+	switch d.Status {
+	case StatusWrongType, StatusRemoved:
+		return false
+	case StatusUnknownID, StatusUnknownName:
+		return !d.ResourceComplete
+	}
+	return true
+}
+
+// IsPlaceholder reports whether s is a template placeholder, such as
+// Teams Toolkit's ${{API_APP_ID}}: it stands for a value filled in when
+// the template is built, and is not checked.
+func IsPlaceholder(s string) bool {
+	return strings.HasPrefix(s, "${{") && strings.HasSuffix(s, "}}")
+}
 
 // Description is a permission as the catalog knows it, in words.
 type Description struct {
@@ -42,8 +71,9 @@ type Description struct {
 	// Resource is the resource's name, or its app id as written when the
 	// catalog does not know it.
 	Resource string
-	// Name is the permission's value ("User.Read"); for WrongType the
-	// value of the other type's permission; otherwise the id as written.
+	// Name is the permission's value ("User.Read"); for StatusWrongType
+	// the value of the other type's permission; otherwise the id as
+	// written.
 	Name string
 	// ResourceComplete reports whether the catalog lists every permission
 	// of the resource, so that an id it lacks is likely a mistake.
@@ -53,9 +83,12 @@ type Description struct {
 	ResourceAsOf string
 	// ByName reports whether the manifest writes the permission by name.
 	ByName bool
-	// Catalog is the catalog's entry for a Known or Disabled permission,
-	// and for WrongType the entry of the other type.
+	// Catalog is the catalog's entry for a known, disabled or removed
+	// permission, and for StatusWrongType the entry of the other type.
 	Catalog Permission
+	// Suggestions are, for StatusUnknownName, the closest names of the
+	// permission's type the resource publishes.
+	Suggestions []string
 }
 
 // Describe looks a permission up in the catalog, by GUID or by name.
@@ -70,35 +103,50 @@ func (cat *Catalog) Describe(p manifest.Permission) Description {
 
 // describe classifies p, whose canonical form is c, on the resource r the
 // catalog knows (ok) or does not: the one place that decides whether a
-// permission is known, disabled, of the wrong type or unknown.
+// permission is known, disabled, removed, of the wrong type or unknown.
 func (cat *Catalog) describe(p, c manifest.Permission, r Resource, ok bool) Description {
-	d := Description{Permission: p, Canonical: c, Resource: p.ResourceAppID, Name: p.ID, Status: UnknownResource}
-	if !ok {
+	d := Description{Permission: p, Canonical: c, Resource: p.ResourceAppID, Name: p.ID, Status: StatusUnknownResource}
+	if ok {
+		d.Resource, d.ResourceComplete, d.ResourceAsOf = r.Name, r.Complete, r.AsOf()
+	}
+	switch {
+	case IsPlaceholder(p.ResourceAppID) || IsPlaceholder(p.ID):
+		d.Status, d.ResourceComplete = StatusPlaceholder, false
+		return d
+	case !ok:
 		return d
 	}
-	d.Resource, d.ResourceComplete, d.ResourceAsOf = r.Name, r.Complete, r.AsOf()
 	if e, ok := cat.Lookup(r.AppID, c.ID, c.Type); ok {
 		d.Name, d.Catalog, d.ByName = e.Value, e, !manifest.IsGUID(p.ID)
-		d.Status = Known
-		if !e.Enabled {
-			d.Status = Disabled
+		switch {
+		case e.Removed != "":
+			d.Status = StatusRemoved
+		case !e.Enabled:
+			d.Status = StatusDisabled
+		default:
+			d.Status = StatusKnown
 		}
 		return d
 	}
-	if !manifest.IsGUID(c.ID) {
-		// A name of the other type is still a wrong type.
-		if o, ok := cat.LookupValue(r.AppID, c.ID, other(c.Type)); ok {
-			d.Name, d.Catalog, d.Status = o.Value, o, WrongType
-			return d
-		}
-		d.Status = UnknownName
+	if r.AsOf() == "" {
+		d.Status = StatusUnlisted
 		return d
 	}
-	if o, ok := cat.Lookup(r.AppID, c.ID, other(c.Type)); ok {
-		d.Name, d.Catalog, d.Status = o.Value, o, WrongType
-		return d
+	var o Permission
+	if manifest.IsGUID(c.ID) {
+		o, ok = cat.Lookup(r.AppID, c.ID, other(c.Type))
+	} else {
+		o, ok = cat.LookupValue(r.AppID, c.ID, other(c.Type)) // a name of the other type is still a wrong type
 	}
-	d.Status = UnknownID
+	switch {
+	case ok && o.Removed == "":
+		d.Name, d.Catalog, d.Status = o.Value, o, StatusWrongType
+	case manifest.IsGUID(c.ID):
+		d.Status = StatusUnknownID
+	default:
+		d.Status = StatusUnknownName
+		d.Suggestions = cat.suggestOf(r.AppID, c.ID, c.Type, 3)
+	}
 	return d
 }
 
@@ -121,7 +169,7 @@ func Kind(t manifest.Type) string {
 
 // String is the permission in words: "Microsoft Graph User.Read (delegated)".
 func (d Description) String() string {
-	if d.Status == WrongType {
+	if d.Status == StatusWrongType {
 		// Name is the other type's permission: say which it is, and how
 		// the manifest lists it.
 		return d.Resource + " " + d.Name + " (" + Kind(other(d.Permission.Type)) + ", listed as \"" + string(d.Permission.Type) + "\")"
@@ -134,34 +182,46 @@ func (d Description) String() string {
 // permission written by GUID.
 func (d Description) Note() string {
 	switch d.Status {
-	case Known:
+	case StatusKnown:
 		if d.ByName {
 			return "written by name"
 		}
 		return ""
-	case Disabled:
+	case StatusDisabled:
 		return "disabled by Microsoft"
-	case WrongType:
+	case StatusRemoved:
+		return "removed by Microsoft on " + d.Catalog.Removed
+	case StatusWrongType:
 		t := d.Permission.Type
 		return fmt.Sprintf("wrong type: %s is a %s permission, listed as %q", d.Name, Kind(other(t)), t)
-	case UnknownID:
-		if d.ResourceAsOf != "" {
-			return fmt.Sprintf("unknown: not in the catalog of %s; a mistyped GUID, or newer than the catalog: see --catalog", d.ResourceAsOf)
+	case StatusUnknownID:
+		if !d.ResourceComplete {
+			return fmt.Sprintf("not in the catalog's partial list of %s (%s): see --catalog", d.Resource, d.ResourceAsOf)
 		}
-		return "unknown: not in the catalog"
-	case UnknownName:
-		return fmt.Sprintf("unknown: %s publishes no %s permission by that name", d.Resource, Kind(d.Permission.Type))
+		return fmt.Sprintf("unknown: not in the catalog of %s; a mistyped GUID, or newer than the catalog: see --catalog", d.ResourceAsOf)
+	case StatusUnknownName:
+		msg := fmt.Sprintf("unknown: %s publishes no %s permission by that name", d.Resource, Kind(d.Permission.Type))
+		if !d.ResourceComplete {
+			msg = fmt.Sprintf("not in the catalog's partial list of %s (%s)", d.Resource, d.ResourceAsOf)
+		}
+		if len(d.Suggestions) > 0 {
+			msg += "; did you mean " + OrList(d.Suggestions) + "?"
+		}
+		return msg
+	case StatusUnlisted:
+		return "not checked: the catalog lists no permissions of " + d.Resource
+	case StatusPlaceholder:
+		return "a template placeholder, not checked"
 	}
 	return "unknown resource: not in the catalog"
 }
 
-// DescribeAll words a list of permissions, naming the resource and the kind
-// once for a run of permissions that share them:
-// "Microsoft Graph openid, profile (delegated); Azure AD Graph User.Read (delegated)".
+// DescribeAll is Builtin().DescribeAll.
 func DescribeAll(ps []manifest.Permission) string { return builtin.DescribeAll(ps) }
 
-// DescribeAll words a list of permissions with the catalog cat; see the
-// package-level DescribeAll.
+// DescribeAll words a list of permissions with the catalog cat, naming the
+// resource and the kind once for a run of permissions that share them:
+// "Microsoft Graph openid, profile (delegated); Azure AD Graph User.Read (delegated)".
 func (cat *Catalog) DescribeAll(ps []manifest.Permission) string {
 	var b strings.Builder
 	for i, p := range ps {

@@ -18,7 +18,9 @@ const (
 	LintRepeatedResource   = "repeated-resource"
 	LintUpperCaseGUID      = "uppercase-guid"
 	LintMalformedGUID      = "malformed-guid"
+	LintUnknownName        = "unknown-name"
 	LintDisabled           = "disabled"
+	LintRemoved            = "removed"
 	LintUnknownPermission  = "unknown-permission"
 	LintWrongType          = "wrong-type"
 	LintTooManyResources   = "too-many-resources"
@@ -27,7 +29,6 @@ const (
 	LintRedundant          = "redundant"
 	LintCalendarsAll       = "calendars-all"
 	LintSecretExpiring     = "secret-expiring"
-	LintNotWanted          = "not-wanted"
 )
 
 // Limits Microsoft documents for requiredResourceAccess, which it says
@@ -39,74 +40,206 @@ const (
 	maxAccessPersonal       = 30
 )
 
-// lintCodes lists every lint code with its level and what it reports;
-// Codes gives callers a copy.
-var lintCodes = []Code{
-	{LintAADGraphRetired, LevelWarning, "a permission on Azure AD Graph, which is retired"},
-	{LintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
-	{LintDuplicate, LevelWarning, "the same permission listed twice, which Microsoft Graph rejects"},
-	{LintEmptyAccess, LevelWarning, "an entry whose resourceAccess is empty, which Microsoft Graph rejects"},
-	{LintRepeatedResource, LevelWarning, "the same resource app in two entries"},
-	{LintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
-	{LintMalformedGUID, LevelWarning, "an id that is neither a GUID nor a name the catalog knows"},
-	{LintDisabled, LevelWarning, "a permission Microsoft has disabled"},
-	{LintUnknownPermission, LevelWarning, "a GUID the catalog of its date does not know for a resource it knows (a note where the catalog's list is partial)"},
-	{LintWrongType, LevelWarning, "a permission's id listed with the other type (Scope for Role or the reverse)"},
-	{LintTooManyResources, LevelWarning, "more than 50 resource apps (organizational audiences)"},
-	{LintTooManyPermissions, LevelWarning, "more than 400 permissions in all, or 30 when the audience includes personal Microsoft accounts"},
-	{LintApplicationPerm, LevelWarning, "an application permission: the app can use it without a signed-in user"},
-	{LintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
-	{LintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},
-	{LintSecretExpiring, LevelWarning, "a client secret or certificate that has expired (a warning) or expires within 30 days (a note), by its end date"},
-	{LintNotWanted, LevelWarning, "a permission beyond the wanted set"},
+// A lintRule is a Rule and the checks that find it: on each entry of
+// requiredResourceAccess, on each permission, or once per manifest after
+// them. Lint calls the checks of every rule in table order; a check says
+// what it finds through report, which gives the finding the rule's code.
+type lintRule struct {
+	Rule
+	entry func(r *lintRule, l *linter, e *lintEntry)
+	perm  func(r *lintRule, l *linter, e *lintEntry, p *lintPerm)
+	after func(r *lintRule, l *linter)
 }
 
-// Level says how much a finding weighs.
-type Level int
-
-const (
-	// LevelWarning is a lint: reported, and fails a check only when it is
-	// strict. It is the zero value.
-	LevelWarning Level = iota
-	// LevelNote is information that never fails a check.
-	LevelNote
-	// LevelError is a problem that fails a check: something Apply would
-	// change.
-	LevelError
-)
-
-func (l Level) String() string {
-	switch l {
-	case LevelWarning:
-		return "warning"
-	case LevelNote:
-		return "note"
-	case LevelError:
-		return "error"
-	}
-	return fmt.Sprintf("Level(%d)", int(l))
+// lintRules lists the lints. Their order is the order of findings about
+// one value.
+var lintRules = []*lintRule{
+	{Rule: Rule{LintRepeatedResource, LevelWarning, "the same resource app in two entries (in overwrite mode a problem: apply merges them)"},
+		entry: func(r *lintRule, l *linter, e *lintEntry) {
+			if e.repeatOf.Line > 0 {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is listed in another entry too (line %d); list each resource app once, with all its permissions in one resourceAccess", e.name, e.repeatOf.Line)
+			}
+		}},
+	{Rule: Rule{LintTooManyResources, LevelWarning, "more than 50 resource apps (organizational audiences)"},
+		entry: func(r *lintRule, l *linter, e *lintEntry) {
+			if !l.personal && e.repeatOf.Line == 0 && l.resources == maxResources+1 {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is resource app number %d; Microsoft allows at most %d", e.name, maxResources+1, maxResources)
+			}
+		}},
+	{Rule: Rule{LintTooManyPermissions, LevelWarning, "more than 400 permissions in all, or 30 when the audience includes personal Microsoft accounts"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			switch {
+			case l.total != l.accessLimit+1:
+			case l.personal:
+				l.report(r, r.Level, p.at, p.key, "%s is permission number %d; Microsoft allows at most %d for apps whose audience (%s) includes personal Microsoft accounts", p.d, l.total, maxAccessPersonal, l.m.Setup.SignInAudience)
+			default:
+				l.report(r, r.Level, p.at, p.key, "%s is permission number %d; Microsoft allows at most %d in all", p.d, l.total, maxAccess)
+			}
+		}},
+	{Rule: Rule{LintDuplicate, LevelError, "the same permission listed twice, which Microsoft Graph rejects; apply removes the repeat"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if p.repeat {
+				l.report(r, r.Level, p.at, p.key, "%s is listed more than once; Microsoft Graph rejects such a list: apply removes the repeat", p.d)
+			}
+		}},
+	{Rule: Rule{LintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
+		entry: func(r *lintRule, l *linter, e *lintEntry) {
+			if id := e.r.ResourceAppID; manifest.IsGUID(id) && hasUpper(id) {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %s is in upper case; write GUIDs in lower case", id)
+			}
+		},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if manifest.IsGUID(p.a.ID) && hasUpper(p.a.ID) {
+				l.report(r, r.Level, p.at, p.key, "id %s is in upper case; write GUIDs in lower case", p.a.ID)
+			}
+		}},
+	{Rule: Rule{LintMalformedGUID, LevelWarning, "an id that is meant as a GUID but is not one (8-4-4-4-12 hexadecimal digits)"},
+		entry: func(r *lintRule, l *linter, e *lintEntry) {
+			if id := e.r.ResourceAppID; !e.known && guidLike(id) {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is not a GUID: a GUID is 8-4-4-4-12 hexadecimal digits", id)
+			}
+		},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if p.d.Status != StatusPlaceholder && guidLike(p.a.ID) {
+				l.report(r, r.Level, p.at, p.key, "id %q is not a GUID: a GUID is 8-4-4-4-12 hexadecimal digits", p.a.ID)
+			}
+		}},
+	{Rule: Rule{LintUnknownName, LevelWarning, "a resource or permission given by a name the catalog does not know, with the closest names (a note where the catalog's list is partial or missing)"},
+		entry: func(r *lintRule, l *linter, e *lintEntry) {
+			if id := e.r.ResourceAppID; !e.known && !manifest.IsGUID(id) && !guidLike(id) && !IsPlaceholder(id) {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is neither a GUID nor a resource the catalog knows%s", id, didYouMean(l.cat.SuggestResource(id, 3)))
+			}
+		},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			d := p.d
+			switch {
+			case guidLike(p.a.ID):
+			case d.Status == StatusUnknownName && d.ResourceComplete:
+				l.report(r, r.Level, p.at, p.key, "%q is not a %s permission of %s%s", p.a.ID, Kind(p.a.Type), d.Resource, didYouMean(d.Suggestions))
+			case d.Status == StatusUnknownName:
+				l.report(r, LevelNote, p.at, p.key, "%q is not in the catalog's partial list of %s's %s permissions (%s)%s; refresh it from your tenant with --catalog", p.a.ID, d.Resource, Kind(p.a.Type), d.ResourceAsOf, didYouMean(d.Suggestions))
+			case d.Status == StatusUnlisted && !manifest.IsGUID(p.a.ID):
+				l.report(r, LevelNote, p.at, p.key, "%q is given by name, and the catalog lists no permissions of %s to check it or find its GUID; refresh it from your tenant with --catalog", p.a.ID, d.Resource)
+			}
+		}},
+	{Rule: Rule{LintAADGraphRetired, LevelWarning, "a permission on Azure AD Graph, which is retired"},
+		entry: func(r *lintRule, l *linter, e *lintEntry) {
+			if e.known && e.res.Deprecated {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is retired: new apps were blocked from 2024-09-01 and all apps from 2025-02-01; extended access ended %s, so calls to it fail (its permissions are still accepted manifest data)", e.res.Name, ymd(aadGraphEnd))
+			}
+		}},
+	{Rule: Rule{LintEmptyAccess, LevelError, "an entry whose resourceAccess is empty, which Microsoft Graph rejects; apply removes it"},
+		entry: func(r *lintRule, l *linter, e *lintEntry) {
+			if len(e.r.ResourceAccess) == 0 {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "the entry for %s has no permissions; Microsoft Graph rejects it (\"requiredResourceAccess.resourceAccess value is required but is empty or missing\"): apply removes it, or fills it with the wanted permissions of its resource", e.name)
+			}
+		}},
+	{Rule: Rule{LintDisabled, LevelWarning, "a permission Microsoft has disabled"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if p.d.Status == StatusDisabled {
+				l.report(r, r.Level, p.at, p.key, "%s is disabled by Microsoft", p.d)
+			}
+		}},
+	{Rule: Rule{LintRemoved, LevelWarning, "a permission Microsoft removed from its resource, with the date"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if p.d.Status == StatusRemoved {
+				l.report(r, r.Level, p.at, p.key, "%s was removed from %s by Microsoft on %s: it grants nothing; remove it", p.d, p.d.Resource, p.d.Catalog.Removed)
+			}
+		}},
+	{Rule: Rule{LintWrongType, LevelWarning, "a permission's id listed with the other type (Scope for Role or the reverse)"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if p.d.Status == StatusWrongType {
+				l.report(r, r.Level, p.at, p.key, "%s is listed as %q, but %s is a %s permission (%q)", p.a.ID, p.key.Type, p.d.Name, Kind(other(p.key.Type)), other(p.key.Type))
+			}
+		}},
+	{Rule: Rule{LintUnknownPermission, LevelWarning, "a GUID the catalog of its date does not know for a resource it knows (a note where the catalog's list is partial)"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			d := p.d
+			if d.Status != StatusUnknownID {
+				return
+			}
+			level := r.Level
+			if !d.ResourceComplete {
+				level = LevelNote // the catalog's list is partial
+			}
+			l.report(r, level, p.at, p.key, "%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", d.Resource, Kind(p.key.Type), p.key.ID, d.ResourceAsOf)
+		}},
+	{Rule: Rule{LintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if ewsIDs[p.key] {
+				l.report(r, r.Level, p.at, p.key, "%s: %s", p.d, ewsStatus(l.now))
+			}
+		}},
+	{Rule: Rule{LintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if msg, ok := calendarsAll[p.key]; ok {
+				l.report(r, r.Level, p.at, p.key, "%s", msg)
+			}
+		}},
+	{Rule: Rule{LintApplicationPerm, LevelWarning, "an application permission: the app can use it without a signed-in user"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if p.key.Type == manifest.Role && p.d.exists() && p.d.Status != StatusPlaceholder {
+				l.report(r, r.Level, p.at, p.key, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", p.d)
+			}
+		}},
+	{Rule: Rule{LintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if (p.d.Status == StatusKnown || p.d.Status == StatusDisabled) && !l.wanted[p.key] {
+				if h, found := l.cat.higher(p.d.Catalog); found && l.listed[h.Key()] {
+					l.report(r, r.Level, p.at, p.key, "%s is redundant: %s, also listed, covers it; drop %s", p.d, h.Value, p.d.Catalog.Value)
+				}
+			}
+		}},
+	{Rule: Rule{LintSecretExpiring, LevelWarning, "a client secret or certificate that has expired (a warning) or expires within 30 days (a note), by its end date"},
+		after: func(r *lintRule, l *linter) { l.out = append(l.out, lintCredentials(r, l.m.Setup, l.now)...) }},
 }
 
-// Finding is one finding about a manifest.
-type Finding struct {
-	Code  string
-	Level Level
-	// Pos is where the value the finding is about starts: the permission's
-	// id, or the entry's resourceAppId for findings about an entry or a
-	// limit passed.
-	Pos manifest.Position
-	// Permission is the permission the finding is about, in canonical form;
-	// zero for findings about a resource or the whole list.
-	Permission manifest.Permission
-	Msg        string
+// linter is what Lint knows of the manifest it lints.
+type linter struct {
+	m      manifest.Manifest
+	cat    *Catalog
+	now    time.Time
+	wanted map[manifest.Permission]bool // the wanted set, canonical
+	listed map[manifest.Permission]bool // every permission listed, canonical
+	// personal: the audience includes personal Microsoft accounts, where
+	// the lower limit applies.
+	personal    bool
+	accessLimit int
+	resources   int // distinct resources so far
+	total       int // permissions so far
+	out         []Finding
+}
+
+// lintEntry is one entry of requiredResourceAccess as the rules see it.
+type lintEntry struct {
+	r     manifest.Resource
+	pos   manifest.EntryPosition
+	res   Resource
+	known bool   // the catalog knows the resource
+	name  string // the resource's name, or its app id as written
+	// repeatOf is where the first entry of the same resource is, when
+	// this entry repeats it; zero otherwise.
+	repeatOf manifest.Position
+}
+
+// lintPerm is one permission of an entry as the rules see it.
+type lintPerm struct {
+	a      manifest.Access
+	at     manifest.Position
+	key    manifest.Permission // canonical
+	d      Description
+	repeat bool // listed before, in this entry or an earlier one
+}
+
+func (l *linter) report(r *lintRule, level Level, pos manifest.Position, p manifest.Permission, format string, args ...any) {
+	l.out = append(l.out, Finding{Code: r.Code, Level: level, Pos: pos, Permission: p, Msg: fmt.Sprintf(format, args...)})
 }
 
 // LintOptions says what Lint compares a manifest with. The zero value
 // lints against no wanted set, worded for today.
 type LintOptions struct {
-	// Want, when not nil, is the wanted set: permissions beyond it are
-	// reported as not-wanted, and a permission it asks for is never
-	// reported as redundant.
+	// Want, when not nil, is the wanted set: a permission it asks for is
+	// never reported as redundant.
 	Want manifest.Set
 	// Now is the day findings that depend on the date (retirements,
 	// credential expiry) are worded for; zero means time.Now().
@@ -141,156 +274,115 @@ var calendarsAll = map[manifest.Permission]string{
 // personalAudience reports whether a sign-in audience includes personal
 // Microsoft accounts, for which stricter limits apply.
 func personalAudience(a string) bool {
-	return a == "AzureADandPersonalMicrosoftAccount" || a == "PersonalMicrosoftAccount"
+	return manifest.AudienceOf(a).Personal()
 }
 
 // Lint reports what a reviewer should know about a manifest's permissions:
 // retired APIs, mistakes Microsoft Graph rejects or that cannot be right,
-// and what goes beyond least privilege. Each finding has a code from
-// Codes; at most one finding of a kind is given for one value, and a
-// permission listed with the wrong type gets that finding alone. Client
-// secrets and certificates that have expired or expire within 30 days are
-// reported after the permissions.
+// and what goes beyond least privilege, each with a code from Rules.
+// It calls the checks of each lint on every entry and permission, in
+// document order, and then on the whole manifest (client secrets and
+// certificates that have expired or expire within 30 days). At most one
+// finding of a kind is given for one value, and a permission listed with
+// the wrong type gets that finding alone.
 func Lint(m manifest.Manifest, opts LintOptions) []Finding {
-	now := orNow(opts.Now)
 	cat := opts.Catalog
-	var out []Finding
-	add := func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any) {
-		out = append(out, Finding{Code: code, Pos: pos, Permission: p, Msg: fmt.Sprintf(format, args...)})
-	}
-	note := func(code string, pos manifest.Position, p manifest.Permission, msg string) {
-		out = append(out, Finding{Code: code, Level: LevelNote, Pos: pos, Permission: p, Msg: msg})
-	}
-	wanted := make(map[manifest.Permission]bool)
+	l := &linter{m: m, cat: cat, now: orNow(opts.Now), wanted: make(map[manifest.Permission]bool), listed: make(map[manifest.Permission]bool)}
 	for _, r := range opts.Want {
 		for _, a := range r.ResourceAccess {
-			wanted[cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
+			l.wanted[cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
 		}
 	}
-	// canon holds every permission of m in canonical form, in order, and
-	// listed the same as a set, for the redundancy lint.
-	var canon []manifest.Permission
-	listed := make(map[manifest.Permission]bool)
-	for _, r := range m.Resources {
-		app := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
-		for _, a := range r.ResourceAccess {
-			p := cat.canonicalID(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
-			canon = append(canon, p)
-			listed[p] = true
-		}
-	}
-	personal := personalAudience(m.Setup.SignInAudience)
-	accessLimit := maxAccess
-	if personal {
-		accessLimit = maxAccessPersonal
-	}
-	seen := make(map[manifest.Permission]bool)
-	firstEntry := make(map[string]manifest.Position) // canonical resource app id: its first entry
-	total := 0
+	// The canonical form of every permission listed, for the redundancy
+	// lint, which looks ahead.
+	apps := make([]string, len(m.Resources))
+	var keys []manifest.Permission
 	for i, r := range m.Resources {
-		var pos manifest.EntryPosition
+		apps[i] = cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
+		for _, a := range r.ResourceAccess {
+			p := cat.canonicalID(manifest.Permission{ResourceAppID: apps[i], ID: a.ID, Type: a.Type})
+			keys = append(keys, p)
+			l.listed[p] = true
+		}
+	}
+	l.personal = personalAudience(m.Setup.SignInAudience)
+	l.accessLimit = maxAccess
+	if l.personal {
+		l.accessLimit = maxAccessPersonal
+	}
+	// seen and first compare as manifest.Apply does (Permission.Fold), so
+	// that what Lint calls a repeat is what Apply removes.
+	seen := make(map[manifest.Permission]bool)
+	first := make(map[string]manifest.Position)
+	for i, r := range m.Resources {
+		e := &lintEntry{r: r, name: r.ResourceAppID}
 		if i < len(m.Positions) {
-			pos = m.Positions[i]
+			e.pos = m.Positions[i]
 		}
-		res, known := cat.LookupResource(r.ResourceAppID)
-		app := strings.ToLower(cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID)
-		resName := r.ResourceAppID
-		if known {
-			resName = res.Name
+		e.res, e.known = cat.LookupResource(r.ResourceAppID)
+		if e.known {
+			e.name = e.res.Name
 		}
-		if first, ok := firstEntry[app]; ok {
-			add(LintRepeatedResource, pos.ResourceAppID, manifest.Permission{}, "%s is listed in another entry too (line %d); list each resource app once, with all its permissions in one resourceAccess", resName, first.Line)
+		app := strings.ToLower(apps[i])
+		if at, ok := first[app]; ok {
+			e.repeatOf = at
 		} else {
-			firstEntry[app] = pos.ResourceAppID
-			if !personal && len(firstEntry) == maxResources+1 {
-				add(LintTooManyResources, pos.ResourceAppID, manifest.Permission{}, "%s is resource app number %d; Microsoft allows at most %d", resName, maxResources+1, maxResources)
+			first[app] = e.pos.ResourceAppID
+			l.resources++
+		}
+		for _, rule := range lintRules {
+			if rule.entry != nil {
+				rule.entry(rule, l, e)
 			}
-		}
-		switch {
-		case manifest.IsGUID(r.ResourceAppID) && r.ResourceAppID != strings.ToLower(r.ResourceAppID):
-			add(LintUpperCaseGUID, pos.ResourceAppID, manifest.Permission{}, "resourceAppId %s is in upper case; write GUIDs in lower case", r.ResourceAppID)
-		case !manifest.IsGUID(r.ResourceAppID) && !known:
-			add(LintMalformedGUID, pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is neither a GUID nor a resource the catalog knows", r.ResourceAppID)
-		}
-		if known && res.Deprecated {
-			add(LintAADGraphRetired, pos.ResourceAppID, manifest.Permission{}, "%s is retired: new apps were blocked from 2024-09-01 and all apps from 2025-02-01; extended access ended %s, so calls to it fail (its permissions are still accepted manifest data)", res.Name, ymd(aadGraphEnd))
-		}
-		if len(r.ResourceAccess) == 0 {
-			add(LintEmptyAccess, pos.ResourceAppID, manifest.Permission{}, "the entry for %s has no permissions; Microsoft Graph rejects it (\"requiredResourceAccess.resourceAccess value is required but is empty or missing\"): remove the entry or list its permissions", resName)
 		}
 		for j, a := range r.ResourceAccess {
-			total++
-			var at manifest.Position
-			if j < len(pos.IDs) {
-				at = pos.IDs[j]
+			p := &lintPerm{a: a, key: keys[l.total]}
+			l.total++
+			if j < len(e.pos.IDs) {
+				p.at = e.pos.IDs[j]
 			}
-			p := canon[total-1]
-			// d classifies p once, as show words it; it words p only
-			// when a finding is formatted with it.
-			d := cat.describe(p, p, res, known)
-			if total == accessLimit+1 {
-				if personal {
-					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d for apps whose audience (%s) includes personal Microsoft accounts", d, total, maxAccessPersonal, m.Setup.SignInAudience)
-				} else {
-					add(LintTooManyPermissions, at, p, "%s is permission number %d; Microsoft allows at most %d in all", d, total, maxAccess)
+			// d classifies p once, as show words it.
+			p.d = cat.describe(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}, p.key, e.res, e.known)
+			fold := p.key.Fold()
+			p.repeat = seen[fold]
+			seen[fold] = true
+			for _, rule := range lintRules {
+				if rule.perm != nil {
+					rule.perm(rule, l, e, p)
 				}
-			}
-			if seen[p] {
-				add(LintDuplicate, at, p, "%s is listed more than once; Microsoft Graph rejects such a list", d)
-			}
-			seen[p] = true
-			if manifest.IsGUID(a.ID) && a.ID != strings.ToLower(a.ID) {
-				add(LintUpperCaseGUID, at, p, "id %s is in upper case; write GUIDs in lower case", a.ID)
-			}
-			// exists is false when the catalog shows that the resource
-			// publishes no such permission of this type: then what
-			// follows from the type (an application permission, not
-			// wanted) would be said of a permission that is not there.
-			exists := true
-			switch d.Status {
-			case Disabled:
-				add(LintDisabled, at, p, "%s is disabled by Microsoft", d)
-			case UnknownName:
-				add(LintMalformedGUID, at, p, "id %q is neither a GUID nor a %s permission of %s", a.ID, Kind(a.Type), res.Name)
-			case UnknownResource:
-				if !manifest.IsGUID(p.ID) {
-					add(LintMalformedGUID, at, p, "id %q is not a GUID", a.ID)
-				}
-			case WrongType:
-				exists = false
-				add(LintWrongType, at, p, "%s is listed as %q, but %s is a %s permission (%q)", a.ID, p.Type, d.Name, Kind(other(p.Type)), other(p.Type))
-			case UnknownID:
-				if res.AsOf() == "" {
-					break
-				}
-				msg := fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", res.Name, Kind(p.Type), p.ID, res.AsOf())
-				if res.Complete {
-					exists = false
-					add(LintUnknownPermission, at, p, "%s", msg)
-				} else {
-					note(LintUnknownPermission, at, p, msg) // the catalog's list is partial
-				}
-			}
-			if ewsIDs[p] {
-				add(LintEWSRetired, at, p, "%s: %s", d, ewsStatus(now))
-			}
-			if msg, ok := calendarsAll[p]; ok {
-				note(LintCalendarsAll, at, p, msg)
-			}
-			if p.Type == manifest.Role && exists {
-				add(LintApplicationPerm, at, p, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", d)
-			}
-			if (d.Status == Known || d.Status == Disabled) && !wanted[p] {
-				if h, found := cat.higher(d.Catalog); found && listed[h.Key()] {
-					add(LintRedundant, at, p, "%s is redundant: %s, also listed, covers it; drop %s", d, h.Value, d.Catalog.Value)
-				}
-			}
-			if opts.Want != nil && !wanted[p] && d.Status != WrongType {
-				add(LintNotWanted, at, p, "%s is not in the wanted set", d)
 			}
 		}
 	}
-	return append(out, lintCredentials(m.Setup, now)...)
+	for _, rule := range lintRules {
+		if rule.after != nil {
+			rule.after(rule, l)
+		}
+	}
+	return l.out
+}
+
+// guidLike reports whether s looks meant as a GUID but is not one: hex
+// digits and dashes (or braces) of about a GUID's length, as a GUID with a
+// digit too few or too many, or braces, reads.
+func guidLike(s string) bool {
+	if manifest.IsGUID(s) || len(s) < 30 || len(s) > 40 || strings.Count(s, "-") < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '-' || c == '{' || c == '}') {
+			return false
+		}
+	}
+	return true
+}
+
+// didYouMean words suggestions for the end of a message.
+func didYouMean(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return "; did you mean " + OrList(names) + "?"
 }
 
 // higher returns the permission that covers c on the same resource and of
@@ -305,7 +397,7 @@ func (cat *Catalog) higher(c Permission) (Permission, bool) {
 		}
 		segs[i] = "ReadWrite"
 		h, ok := cat.LookupValue(c.ResourceAppID, strings.Join(segs, "."), c.Type)
-		return h, ok && h.Value == strings.Join(segs, ".")
+		return h, ok && h.Value == strings.Join(segs, ".") && h.Removed == ""
 	}
 	return Permission{}, false
 }

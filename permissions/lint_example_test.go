@@ -31,5 +31,15 @@ func ExampleLint() {
 	}
 	// Output:
 	// 7:16: warning: Microsoft Graph Calendars.Read (delegated) is redundant: Calendars.ReadWrite, also listed, covers it; drop Calendars.Read [redundant]
-	// 11:23: warning: the entry for Office 365 Exchange Online has no permissions; Microsoft Graph rejects it ("requiredResourceAccess.resourceAccess value is required but is empty or missing"): remove the entry or list its permissions [empty-access]
+	// 11:23: error: the entry for Office 365 Exchange Online has no permissions; Microsoft Graph rejects it ("requiredResourceAccess.resourceAccess value is required but is empty or missing"): apply removes it, or fills it with the wanted permissions of its resource [empty-access]
+}
+
+func ExampleLevel_Fails() {
+	for _, l := range []permissions.Level{permissions.LevelNote, permissions.LevelWarning, permissions.LevelError} {
+		fmt.Println(l, l.Fails(false), l.Fails(true))
+	}
+	// Output:
+	// note false false
+	// warning false true
+	// error true true
 }

@@ -2,11 +2,9 @@ package permissions
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -71,7 +69,7 @@ type Options struct {
 	// ResolveNames also rewrites resources and permissions the manifest
 	// gives by name ("Microsoft Graph", "User.Read") as their GUIDs.
 	ResolveNames bool
-	// Allow lists finding codes not to report (see Codes); problems,
+	// Allow lists finding codes not to report (see AllowCodes); problems,
 	// which Plan would fix, cannot be silenced.
 	Allow []string
 	// Now is the date findings are worded for (retirements, expiring
@@ -102,93 +100,18 @@ type Result struct {
 }
 
 // OK reports whether the manifest holds what is wanted: no problems and,
-// when strict, no warnings either. Notes never count.
+// when strict, no warnings either. Notes never count. A nil Result holds
+// nothing: it is not OK.
 func (r *Result) OK(strict bool) bool {
+	if r == nil {
+		return false
+	}
 	for _, f := range r.Findings {
-		if f.Level == LevelError || strict && f.Level == LevelWarning {
+		if f.Level.Fails(strict) {
 			return false
 		}
 	}
 	return true
-}
-
-// Codes of the problems Plan reports: each is something the edits change,
-// so a manifest has none of them exactly when applying changes nothing.
-const (
-	CodeMissing     = "missing"
-	CodeAudience    = "sign-in-audience"
-	CodeRedirectURI = "redirect-uri"
-	CodeRewrite     = "rewrite"
-	CodeNames       = "names"
-)
-
-// Codes of the notes Plan reports, which never fail a check.
-const (
-	CodeRedirectNearMiss  = "redirect-uri-mismatch"
-	CodeRedirectUnchecked = "redirect-uri-unchecked"
-	CodeFragment          = "fragment"
-	CodeAudienceFlag      = "audience-flag"
-)
-
-// Code describes one kind of finding.
-type Code struct {
-	Code string
-	// Level is the level findings of this kind usually have.
-	Level Level
-	About string
-}
-
-var problemCodes = []Code{
-	{CodeMissing, LevelError, "a wanted permission the manifest lacks"},
-	{CodeAudience, LevelError, "a sign-in audience that does not admit accounts in any organizational directory, where the profile wants it"},
-	{CodeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
-	{CodeRewrite, LevelError, "in overwrite mode, what else apply removes: a repeated permission, an entry left empty"},
-	{CodeNames, LevelError, "with name resolution, a resource or permission given by name"},
-}
-
-var noteCodes = []Code{
-	{CodeRedirectNearMiss, LevelNote, "a redirect URI close to the wanted one but different (scheme, case, path, trailing slash, another agency's host): sign-in with it fails"},
-	{CodeRedirectUnchecked, LevelNote, "the profile's redirect URI is not checked, for want of the agency's name"},
-	{CodeFragment, LevelNote, "a file holding only requiredResourceAccess, where a redirect URI is wanted: its audience and redirect URI are not checked"},
-	{CodeAudienceFlag, LevelNote, "a legacy manifest whose availableToOtherTenants disagrees with its signInAudience, which decides"},
-}
-
-// Codes lists every kind of finding Plan reports: problems, then lints,
-// then notes. not-wanted is a lint, and a problem in overwrite mode, which
-// removes what is not wanted.
-func Codes() []Code {
-	out := slices.Clone(problemCodes)
-	out = append(out, lintCodes...)
-	return append(out, noteCodes...)
-}
-
-// ErrUnknownCode is returned for a code Options.Allow cannot silence.
-var ErrUnknownCode = errors.New("permissions: no such lint or note")
-
-// AllowCodes lists the codes Options.Allow takes: every lint and note.
-// Problems cannot be silenced: they are what applying fixes.
-func AllowCodes() []string { return slices.Clone(allowCodes()) }
-
-// allowCodes is AllowCodes, worked out once, on first use.
-var allowCodes = sync.OnceValue(func() []string {
-	var out []string
-	for _, k := range Codes() {
-		if k.Level != LevelError {
-			out = append(out, k.Code)
-		}
-	}
-	return out
-})
-
-// CheckAllow checks that every code is one of AllowCodes.
-func CheckAllow(codes []string) error {
-	all := allowCodes()
-	for _, c := range codes {
-		if !slices.Contains(all, c) {
-			return fmt.Errorf("%w %q; the codes are %s", ErrUnknownCode, c, strings.Join(all, ", "))
-		}
-	}
-	return nil
 }
 
 // Plan works out what applying want to the manifest src changes, and what
@@ -198,19 +121,28 @@ func CheckAllow(codes []string) error {
 // "User.Read" by name has the permission, and permissions added beside
 // named ones are written by name too.
 //
-// A manifest that is not valid JSON or not shaped as a manifest is an
-// error from package manifest (*manifest.SyntaxError or
-// *manifest.ShapeError); a wanted set with an empty or invalid id is a
-// *manifest.ShapeError too.
+// What is wanted is checked against the catalog first, as a name given on
+// the command line is (Catalog.Resolve): a GUID of the other type, a
+// removed permission, or a GUID Microsoft Graph does not publish is a
+// *NameError. A manifest that is not valid JSON or not shaped as a
+// manifest is an error from package manifest (*manifest.SyntaxError or
+// *manifest.ShapeError). A manifest Plan cannot make right without
+// guessing is a *PlanError with the position: a name the catalog does not
+// know where a wanted permission of that name's closest spelling is
+// missing (apply would add it beside the typo), and, with ResolveNames, a
+// name it cannot resolve.
 func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	if len(opts.Allow) > 0 {
 		if err := CheckAllow(opts.Allow); err != nil {
 			return nil, err
 		}
 	}
+	cat := opts.Catalog
+	if err := cat.checkSet(want.Set); err != nil {
+		return nil, err
+	}
 	res := &Result{}
 	in := src
-	cat := opts.Catalog
 	if opts.ResolveNames {
 		var err error
 		if in, res.Resolved, err = resolveNames(cat, src); err != nil {
@@ -238,16 +170,21 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	if !res.Changed {
 		res.Output = src
 	}
+	lints := Lint(m, LintOptions{Want: want.Set, Now: opts.Now, Catalog: cat})
+	if err := cat.typoBeside(m, lints, rep.Added); err != nil {
+		return nil, err
+	}
 	res.problems(want, opts)
 	allow := make(map[string]bool, len(opts.Allow))
 	for _, c := range opts.Allow {
 		allow[c] = true
 	}
-	for _, f := range Lint(m, LintOptions{Want: want.Set, Now: opts.Now, Catalog: cat}) {
-		if opts.Mode == manifest.Overwrite && f.Code == LintNotWanted {
-			continue // a problem in overwrite mode, reported above
+	for _, f := range lints {
+		if opts.Mode == manifest.Overwrite && f.Code == LintRepeatedResource {
+			f.Level = LevelError // overwrite merges the entries
+			f.Msg += ": overwrite merges them"
 		}
-		if !allow[f.Code] {
+		if f.Level == LevelError || !allow[f.Code] {
 			res.Findings = append(res.Findings, f)
 		}
 	}
@@ -259,43 +196,145 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// problems records as findings what the edits change.
+// PlanError reports a manifest Plan cannot make right without guessing
+// what it means, at the value at fault.
+type PlanError struct {
+	Pos  manifest.Position
+	Path string
+	Msg  string
+}
+
+// Error is "line:column: path: message", as manifest's errors are.
+func (e *PlanError) Error() string {
+	s := e.Pos.String() + ": "
+	if e.Path != "" {
+		s += e.Path + ": "
+	}
+	return s + e.Msg
+}
+
+// Position is where the value at fault starts.
+func (e *PlanError) Position() manifest.Position { return e.Pos }
+
+// checkSet checks each wanted permission as Resolve does.
+func (cat *Catalog) checkSet(set manifest.Set) error {
+	for _, r := range set {
+		for _, a := range r.ResourceAccess {
+			if _, err := cat.Resolve(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// typoBeside refuses to add a wanted permission beside a name the
+// catalog does not know on the same resource and type, when the wanted
+// permission's name is among that name's closest: the name is likely that
+// permission mistyped, and adding it would leave the manifest with both.
+func (cat *Catalog) typoBeside(m manifest.Manifest, lints []Finding, added []manifest.Permission) error {
+	if len(added) == 0 {
+		return nil
+	}
+	for _, f := range lints {
+		if f.Code != LintUnknownName || f.Permission.ID == "" {
+			continue
+		}
+		d := cat.Describe(f.Permission)
+		for _, p := range added {
+			w := cat.Describe(p)
+			if w.Status != StatusKnown || !strings.EqualFold(w.Canonical.ResourceAppID, d.Canonical.ResourceAppID) || p.Type != f.Permission.Type ||
+				!slices.Contains(d.Suggestions, w.Name) {
+				continue
+			}
+			return &PlanError{Pos: f.Pos, Path: pathOf(m, f.Pos),
+				Msg: fmt.Sprintf("%q is not a %s permission of %s; did you mean %s? Applying would add %s beside it: fix the name first", d.Permission.ID, Kind(p.Type), d.Resource, w.Name, w.Name)}
+		}
+	}
+	return nil
+}
+
+// pathOf returns the JSON path of the permission id at pos in m.
+func pathOf(m manifest.Manifest, pos manifest.Position) string {
+	base := manifest.RequiredResourceAccess
+	if m.Container == manifest.BareArray {
+		base = ""
+	}
+	for i, ep := range m.Positions {
+		for j, at := range ep.IDs {
+			if at == pos {
+				return fmt.Sprintf("%s[%d].resourceAccess[%d].id", base, i, j)
+			}
+		}
+	}
+	return ""
+}
+
+// problems records as findings what the edits change, besides what the
+// lints report as problems (repeats and empty entries, which Microsoft
+// Graph rejects).
 func (res *Result) problems(want Want, opts Options) {
 	rep := res.Report
-	add := func(code string, p manifest.Permission, format string, args ...any) {
-		res.Findings = append(res.Findings, Finding{Code: code, Level: LevelError, Permission: p, Msg: fmt.Sprintf(format, args...)})
+	cat := opts.Catalog
+	add := func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any) {
+		res.Findings = append(res.Findings, Finding{Code: code, Level: LevelError, Pos: pos, Permission: p, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, p := range rep.Added {
-		res.Findings = append(res.Findings, Finding{Code: CodeMissing, Level: LevelError, Permission: p, Msg: "missing " + opts.Catalog.Describe(p).String()})
-	}
-	if opts.Mode == manifest.Overwrite {
-		for _, p := range rep.Duplicates {
-			add(CodeRewrite, p, "%s is listed more than once; overwrite removes the repeat", opts.Catalog.Describe(p))
-		}
+		add(CodeMissing, manifest.Position{}, p, "missing %s", cat.Describe(p))
 	}
 	for _, p := range rep.Removed {
-		add(LintNotWanted, p, "%s is not in the wanted set; overwrite removes it", opts.Catalog.Describe(p))
+		add(CodeNotWanted, res.position(cat, p), p, "%s is not in the wanted set; overwrite removes it", cat.Describe(p))
 	}
 	if rep.AudienceChanged {
-		have := rep.AudienceWas
-		if have == "" {
-			have = "not set"
-		}
-		what := ""
-		if want.SignInAudience == manifest.AzureADMultipleOrgs {
-			what = " (accounts in any organizational directory)"
-		}
-		add(CodeAudience, manifest.Permission{}, "sign-in audience is %s; want %s%s", have, want.SignInAudience, what)
+		res.audience(want, add)
 	}
 	for _, u := range rep.RedirectURIsAdded {
-		add(CodeRedirectURI, manifest.Permission{}, "missing Web redirect URI %s", u)
+		add(CodeRedirectURI, manifest.Position{}, manifest.Permission{}, "missing Web redirect URI %s", u)
 	}
 	if res.Resolved > 0 {
-		add(CodeNames, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, plural(res.Resolved, "resource or permission", "resources or permissions"))
+		add(CodeNames, manifest.Position{}, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, plural(res.Resolved, "resource or permission", "resources or permissions"))
 	}
-	if res.Changed && !slices.ContainsFunc(res.Findings, func(f Finding) bool { return f.Level == LevelError }) {
-		add(CodeRewrite, manifest.Permission{}, "requiredResourceAccess holds repeats or empty entries besides the wanted set; overwrite removes them")
+}
+
+// audience words the sign-in-audience problem: what the audience is, what
+// is wanted, and, where they differ, what apply sets so that no kind of
+// account the manifest admits is dropped.
+func (res *Result) audience(want Want, add func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any)) {
+	rep := res.Report
+	have := rep.AudienceWas
+	switch s := res.Manifest.Setup; {
+	case have == "":
+		have = "not set"
+	case s.SignInAudience != "" && manifest.AudienceOf(s.SignInAudience) == 0:
+		have = fmt.Sprintf("%q, which is not a sign-in audience (%s)", s.SignInAudience, strings.Join(audienceNames(), ", "))
+	case s.SignInAudience != "":
+		have += " (" + manifest.AudienceOf(s.SignInAudience).String() + ")"
 	}
+	msg := fmt.Sprintf("sign-in audience is %s; want %s (%s)", have, want.SignInAudience, manifest.AudienceOf(want.SignInAudience))
+	if rep.AudienceNow != want.SignInAudience {
+		msg += fmt.Sprintf(": apply sets %s (%s), which admits both, so that no account the manifest admits is locked out", rep.AudienceNow, manifest.AudienceOf(rep.AudienceNow))
+	}
+	add(CodeAudience, manifest.Position{}, manifest.Permission{}, "%s", msg)
+}
+
+// audienceNames lists the four values of signInAudience.
+func audienceNames() []string {
+	return []string{manifest.AzureADMyOrg, manifest.AzureADMultipleOrgs, manifest.AzureADandPersonalMicrosoftAccount, manifest.PersonalMicrosoftAccount}
+}
+
+// position returns where the manifest first lists p, a canonical
+// permission, or the zero Position.
+func (res *Result) position(cat *Catalog, p manifest.Permission) manifest.Position {
+	m := res.Manifest
+	for i, r := range m.Resources {
+		for j, a := range r.ResourceAccess {
+			q := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
+			if q.Fold() == p.Fold() && i < len(m.Positions) && j < len(m.Positions[i].IDs) {
+				return m.Positions[i].IDs[j]
+			}
+		}
+	}
+	return manifest.Position{}
 }
 
 func plural(n int, one, many string) string {
@@ -335,11 +374,62 @@ func notes(s manifest.Setup, want Want) []Finding {
 }
 
 // resolveNames rewrites the resources and permissions that a template gives
-// by name as their GUIDs, and counts the names it resolved. GUIDs, and names
-// the catalog does not know, are left as they are.
+// by name as their GUIDs, and counts the names it resolved. Every name
+// must resolve: one the catalog does not know, or that means two
+// permissions, is a *PlanError naming the first and how many there are,
+// and nothing is rewritten. Placeholders (${{…}}) are left for the
+// template's build.
 func resolveNames(cat *Catalog, src []byte) ([]byte, int, error) {
+	m, err := manifest.Read(src)
+	if err != nil {
+		return nil, 0, err
+	}
+	var failed []string
+	var first *PlanError
+	for i, r := range m.Resources {
+		app := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
+		fail := func(pos manifest.Position, path, what string) {
+			failed = append(failed, what)
+			if first == nil {
+				first = &PlanError{Pos: pos, Path: path}
+			}
+		}
+		var ep manifest.EntryPosition
+		if i < len(m.Positions) {
+			ep = m.Positions[i]
+		}
+		entry := fmt.Sprintf("%s[%d]", map[bool]string{true: manifest.RequiredResourceAccess, false: ""}[m.Container != manifest.BareArray], i)
+		if !manifest.IsGUID(app) && !IsPlaceholder(r.ResourceAppID) {
+			fail(ep.ResourceAppID, entry+".resourceAppId", fmt.Sprintf("resource %q", r.ResourceAppID))
+			continue
+		}
+		for j, a := range r.ResourceAccess {
+			if manifest.IsGUID(a.ID) || IsPlaceholder(a.ID) || IsPlaceholder(r.ResourceAppID) {
+				continue
+			}
+			if c := cat.canonicalID(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type}); !manifest.IsGUID(c.ID) {
+				var pos manifest.Position
+				if j < len(ep.IDs) {
+					pos = ep.IDs[j]
+				}
+				res, _ := cat.LookupResource(app)
+				fail(pos, fmt.Sprintf("%s.resourceAccess[%d].id", entry, j), fmt.Sprintf("%q on %s", a.ID, res.Name))
+			}
+		}
+	}
+	if first != nil {
+		first.Msg = fmt.Sprintf("cannot resolve %s to a GUID", failed[0])
+		if len(failed) > 1 {
+			first.Msg += fmt.Sprintf(" (nor %d more: %s)", len(failed)-1, strings.Join(failed[1:], ", "))
+		}
+		first.Msg += ": the catalog does not know it, or it means two permissions; give its GUID, or refresh the catalog from your tenant with --catalog. Nothing is rewritten"
+		return nil, 0, first
+	}
 	n := 0
 	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
+		if IsPlaceholder(p.ResourceAppID) || IsPlaceholder(p.ID) {
+			return p
+		}
 		c := cat.Canonical(p)
 		if manifest.IsGUID(p.ResourceAppID) {
 			c.ResourceAppID = p.ResourceAppID

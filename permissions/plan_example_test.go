@@ -38,7 +38,7 @@ func ExamplePlan() {
 	// error [missing] missing Microsoft Graph User.Read (delegated)
 	// error [missing] missing Microsoft Graph openid (delegated)
 	// error [missing] missing Azure AD Graph User.Read (delegated)
-	// error [sign-in-audience] sign-in audience is AzureADMyOrg; want AzureADMultipleOrgs (accounts in any organizational directory)
+	// error [sign-in-audience] sign-in audience is AzureADMyOrg (accounts in this organizational directory only); want AzureADMultipleOrgs (accounts in any organizational directory)
 	// note [redirect-uri-unchecked] redirect URI not checked: the profile's redirect URI needs the agency's name
 }
 
@@ -91,8 +91,8 @@ func ExampleWant_Join() {
 	// 10 AzureADMultipleOrgs
 }
 
-func ExampleCodes() {
-	for _, c := range permissions.Codes()[:3] {
+func ExampleRules() {
+	for _, c := range permissions.Rules()[:3] {
 		fmt.Println(c.Code, c.Level)
 	}
 	// Output:
@@ -105,7 +105,7 @@ func ExampleAllowCodes() {
 	codes := permissions.AllowCodes()
 	fmt.Println(codes[0], codes[len(codes)-1])
 	// Output:
-	// aad-graph-retired audience-flag
+	// repeated-resource audience-flag
 }
 
 func ExampleCheckAllow() {
@@ -272,4 +272,23 @@ func ExampleSpell() {
 	fmt.Println(p.ID)
 	// Output:
 	// User.Read
+}
+
+// Plan refuses to add a wanted permission beside a name that looks like
+// that permission mistyped: the manifest would hold both.
+func ExamplePlanError_Position() {
+	src := []byte(`{"displayName": "x", "requiredResourceAccess": [
+  {"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Raed", "type": "Scope"}]}
+]}`)
+	p, _ := permissions.ParsePermission("graph/User.Read", manifest.Scope)
+	want := permissions.Want{Set: manifest.Set{{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}}}}
+	_, err := permissions.Plan(src, want, permissions.Options{})
+	var pe *permissions.PlanError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Position())
+		fmt.Println(pe)
+	}
+	// Output:
+	// 2:66
+	// 2:66: requiredResourceAccess[0].resourceAccess[0].id: "User.Raed" is not a delegated permission of Microsoft Graph; did you mean User.Read? Applying would add User.Read beside it: fix the name first
 }

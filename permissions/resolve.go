@@ -3,6 +3,7 @@ package permissions
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -65,19 +66,28 @@ func (cat *Catalog) ParsePermission(arg string, t manifest.Type) (manifest.Permi
 	return cat.Resolve(manifest.Permission{ResourceAppID: strings.TrimSpace(res), ID: strings.TrimSpace(value), Type: t})
 }
 
-// parseBare resolves a permission name given without its resource.
+// parseBare resolves a permission name given without its resource: the
+// one resource that has it, or Microsoft Graph where Graph has it.
 func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permission, error) {
 	var found, others []Permission
 	for _, p := range cat.FindValue(value) {
+		if p.Removed != "" {
+			continue
+		}
 		if p.Type == t {
 			found = append(found, p)
 		} else {
 			others = append(others, p)
 		}
 	}
+	if i := slices.IndexFunc(found, func(p Permission) bool { return p.ResourceAppID == MicrosoftGraphID }); i >= 0 && len(found) > 1 {
+		// A name Microsoft Graph has means Graph's: AlsoOn says who else
+		// has it, so that the caller can say which was taken.
+		found = found[i : i+1]
+	}
 	switch {
 	case len(found) == 1:
-		return found[0].Key(), nil
+		return cat.Resolve(found[0].Key())
 	case len(found) > 1:
 		var names []string
 		for _, p := range found {
@@ -104,9 +114,32 @@ func otherType(value, resource string, t manifest.Type) *NameError {
 		Msg: fmt.Sprintf("%s on %s is %s permission, not %s one", value, resource, withArticle(Kind(other(t))), withArticle(Kind(t)))}
 }
 
+// AlsoOn returns the resources other than p's that publish a permission
+// of p's name and type, in catalog order: for saying, of a name given
+// without its resource, which resource's was taken (ParsePermission takes
+// Microsoft Graph's) and who else has one.
+func (cat *Catalog) AlsoOn(p manifest.Permission) []Resource {
+	found, ok := cat.Lookup(p.ResourceAppID, p.ID, p.Type)
+	if !ok {
+		return nil
+	}
+	var out []Resource
+	for _, q := range cat.FindValue(found.Value) {
+		if q.Type == p.Type && q.Removed == "" && !strings.EqualFold(q.ResourceAppID, found.ResourceAppID) {
+			if r, ok := cat.LookupResource(q.ResourceAppID); ok && !slices.ContainsFunc(out, func(o Resource) bool { return o.AppID == r.AppID }) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
 // Resolve maps a permission given by GUID or by name to its GUIDs, as
-// Canonical does, and fails with a *NameError where the catalog does not
-// know a name. A GUID the catalog does not know is taken as it is.
+// Canonical does, and checks it: it fails with a *NameError where the
+// catalog does not know a name, where the permission is of the other type
+// or was removed, and where a GUID is not on a resource whose list the
+// catalog has complete (Microsoft Graph). A GUID on a resource whose list
+// is partial, or that the catalog does not know, is taken as it is.
 func Resolve(p manifest.Permission) (manifest.Permission, error) { return builtin.Resolve(p) }
 
 // Resolve maps p with the catalog cat; see the package-level Resolve.
@@ -115,10 +148,13 @@ func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) 
 	if !manifest.IsGUID(c.ResourceAppID) {
 		return c, cat.unknownResource(p.ResourceAppID)
 	}
-	if p.ID == "" || manifest.IsGUID(c.ID) {
+	if p.ID == "" {
 		return c, nil
 	}
 	r, _ := cat.LookupResource(c.ResourceAppID)
+	if manifest.IsGUID(c.ID) {
+		return c, cat.checkID(r, c)
+	}
 	if ps := cat.LookupValues(c.ResourceAppID, c.ID, c.Type); len(ps) > 1 {
 		ids := make([]string, len(ps))
 		for i, p := range ps {
@@ -126,11 +162,70 @@ func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) 
 		}
 		return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("%s has %d %s permissions named %s (%s); give the id instead", r.Name, len(ps), Kind(c.Type), ps[0].Value, strings.Join(ids, " and "))}
 	}
-	if o, ok := cat.LookupValue(c.ResourceAppID, c.ID, other(c.Type)); ok {
+	if found, ok := cat.LookupValue(c.ResourceAppID, c.ID, c.Type); ok && found.Removed != "" {
+		return c, removedError(p.ID, r, found)
+	}
+	if o, ok := cat.LookupValue(c.ResourceAppID, c.ID, other(c.Type)); ok && o.Removed == "" {
 		return c, otherType(o.Value, r.Name, c.Type)
 	}
 	return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("unknown %s permission %q on %s", Kind(c.Type), p.ID, r.Name),
 		Suggestions: cat.suggestOf(c.ResourceAppID, p.ID, c.Type, 3)}
+}
+
+// checkID checks a permission given by GUID on the resource r: the
+// catalog must know it as a permission of its type, unless r's list is
+// partial or missing.
+func (cat *Catalog) checkID(r Resource, c manifest.Permission) error {
+	if found, ok := cat.Lookup(r.AppID, c.ID, c.Type); ok {
+		if found.Removed != "" {
+			return removedError(c.ID, r, found)
+		}
+		return nil
+	}
+	if o, ok := cat.Lookup(r.AppID, c.ID, other(c.Type)); ok && o.Removed == "" {
+		e := otherType(c.ID, r.Name, c.Type)
+		e.Msg = fmt.Sprintf("%s is %s %s permission %s, not %s one", c.ID, r.Name+"'s", Kind(o.Type), o.Value, withArticle(Kind(c.Type)))
+		if same, ok := cat.LookupValue(r.AppID, o.Value, c.Type); ok && same.Removed == "" {
+			e.Msg += fmt.Sprintf(" (%s's %s %s is %s)", r.Name, Kind(c.Type), o.Value, same.ID)
+		}
+		return e
+	}
+	if !r.Complete {
+		return nil
+	}
+	return &NameError{Query: c.ID, Msg: fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s (a mistyped GUID, or one newer than the catalog: refresh it from your tenant with --catalog)", r.Name, Kind(c.Type), c.ID, r.AsOf()),
+		Suggestions: cat.suggestIDs(r.AppID, c.ID, c.Type, 3)}
+}
+
+// removedError says that the permission found, which the query names, was
+// removed.
+func removedError(query string, r Resource, found Permission) *NameError {
+	return &NameError{Query: query, Msg: fmt.Sprintf("%s %s (%s) was removed from %s by Microsoft on %s", r.Name, found.Value, Kind(found.Type), r.Name, found.Removed)}
+}
+
+// suggestIDs returns up to n ids of the permissions of type t on the
+// resource appID that are closest to id (a GUID with a digit or two
+// mistyped), each followed by its name in parentheses.
+func (cat *Catalog) suggestIDs(appID, id string, t manifest.Type, n int) []string {
+	c := cat.get()
+	res, ok := c.resourceByAppID(appID)
+	if !ok {
+		return nil
+	}
+	r := &c.resources[res]
+	var cands []candidate
+	names := make(map[string]string)
+	for i := r.first; i < r.end; i++ {
+		if e := &c.perms[i]; e.typ == t && e.removed == "" {
+			cands = append(cands, candidate{name: e.id})
+			names[e.id] = e.value
+		}
+	}
+	out := suggestWithin(strings.ToLower(id), cands, n, 8)
+	for i, s := range out {
+		out[i] = s + " (" + names[s] + ")"
+	}
+	return out
 }
 
 func (cat *Catalog) unknownResource(q string) *NameError {

@@ -54,7 +54,7 @@ func doApply(c *cli.Context) error {
 			return
 		}
 		for _, f := range res.Findings {
-			if f.Code == permissions.LintDuplicate || f.Code == permissions.CodeFragment {
+			if f.Code == permissions.CodeFragment {
 				writeFindings(&r.stderr, in.name, []permissions.Finding{f}, false)
 			}
 		}
@@ -90,7 +90,7 @@ func doApply(c *cli.Context) error {
 // summary words what applying changed, or would change.
 func summary(res *permissions.Result, want permissions.Want, cat *permissions.Catalog, dryRun bool) string {
 	rep := res.Report
-	past := map[string]string{"resolve": "resolved", "add": "added", "remove": "removed", "set": "set"}
+	past := map[string]string{"resolve": "resolved", "add": "added", "remove": "removed", "set": "set", "move": "moved"}
 	would := func(verb string) string {
 		if dryRun {
 			return "would " + verb
@@ -107,23 +107,25 @@ func summary(res *permissions.Result, want permissions.Want, cat *permissions.Ca
 	if len(rep.Removed) > 0 {
 		parts = append(parts, would("remove")+" "+cat.DescribeAll(rep.Removed))
 	}
+	if len(rep.Duplicates) > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s of %s", would("remove"), map[bool]string{true: "a repeat", false: "the repeats"}[len(rep.Duplicates) == 1], cat.DescribeAll(rep.Duplicates)))
+	}
+	for _, app := range rep.EmptyEntries {
+		parts = append(parts, fmt.Sprintf("%s the empty entry for %s", would("remove"), cat.Describe(manifest.Permission{ResourceAppID: app}).Resource))
+	}
+	if len(rep.Moved) > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s into the first entry of its resource", would("move"), cat.DescribeAll(rep.Moved)))
+	}
 	if rep.AudienceChanged {
-		multi := ""
-		if want.SignInAudience == manifest.AzureADMultipleOrgs {
-			multi = " (multi-tenant)"
-		}
-		if s := res.Manifest.Setup; s.SignInAudience == "" && s.AvailableToOtherTenants != nil {
+		what := fmt.Sprintf("the sign-in audience %s (%s)", rep.AudienceNow, manifest.AudienceOf(rep.AudienceNow))
+		if s := res.Manifest.Setup; s.SignInAudience == "" && s.AvailableToOtherTenants != nil && !manifest.AudienceOf(rep.AudienceNow).Personal() {
 			// A legacy manifest that says it with the flag alone gets the flag.
-			parts = append(parts, fmt.Sprintf("%s availableToOtherTenants for the sign-in audience %s%s", would("set"), want.SignInAudience, multi))
-		} else {
-			parts = append(parts, fmt.Sprintf("%s the sign-in audience %s%s", would("set"), want.SignInAudience, multi))
+			what = "availableToOtherTenants for " + what
 		}
+		parts = append(parts, would("set")+" "+what)
 	}
 	for _, u := range rep.RedirectURIsAdded {
 		parts = append(parts, fmt.Sprintf("%s redirect URI %s", would("add"), u))
-	}
-	if len(parts) == 0 {
-		parts = append(parts, would("remove")+" repeated permissions or empty entries")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -101,10 +101,8 @@ func allowed(c *cli.Context) ([]string, error) {
 			codes = append(codes, strings.TrimSpace(one))
 		}
 	}
-	for _, code := range codes {
-		if permissions.CheckAllow([]string{code}) != nil {
-			return nil, usagef(c, "--allow %q: no such lint or note; the codes are %s", code, strings.Join(permissions.AllowCodes(), ", "))
-		}
+	if err := permissions.CheckAllow(codes); err != nil {
+		return nil, usagef(c, "--allow %s", strings.TrimPrefix(err.Error(), "permissions: "))
 	}
 	return codes, nil
 }

@@ -72,10 +72,11 @@ func formatFlag(values ...string) *cli.StringFlag {
 	}
 }
 
-// severity words a finding's level: a lint is an error under --strict.
+// severity words a finding's level: a lint that fails the check (under
+// --strict) is an error, as Level.Fails decides.
 func severity(f permissions.Finding, strict bool) string {
-	if f.Level == permissions.LevelWarning && strict {
-		return "error"
+	if f.Level.Fails(strict) {
+		return permissions.LevelError.String()
 	}
 	return f.Level.String()
 }
@@ -152,7 +153,7 @@ type permJSON struct {
 // toJSON describes p, with the GUIDs the catalog knows where p names the
 // resource or the permission instead.
 func toJSON(d permissions.Description) permJSON {
-	known := d.Status == permissions.Known || d.Status == permissions.Disabled
+	known := d.Status == permissions.StatusKnown || d.Status == permissions.StatusDisabled
 	return permJSON{Resource: d.Resource, ResourceAppID: d.Canonical.ResourceAppID, Permission: d.Name, ID: d.Canonical.ID,
 		Type: string(d.Permission.Type), Kind: permissions.Kind(d.Permission.Type), Known: known}
 }

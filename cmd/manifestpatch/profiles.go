@@ -85,7 +85,7 @@ func lintsCommand() *cli.Command {
 			if c.Args().Len() > 0 {
 				return usagef(c, "lints takes no arguments")
 			}
-			for _, k := range permissions.Codes() {
+			for _, k := range permissions.Rules() {
 				fmt.Fprintf(c.App.Writer, "%-24s %-7s %s\n", k.Code, k.Level, k.About)
 			}
 			return nil

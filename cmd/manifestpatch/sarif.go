@@ -95,7 +95,7 @@ const sarifUnreadable = "unreadable"
 func (sarifOutput) done(w io.Writer, fs []*fileReport) error {
 	driver := sarifDriver{Name: "manifestpatch", InformationURI: "https://github.com/manifestpatch/manifestpatch", Version: sarifVersion(version())}
 	index := make(map[string]int)
-	for _, k := range permissions.Codes() {
+	for _, k := range permissions.Rules() {
 		index[k.Code] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRule{ID: k.Code, ShortDescription: sarifText{k.About},
 			Help:    sarifText{fmt.Sprintf("%s (%s). See 'manifestpatch lints'.", k.About, k.Level)},
@@ -125,11 +125,11 @@ func (sarifOutput) done(w io.Writer, fs []*fileReport) error {
 	return err
 }
 
-// sarifLevel maps a finding's level to SARIF's: a lint is an error under
-// --strict, as it fails the check.
+// sarifLevel maps a finding's level to SARIF's: a lint that fails the
+// check (under --strict) is an error, as Level.Fails decides.
 func sarifLevel(l permissions.Level, strict bool) string {
 	switch {
-	case l == permissions.LevelError, l == permissions.LevelWarning && strict:
+	case l.Fails(strict):
 		return "error"
 	case l == permissions.LevelNote:
 		return "note"

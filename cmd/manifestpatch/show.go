@@ -28,7 +28,7 @@ func showCommand() *cli.Command {
 // showOnLine are the lints show words on each permission's line (or, for
 // application permissions, on a line of their own), so it does not list
 // them again.
-var showOnLine = []string{permissions.LintApplicationPerm, permissions.LintUnknownPermission, permissions.LintWrongType, permissions.LintDisabled, permissions.LintMalformedGUID}
+var showOnLine = []string{permissions.LintApplicationPerm, permissions.LintUnknownPermission, permissions.LintWrongType, permissions.LintDisabled, permissions.LintRemoved, permissions.LintMalformedGUID, permissions.LintUnknownName}
 
 func doShow(c *cli.Context) error {
 	files, err := fileArgs(c)
@@ -59,12 +59,12 @@ type showPerm struct {
 
 func describePerm(cat *permissions.Catalog, p manifest.Permission) showPerm {
 	d := cat.Describe(p)
-	s := showPerm{permJSON: toJSON(d), Note: d.Note(), known: d.Status != permissions.UnknownResource}
+	s := showPerm{permJSON: toJSON(d), Note: d.Note(), known: d.Status != permissions.StatusUnknownResource}
 	switch d.Status {
-	case permissions.Known, permissions.Disabled:
+	case permissions.StatusKnown, permissions.StatusDisabled, permissions.StatusRemoved:
 		s.DisplayName = strings.TrimSpace(d.Catalog.DisplayName)
 		s.Consent = permissions.ConsentFor(d.Catalog).Short()
-	case permissions.UnknownID, permissions.UnknownResource:
+	case permissions.StatusUnknownID, permissions.StatusUnknownResource, permissions.StatusUnlisted:
 		if manifest.IsGUID(p.ID) {
 			s.Permission = "unknown"
 		}

@@ -146,10 +146,33 @@ func wantedSet(c *cli.Context, cat *permissions.Catalog) (manifest.Set, error) {
 			if err != nil {
 				return nil, usagef(c, "--%s %q: %s", f.flag, arg, nameHint(err, f.other))
 			}
+			if !strings.Contains(arg, "/") {
+				alsoOn(c, cat, "--"+f.flag, arg, p)
+			}
 			set = append(set, manifest.Resource{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}})
 		}
 	}
 	return set, nil
+}
+
+// alsoOn notes, for a permission named without its resource, which
+// resource's was taken where others publish the name too.
+func alsoOn(c *cli.Context, cat *permissions.Catalog, flag, arg string, p manifest.Permission) {
+	others := cat.AlsoOn(p)
+	if len(others) == 0 {
+		return
+	}
+	d := cat.Describe(p)
+	var names []string
+	for _, r := range others {
+		names = append(names, r.Name)
+	}
+	verb := "publishes"
+	if len(names) > 1 {
+		verb = "publish"
+	}
+	fmt.Fprintf(c.App.ErrWriter, "manifestpatch: note: %s %q means %s's %s (%s); %s %s one too: name the resource, as in %s %q, for theirs\n",
+		flag, arg, d.Resource, d.Name, p.ID, strings.Replace(permissions.OrList(names), " or ", " and ", 1), verb, flag, others[0].Name+"/"+d.Name)
 }
 
 // nameHint words a name the catalog could not resolve and, where the name

@@ -1,0 +1,161 @@
+package permissions
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+// Rule is one kind of finding: its code, the level its findings usually
+// have, and what it reports. Rules lists them all; each finding Plan or
+// Lint reports carries the code of one.
+type Rule struct {
+	Code string
+	// Level is the level findings of this kind usually have; some rules
+	// report a note where the catalog cannot be sure, or an error where
+	// the mode makes apply fix what is otherwise a lint.
+	Level Level
+	About string
+}
+
+// Level says how much a finding weighs. Levels are ordered by severity:
+// LevelNote < LevelWarning < LevelError.
+type Level int
+
+const (
+	// LevelNote is information that never fails a check.
+	LevelNote Level = iota + 1
+	// LevelWarning is a lint: reported, and fails a check only when it is
+	// strict.
+	LevelWarning
+	// LevelError is a problem that fails a check: something Apply would
+	// change.
+	LevelError
+)
+
+func (l Level) String() string {
+	switch l {
+	case LevelNote:
+		return "note"
+	case LevelWarning:
+		return "warning"
+	case LevelError:
+		return "error"
+	}
+	return fmt.Sprintf("Level(%d)", int(l))
+}
+
+// Fails reports whether a finding of level l fails a check: a problem
+// always, a lint when the check is strict, a note never. The one place
+// that decides it, for Result.OK, the text and JSON levels and SARIF's.
+func (l Level) Fails(strict bool) bool {
+	return l == LevelError || strict && l == LevelWarning
+}
+
+// Finding is one finding about a manifest.
+type Finding struct {
+	Code  string
+	Level Level
+	// Pos is where the value the finding is about starts: the permission's
+	// id, or the entry's resourceAppId for findings about an entry or a
+	// limit passed; zero for findings about the whole manifest.
+	Pos manifest.Position
+	// Permission is the permission the finding is about, in canonical form;
+	// zero for findings about a resource or the whole list.
+	Permission manifest.Permission
+	Msg        string
+}
+
+// Codes of the problems Plan reports: each is something the edits change,
+// so a manifest has none of them exactly when applying changes nothing.
+// duplicate and empty-access, which Microsoft Graph rejects, are problems
+// too, and so are repeated-resource in overwrite mode, which merges the
+// entries, and not-wanted, which only overwrite mode reports.
+const (
+	CodeMissing     = "missing"
+	CodeAudience    = "sign-in-audience"
+	CodeRedirectURI = "redirect-uri"
+	CodeNames       = "names"
+	CodeNotWanted   = "not-wanted"
+)
+
+// Codes of the notes Plan reports, which never fail a check.
+const (
+	CodeRedirectNearMiss  = "redirect-uri-mismatch"
+	CodeRedirectUnchecked = "redirect-uri-unchecked"
+	CodeFragment          = "fragment"
+	CodeAudienceFlag      = "audience-flag"
+)
+
+var problemRules = []Rule{
+	{CodeMissing, LevelError, "a wanted permission the manifest lacks"},
+	{CodeAudience, LevelError, "a sign-in audience that does not admit every kind of account the wanted one does; apply widens it, never dropping a kind the manifest admits"},
+	{CodeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
+	{CodeNotWanted, LevelError, "in overwrite mode, a permission beyond the wanted set, which apply removes"},
+	{CodeNames, LevelError, "with name resolution, a resource or permission given by name"},
+}
+
+var noteRules = []Rule{
+	{CodeRedirectNearMiss, LevelNote, "a redirect URI close to the wanted one but different (scheme, case, path, trailing slash, another agency's host): sign-in with it fails"},
+	{CodeRedirectUnchecked, LevelNote, "the profile's redirect URI is not checked, for want of the agency's name"},
+	{CodeFragment, LevelNote, "a file holding only requiredResourceAccess, where a redirect URI is wanted: its audience and redirect URI are not checked"},
+	{CodeAudienceFlag, LevelNote, "a legacy manifest whose availableToOtherTenants disagrees with its signInAudience, which decides"},
+}
+
+// Rules lists every kind of finding Plan and Lint report: the problems,
+// then the lints, then the notes.
+func Rules() []Rule { return slices.Clone(allRules()) }
+
+var allRules = sync.OnceValue(func() []Rule {
+	out := slices.Clone(problemRules)
+	for _, r := range lintRules {
+		out = append(out, r.Rule)
+	}
+	return append(out, noteRules...)
+})
+
+// ErrUnknownCode is returned for a code Options.Allow cannot silence.
+var ErrUnknownCode = errors.New("permissions: no such lint or note")
+
+// AllowCodes lists the codes Options.Allow takes: every lint and note.
+// Problems cannot be silenced: they are what applying fixes.
+func AllowCodes() []string { return slices.Clone(allowCodes()) }
+
+// allowCodes is AllowCodes, worked out once, on first use.
+var allowCodes = sync.OnceValue(func() []string {
+	var out []string
+	for _, r := range allRules() {
+		if r.Level != LevelError {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+})
+
+// CheckAllow checks that every code is one of AllowCodes. The error, which
+// wraps ErrUnknownCode, says of a problem's code that it cannot be
+// silenced.
+func CheckAllow(codes []string) error {
+	all := allowCodes()
+	for _, c := range codes {
+		if slices.Contains(all, c) {
+			continue
+		}
+		why := "no such lint or note"
+		if slices.ContainsFunc(allRules(), func(r Rule) bool { return r.Code == c }) {
+			why = "a problem that apply fixes, which cannot be silenced"
+		}
+		return allowError{c, why + "; the codes are " + strings.Join(all, ", ")}
+	}
+	return nil
+}
+
+// allowError is CheckAllow's error.
+type allowError struct{ code, why string }
+
+func (e allowError) Error() string { return fmt.Sprintf("permissions: %q: %s", e.code, e.why) }
+func (e allowError) Unwrap() error { return ErrUnknownCode }
