@@ -126,6 +126,7 @@ type Catalog struct {
 	byID      []uint32 // perms positions sorted by id (CompareFold), ties in table order
 	byValue   []uint32 // perms positions sorted by value (CompareFold), ties in table order
 	sources   []Source
+	conflicts []Conflict // where the exports With laid over it contradict it
 }
 
 // builtin refers to the generated tables; the linker lays it out, so it

@@ -362,3 +362,24 @@ func ExampleCatalog_AlsoOn() {
 	// 00000003-0000-0000-c000-000000000000
 	// also on Office 365 Exchange Online
 }
+
+// An export cannot relabel what the catalog knows: where it gives
+// User.Read another id, the catalog keeps its own, and says so.
+func ExampleCatalog_Conflicts() {
+	e, err := permissions.ParseExport([]byte(`{"appId": "00000003-0000-0000-c000-000000000000",
+  "oauth2PermissionScopes": [{"id": "0e263e50-5827-48a4-b97c-d940288653c7", "type": "User", "value": "User.Read"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e.Name = "graph-sp.json"
+	cat := permissions.Builtin().With(e)
+	for _, c := range cat.Conflicts() {
+		fmt.Println(c.Error())
+	}
+	p, _ := cat.LookupValue("00000003-0000-0000-c000-000000000000", "User.Read", manifest.Scope)
+	fmt.Println(p.ID)
+	// Output:
+	// graph-sp.json:2:37: oauth2PermissionScopes[0].id: gives Microsoft Graph's delegated permission 0e263e50-5827-48a4-b97c-d940288653c7 the name User.Read, which the catalog calls Directory.AccessAsUser.All; the catalog's name is kept
+	// e1fe6dd8-ba31-4d61-89e7-88639da4683d
+}

@@ -30,12 +30,26 @@ type Export struct {
 // exported is one service principal of an export.
 type exported struct {
 	appID, name string
-	perms       []Permission // in catalog order
+	namePos     manifest.Position // where displayName's value is
+	perms       []Permission      // in catalog order
+	// at says where each permission's id is, and its JSON path, parallel
+	// to perms.
+	at []place
+}
+
+// place is where a value is in an export.
+type place struct {
+	pos  manifest.Position
+	path string
 }
 
 // Resources returns the resource applications the export lists, in its
-// order, each with its application id and display name.
+// order, each with its application id and display name; none for a nil
+// Export.
 func (e *Export) Resources() []Resource {
+	if e == nil {
+		return nil
+	}
 	out := make([]Resource, len(e.resources))
 	for i, r := range e.resources {
 		out[i] = Resource{AppID: r.appID, Name: r.name, Complete: true, Export: e.Name}
@@ -87,7 +101,10 @@ const maxExportDepth = 64
 // Application) and entries without a value are left out. Errors are
 // *ExportError, with the position and JSON path of the fault.
 func ParseExport(data []byte) (*Export, error) {
-	src, base := exportText(data)
+	src, base, err := exportText(data)
+	if err != nil {
+		return nil, err
+	}
 	p := exportParser{src: src, base: base}
 	root, err := p.parse()
 	if err != nil {
@@ -133,14 +150,22 @@ func ParseExport(data []byte) (*Export, error) {
 }
 
 // exportText returns data as UTF-8 without a byte order mark, and the
-// number of bytes the mark took, for positions.
-func exportText(data []byte) ([]byte, int) {
+// number of bytes the mark took, for positions; or an *ExportError for
+// text that is not UTF-8 or UTF-16: an invalid UTF-8 byte, an odd number
+// of UTF-16 bytes, an unpaired surrogate, UTF-32.
+func exportText(data []byte) ([]byte, int, error) {
 	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe, 0, 0}), bytes.HasPrefix(data, []byte{0, 0, 0xfe, 0xff}):
+		return nil, 0, &ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-32, which is not read; save it as UTF-8"}
 	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
-		return data[3:], 3
+		return data[3:], 3, checkUTF8(data[3:], 3)
 	case len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff):
 		// UTF-16, as Windows PowerShell's > and Out-File write. Positions
 		// then count bytes of the UTF-8 text.
+		if len(data)%2 != 0 {
+			return nil, 0, &ExportError{Pos: manifest.Position{Offset: len(data) - 1, Line: 1, Column: 1},
+				Msg: fmt.Sprintf("the file is UTF-16 but has an odd number of bytes (%d): it is cut short or not UTF-16", len(data))}
+		}
 		le := data[0] == 0xff
 		units := make([]uint16, 0, len(data)/2)
 		for i := 2; i+1 < len(data); i += 2 {
@@ -150,13 +175,38 @@ func exportText(data []byte) ([]byte, int) {
 				units = append(units, uint16(data[i])<<8|uint16(data[i+1]))
 			}
 		}
-		var b []byte
-		for _, r := range utf16.Decode(units) {
+		b := make([]byte, 0, len(units))
+		for i := 0; i < len(units); i++ {
+			r := rune(units[i])
+			switch {
+			case utf16.IsSurrogate(r) && r < 0xdc00 && i+1 < len(units) && units[i+1] >= 0xdc00 && units[i+1] < 0xe000:
+				r = utf16.DecodeRune(r, rune(units[i+1]))
+				i++
+			case utf16.IsSurrogate(r):
+				return nil, 0, (&exportParser{src: b}).syntax(len(b), fmt.Sprintf("an unpaired UTF-16 surrogate (U+%04X): the file is not valid UTF-16", r))
+			}
 			b = utf8.AppendRune(b, r)
 		}
-		return b, 0
+		return b, 0, nil
 	}
-	return data, 0
+	return data, 0, checkUTF8(data, 0)
+}
+
+// checkUTF8 returns an *ExportError at the first byte of src that is not
+// UTF-8: encoding/json would read it as U+FFFD and say nothing.
+func checkUTF8(src []byte, base int) error {
+	if utf8.Valid(src) {
+		return nil
+	}
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			p := exportParser{src: src, base: base}
+			return p.syntax(i, fmt.Sprintf("byte 0x%02x is not UTF-8; save the file as UTF-8", src[i]))
+		}
+		i += n
+	}
+	return nil
 }
 
 func join(path, member string) string {
@@ -180,7 +230,7 @@ func (p *exportParser) servicePrincipal(sp *jsonNode, path string) (exported, er
 	}
 	r := exported{appID: strings.ToLower(app.str)}
 	if n := sp.member("displayName"); n != nil && n.kind == 's' {
-		r.name = strings.TrimSpace(n.str)
+		r.name, r.namePos = strings.TrimSpace(n.str), p.pos(n.off)
 	}
 	lists := 0
 	type key struct {
@@ -212,6 +262,7 @@ func (p *exportParser) servicePrincipal(sp *jsonNode, path string) (exported, er
 			seen[k] = at + ".id"
 			perm.ResourceAppID = r.appID
 			r.perms = append(r.perms, perm)
+			r.at = append(r.at, place{p.pos(el.member("id").off), at + "." + el.member("id").key})
 		}
 		return nil
 	}
@@ -238,7 +289,16 @@ func (p *exportParser) servicePrincipal(sp *jsonNode, path string) (exported, er
 	if lists == 0 {
 		return exported{}, p.fail(sp, path, "no oauth2PermissionScopes, appRoles or oauth2Permissions: not a service principal export")
 	}
-	slices.SortFunc(r.perms, comparePermissions)
+	order := make([]int, len(r.perms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return comparePermissions(r.perms[a], r.perms[b]) })
+	perms, at := make([]Permission, len(order)), make([]place, len(order))
+	for i, j := range order {
+		perms[i], at[i] = r.perms[j], r.at[j]
+	}
+	r.perms, r.at = perms, at
 	return r, nil
 }
 
@@ -342,9 +402,10 @@ func (n *jsonNode) member(name string) *jsonNode {
 // exportParser builds a tree of jsonNodes with encoding/json's tokenizer,
 // keeping each value's offset for error positions.
 type exportParser struct {
-	src  []byte
-	base int // bytes before src in the file (a byte order mark)
-	dec  *json.Decoder
+	src   []byte
+	base  int // bytes before src in the file (a byte order mark)
+	dec   *json.Decoder
+	lines []int // where each line starts, found on first use
 }
 
 func (p *exportParser) parse() (*jsonNode, error) {
@@ -390,6 +451,7 @@ func (p *exportParser) value(key string, depth int) (*jsonNode, error) {
 		switch t {
 		case '{':
 			n.kind = '{'
+			var keys map[string]*jsonNode // by lower-case name, once there are many
 			for p.dec.More() {
 				koff := p.start()
 				k, err := p.dec.Token()
@@ -399,11 +461,26 @@ func (p *exportParser) value(key string, depth int) (*jsonNode, error) {
 				name, _ := k.(string)
 				// Members are matched regardless of case, and JSON readers
 				// take the last of two repeated keys where member would
-				// take the first: refuse a repeat rather than guess.
-				for _, prev := range n.elems {
-					if strings.EqualFold(prev.key, name) {
-						return nil, p.syntax(koff, fmt.Sprintf("the key %q appears twice, at %s and %s; remove one of them", name, p.pos(prev.keyOff), p.pos(koff)))
+				// take the first: refuse a repeat rather than guess. A map
+				// keeps the check linear in objects with many members.
+				if keys == nil && len(n.elems) >= 8 {
+					keys = make(map[string]*jsonNode, 16)
+					for _, prev := range n.elems {
+						keys[strings.ToLower(prev.key)] = prev
 					}
+				}
+				var prev *jsonNode
+				if keys != nil {
+					prev = keys[strings.ToLower(name)]
+				} else {
+					for _, e := range n.elems {
+						if strings.EqualFold(e.key, name) {
+							prev = e
+						}
+					}
+				}
+				if prev != nil {
+					return nil, p.syntax(koff, fmt.Sprintf("the key %q appears twice, at %s and %s; remove one of them", name, p.pos(prev.keyOff), p.pos(koff)))
 				}
 				m, err := p.value(name, depth+1)
 				if err != nil {
@@ -411,6 +488,9 @@ func (p *exportParser) value(key string, depth int) (*jsonNode, error) {
 				}
 				m.keyOff = koff
 				n.elems = append(n.elems, m)
+				if keys != nil {
+					keys[strings.ToLower(name)] = m
+				}
 			}
 		case '[':
 			n.kind = '['
@@ -469,20 +549,34 @@ func (p *exportParser) fail(n *jsonNode, path, msg string) error {
 }
 
 // pos converts an offset in src into a Position in the file.
+// The line starts are found once, so that each position costs a binary
+// search rather than a scan of the text before it.
 func (p *exportParser) pos(off int) manifest.Position {
 	off = min(off, len(p.src))
-	line := 1 + bytes.Count(p.src[:off], []byte{'\n'})
-	col := off - (bytes.LastIndexByte(p.src[:off], '\n') + 1) + 1
-	return manifest.Position{Offset: off + p.base, Line: line, Column: col}
+	if p.lines == nil {
+		p.lines = []int{0}
+		for i, c := range p.src {
+			if c == '\n' {
+				p.lines = append(p.lines, i+1)
+			}
+		}
+	}
+	line, _ := slices.BinarySearch(p.lines, off+1) // the first start after off
+	return manifest.Position{Offset: off + p.base, Line: line, Column: off - p.lines[line-1] + 1}
 }
 
 // With returns a catalog that is c refreshed from the exports, in order.
-// An export's permissions join those c lists for the resource and win where
-// they differ: a permission with the same id and type, or the same name and
-// type, is replaced by the export's. A resource c does not know becomes
-// known under the export's display name. An exported resource is complete:
-// the export lists everything its service principal publishes. c itself is
-// not changed; the work of building the new tables is done here, once.
+// An export may add what the catalog does not know: permissions (a new
+// id with a new name), and resources, which become known under the
+// export's display name. It may refresh what the catalog says of a
+// permission it lists with the same id, type and name: its description,
+// who may consent, whether it is enabled. It may not relabel: where an
+// export contradicts the catalog (a name the catalog gives another id, an
+// id the catalog gives another name or type, an application named as
+// another the catalog knows), the catalog's entry stays, and Conflicts
+// says so, naming both. An exported resource is complete: the export
+// lists everything its service principal publishes. c itself is not
+// changed; the work of building the new tables is done here, once.
 func (c *Catalog) With(exports ...*Export) *Catalog {
 	c = c.get()
 	if len(exports) == 0 {
@@ -494,6 +588,7 @@ func (c *Catalog) With(exports ...*Export) *Catalog {
 		perms[i] = c.perms[r.first:r.end]
 	}
 	sources := slices.Clone(c.sources)
+	conflicts := slices.Clone(c.conflicts)
 	index := make(map[string]int, len(resources))
 	for i, r := range resources {
 		index[r.AppID] = i
@@ -507,46 +602,105 @@ func (c *Catalog) With(exports ...*Export) *Catalog {
 			name = "export"
 		}
 		sources = append(sources, Source{Name: name})
+		start := len(conflicts)
+		conflict := func(at place, format string, args ...any) {
+			conflicts = append(conflicts, Conflict{Export: name, Pos: at.pos, Path: at.path, Msg: fmt.Sprintf(format, args...)})
+		}
 		for _, x := range e.resources {
 			i, ok := index[x.appID]
 			if !ok {
 				i = len(resources)
 				index[x.appID] = i
 				rname := firstOf(x.name, x.appID)
-				resources = append(resources, resourceEntry{Resource: Resource{AppID: x.appID, Name: rname, Key: ident.Key(x.name)}})
+				if o, taken := c.LookupResource(x.name); taken && o.AppID != x.appID {
+					conflict(place{x.namePos, "displayName"}, "names the application %s %q, which the catalog knows as the name of %s; the name keeps meaning %s, and this application is called %q",
+						x.appID, x.name, o.AppID, o.AppID, x.name+" ("+x.appID+")")
+					rname = x.name + " (" + x.appID + ")"
+				}
+				resources = append(resources, resourceEntry{Resource: Resource{AppID: x.appID, Name: rname, Key: ident.Key(rname)}})
 				perms = append(perms, nil)
 			}
 			resources[i].Complete = true
 			resources[i].Export = name
-			perms[i] = overlay(perms[i], x.perms, uint32(i))
+			perms[i] = overlay(perms[i], x, uint32(i), resources[i].Name, conflict)
 		}
+		// In the order of the export, not of the catalog.
+		slices.SortStableFunc(conflicts[start:], func(a, b Conflict) int { return a.Pos.Offset - b.Pos.Offset })
 	}
-	return build(resources, perms, sources)
+	out := build(resources, perms, sources)
+	out.conflicts = conflicts
+	return out
 }
 
-// overlay returns old with the exported permissions laid over it, in
-// catalog order.
-func overlay(old []entry, exp []Permission, res uint32) []entry {
+// Conflict is a place where an export contradicts what the catalog knew
+// before it; the catalog kept what it knew.
+type Conflict struct {
+	// Export is the export's Name.
+	Export string
+	// Pos and Path say where in the export the value at fault is.
+	Pos  manifest.Position
+	Path string
+	Msg  string
+}
+
+// Error is "export:line:column: path: message", so that a conflict reads
+// as a finding in the export.
+func (c Conflict) Error() string {
+	return c.Export + ":" + c.Pos.String() + ": " + c.Path + ": " + c.Msg
+}
+
+// Conflicts lists where the exports With laid over the catalog contradict
+// it, in the order found; nil for the built-in catalog.
+func (c *Catalog) Conflicts() []Conflict { return slices.Clone(c.get().conflicts) }
+
+// overlay returns old with the exported permissions of x laid over it, in
+// catalog order. A permission the catalog lists with the same id, type
+// and name takes the export's description, consent and state; one that
+// contradicts it is left out and reported to conflict.
+func overlay(old []entry, x exported, res uint32, resName string, conflict func(at place, format string, args ...any)) []entry {
 	type key struct {
 		s   string
 		typ manifest.Type
 	}
-	drop := make(map[key]bool, 2*len(exp))
-	for _, p := range exp {
-		drop[key{p.ID, p.Type}] = true
-		drop[key{strings.ToLower(p.Value), p.Type}] = true
+	byID := make(map[key]int, len(old))
+	byValue := make(map[key]int, len(old))
+	for i, e := range old {
+		byID[key{e.id, e.typ}] = i
+		byValue[key{strings.ToLower(e.value), e.typ}] = i
 	}
-	out := make([]entry, 0, len(old)+len(exp))
-	for _, e := range old {
-		if !drop[key{e.id, e.typ}] && !drop[key{strings.ToLower(e.value), e.typ}] {
-			out = append(out, e)
+	kept := slices.Clone(old)
+	var add []Permission
+	for j, p := range x.perms {
+		at := x.at[j]
+		if i, ok := byID[key{p.ID, p.Type}]; ok {
+			e := &kept[i]
+			if !strings.EqualFold(e.value, p.Value) {
+				conflict(at, "gives %s's %s permission %s the name %s, which the catalog calls %s; the catalog's name is kept", resName, Kind(p.Type), p.ID, p.Value, e.value)
+				continue
+			}
+			if p.DisplayName != "" {
+				e.displayName = p.DisplayName
+			}
+			if p.Consent != ConsentUnknown {
+				e.consent = p.Consent
+			}
+			e.disabled, e.removed = !p.Enabled, "" // listed, so published again
+			continue
 		}
+		if i, ok := byValue[key{strings.ToLower(p.Value), p.Type}]; ok && old[i].removed == "" {
+			conflict(at, "gives %s's %s permission %s the id %s, which the catalog gives %s; the catalog's id is kept", resName, Kind(p.Type), p.Value, p.ID, old[i].id)
+			continue
+		}
+		if i, ok := byID[key{p.ID, other(p.Type)}]; ok && !strings.EqualFold(old[i].value, p.Value) {
+			conflict(at, "lists %s as %s's %s permission %s, which the catalog knows as its %s permission %s; the catalog's is kept", p.ID, resName, Kind(p.Type), p.Value, Kind(other(p.Type)), old[i].value)
+			continue
+		}
+		add = append(add, p)
 	}
 	// Both lists are in catalog order: merge them.
-	kept := out
-	out = make([]entry, 0, len(kept)+len(exp))
+	out := make([]entry, 0, len(kept)+len(add))
 	i := 0
-	for _, p := range exp {
+	for _, p := range add {
 		for i < len(kept) && compareEntry(&kept[i], p) < 0 {
 			out = append(out, kept[i])
 			i++

@@ -2,6 +2,7 @@ package permissions
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,6 +107,19 @@ func TestParseExportUTF16(t *testing.T) {
 	}
 }
 
+// manyKeys returns n members "K0": 0, … on one line, for the repeated-key
+// check on objects with many members.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"K%d": 0`, i)
+	}
+	return b.String()
+}
+
 func TestParseExportErrors(t *testing.T) {
 	const scope = `{"id": "%s", "value": "X.Read", "type": "User"}`
 	tests := []struct {
@@ -133,6 +147,12 @@ func TestParseExportErrors(t *testing.T) {
 		{"app twice", `{"value": [{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []}, {"appId": "00000003-0000-0000-C000-000000000000", "appRoles": []}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 89}, Path: "value[1].appId", Msg: "00000003-0000-0000-c000-000000000000 is listed twice (first at value[0].appId)"}},
 		{"key twice", "{\"appId\": \"00000003-0000-0000-c000-000000000000\",\n \"appRoles\": [],\n \"AppRoles\": []}", ExportError{Pos: manifest.Position{Line: 3, Column: 2}, Msg: `the key "AppRoles" appears twice, at 2:2 and 3:2; remove one of them`}},
 		{"deep", strings.Repeat("[", 100) + strings.Repeat("]", 100), ExportError{Pos: manifest.Position{Line: 1, Column: 66}, Msg: "nested too deeply"}},
+		{"key twice among many", "{" + manyKeys(20) + ",\n \"K7\": 2}", ExportError{Pos: manifest.Position{Line: 2, Column: 2}, Msg: `the key "K7" appears twice, at 1:58 and 2:2; remove one of them`}},
+		// What encoding/json would read as U+FFFD, or drop, is refused.
+		{"invalid UTF-8", "{\"appId\": \"00000003-0000-0000-c000-000000000000\",\n \"displayName\": \"Gr\xe4ph\", \"appRoles\": []}", ExportError{Pos: manifest.Position{Line: 2, Column: 20}, Msg: "byte 0xe4 is not UTF-8; save the file as UTF-8"}},
+		{"UTF-16 with an odd byte", "\xff\xfe{\x00}\x00}", ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-16 but has an odd number of bytes (7): it is cut short or not UTF-16"}},
+		{"UTF-16 with an unpaired surrogate", "\xff\xfe{\x00\x00\xd8}\x00", ExportError{Pos: manifest.Position{Line: 1, Column: 2}, Msg: "an unpaired UTF-16 surrogate (U+D800): the file is not valid UTF-16"}},
+		{"UTF-32", "\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00", ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-32, which is not read; save it as UTF-8"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -217,28 +237,73 @@ func TestWith(t *testing.T) {
 	checkTables(t, c)
 }
 
-// TestWithReplaces: an export entry replaces a built-in one with the same
-// id and type, and one with the same name and type.
-func TestWithReplaces(t *testing.T) {
-	e, err := ParseExport([]byte(`{"appId": "` + graph + `", "oauth2PermissionScopes": [
+// TestWithConflicts: an export refreshes what the catalog says of a
+// permission it lists with the same id, type and name, adds what the
+// catalog lacks, and cannot relabel: a name given another id, an id given
+// another name or type, and an application named as Microsoft Graph are
+// conflicts, reported with their place, and the catalog keeps its entry.
+func TestWithConflicts(t *testing.T) {
+	e, err := ParseExport([]byte(`{"appId": "` + graph + `", "displayName": "Microsoft Graph", "oauth2PermissionScopes": [
 		{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "value": "User.Read", "type": "Admin", "adminConsentDisplayName": "Renamed", "isEnabled": false},
-		{"id": "59c80c83-b9ff-428e-9682-5bc99cf82c2b", "value": "openid", "type": "User"}]}`))
+		{"id": "0e263e50-5827-48a4-b97c-d940288653c7", "value": "User.ReadWrite", "type": "User"},
+		{"id": "37f7f235-527c-4136-accd-4a02d197296e", "value": "Mail.Send", "type": "User"},
+		{"id": "309dfc0e-20c3-41c0-8e71-818806d50727", "value": "WorkPlan.Read", "type": "User"}],
+	 "appRoles": [{"id": "14dad69e-099b-42c9-810b-d002981feec1", "value": "Profile.Read.All", "allowedMemberTypes": ["Application"]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := (*Catalog)(nil).With(e)
+	e.Name = "graph-sp.json"
+	foreign, err := ParseExport([]byte(`{"appId": "11111111-2222-3333-4444-555555555555",
+  "displayName": "Microsoft Graph", "appRoles": []}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign.Name = "evil.json"
+	c := (*Catalog)(nil).With(e, foreign)
+
+	// The same id, type and name: the export's description, consent and
+	// state win.
 	want := Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Value: "User.Read", Type: manifest.Scope, Consent: ConsentAdmin, DisplayName: "Renamed"}
 	if got, _ := c.Lookup(graph, want.ID, manifest.Scope); !cmp.Equal(want, got) {
 		t.Errorf("User.Read after With: %+v", got)
 	}
-	if got := c.LookupValues(graph, "openid", manifest.Scope); len(got) != 1 || got[0].ID != "59c80c83-b9ff-428e-9682-5bc99cf82c2b" {
+	// The relabels are refused: User.ReadWrite keeps its id, openid its
+	// name, profile its type; what is new joins.
+	if got, _ := c.LookupValue(graph, "User.ReadWrite", manifest.Scope); got.ID != "b4e74841-8e56-480b-be8b-910348b18b4c" {
+		t.Errorf("User.ReadWrite after With: %+v", got)
+	}
+	if got, _ := c.Lookup(graph, "37f7f235-527c-4136-accd-4a02d197296e", manifest.Scope); got.Value != "openid" {
 		t.Errorf("openid after With: %+v", got)
 	}
-	if _, ok := c.Lookup(graph, "37f7f235-527c-4136-accd-4a02d197296e", manifest.Scope); ok {
-		t.Error("the built-in openid id survived an export that gives openid another id")
+	if _, ok := c.Lookup(graph, "14dad69e-099b-42c9-810b-d002981feec1", manifest.Role); ok {
+		t.Error("profile's id became an application role")
 	}
-	if got, want := len(c.ResourcePermissions(graph)), 1531; got != want {
-		t.Errorf("Microsoft Graph has %d permissions, want %d", got, want)
+	if _, ok := c.LookupValue(graph, "WorkPlan.Read", manifest.Scope); !ok {
+		t.Error("a permission newer than the catalog did not join it")
+	}
+	// The name Microsoft Graph keeps meaning Microsoft Graph.
+	if r, _ := c.LookupResource("Microsoft Graph"); r.AppID != graph {
+		t.Errorf("Microsoft Graph is now %s", r.AppID)
+	}
+	if r, _ := c.LookupResource("11111111-2222-3333-4444-555555555555"); r.Name != "Microsoft Graph (11111111-2222-3333-4444-555555555555)" {
+		t.Errorf("the foreign application is called %q", r.Name)
+	}
+	var got []string
+	for _, x := range c.Conflicts() {
+		got = append(got, x.Error())
+	}
+	wantConflicts := []string{
+		// Directory.AccessAsUser.All's id, as User.ReadWrite.
+		"graph-sp.json:3:10: oauth2PermissionScopes[1].id: gives Microsoft Graph's delegated permission 0e263e50-5827-48a4-b97c-d940288653c7 the name User.ReadWrite, which the catalog calls Directory.AccessAsUser.All; the catalog's name is kept",
+		"graph-sp.json:4:10: oauth2PermissionScopes[2].id: gives Microsoft Graph's delegated permission 37f7f235-527c-4136-accd-4a02d197296e the name Mail.Send, which the catalog calls openid; the catalog's name is kept",
+		"graph-sp.json:6:23: appRoles[0].id: lists 14dad69e-099b-42c9-810b-d002981feec1 as Microsoft Graph's application permission Profile.Read.All, which the catalog knows as its delegated permission profile; the catalog's is kept",
+		`evil.json:2:18: displayName: names the application 11111111-2222-3333-4444-555555555555 "Microsoft Graph", which the catalog knows as the name of 00000003-0000-0000-c000-000000000000; the name keeps meaning 00000003-0000-0000-c000-000000000000, and this application is called "Microsoft Graph (11111111-2222-3333-4444-555555555555)"`,
+	}
+	if diff := cmp.Diff(wantConflicts, got); diff != "" {
+		t.Errorf("conflicts (-want +got):\n%s", diff)
+	}
+	if Builtin().Conflicts() != nil {
+		t.Error("the built-in catalog has conflicts")
 	}
 	checkTables(t, c)
 }

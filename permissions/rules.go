@@ -83,6 +83,11 @@ const (
 	CodeNotWanted   = "not-wanted"
 )
 
+// CodeCatalogConflict is the code of a Conflict: a place where a
+// --catalog export contradicts what the catalog knows. It is a finding
+// about the export, not about a manifest.
+const CodeCatalogConflict = "catalog-conflict"
+
 // Codes of the notes Plan reports, which never fail a check.
 const (
 	CodeRedirectNearMiss  = "redirect-uri-mismatch"
@@ -99,6 +104,10 @@ var problemRules = []Rule{
 	{CodeNames, LevelError, "with name resolution, a resource or permission given by name"},
 }
 
+var exportRules = []Rule{
+	{CodeCatalogConflict, LevelWarning, "a place where a --catalog export contradicts the catalog (a name given another id, an id given another name or type, an application named as another); the catalog keeps its entry"},
+}
+
 var noteRules = []Rule{
 	{CodeRedirectNearMiss, LevelNote, "a redirect URI close to the wanted one but different (scheme, case, path, trailing slash, another agency's host): sign-in with it fails"},
 	{CodeRedirectUnchecked, LevelNote, "the profile's redirect URI is not checked, for want of the agency's name"},
@@ -107,7 +116,8 @@ var noteRules = []Rule{
 }
 
 // Rules lists every kind of finding Plan and Lint report: the problems,
-// then the lints, then the notes.
+// then the lints, then the notes; and catalog-conflict, of the exports a
+// Catalog is refreshed from (Catalog.Conflicts), after the lints.
 func Rules() []Rule { return slices.Clone(allRules()) }
 
 var allRules = sync.OnceValue(func() []Rule {
@@ -115,6 +125,7 @@ var allRules = sync.OnceValue(func() []Rule {
 	for _, r := range lintRules {
 		out = append(out, r.Rule)
 	}
+	out = append(out, exportRules...)
 	return append(out, noteRules...)
 })
 

@@ -1,7 +1,9 @@
 package main
 
 import (
-	"os"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -19,27 +21,66 @@ func catalogFlag() cli.Flag {
 }
 
 // loadCatalog returns the built-in catalog refreshed from the --catalog
-// files, in order. A file that cannot be read, or is not an export, is a
-// usage error naming file:line:col.
+// files, in order; - is standard input. A file that cannot be read, or is
+// not an export, is a usage error naming file:line:col; exports are read
+// as manifests are (the same size limit, no directories or devices).
+// Where an export contradicts the catalog, the catalog keeps its entry and
+// each conflict is a warning on standard error, in the export.
 func loadCatalog(c *cli.Context) (*permissions.Catalog, error) {
+	if err := stdinOnce(c, nil); err != nil {
+		return nil, err
+	}
 	files := c.StringSlice("catalog")
 	if len(files) == 0 {
 		return permissions.Builtin(), nil
 	}
 	exports := make([]*permissions.Export, 0, len(files))
 	for _, name := range files {
-		data, err := os.ReadFile(name)
+		in, err := readInput(name, c.App.Reader, false)
 		if err != nil {
-			return nil, usagef(c, "--catalog %v", pathErr(name, err))
+			return nil, usagef(c, "--catalog %v", err)
 		}
-		e, err := permissions.ParseExport(data)
+		e, err := permissions.ParseExport(in.data)
 		if err != nil {
-			return nil, usagef(c, "--catalog %v", fileError{name, err})
+			return nil, usagef(c, "--catalog %v", fileError{in.name, err})
 		}
-		e.Name = name
+		e.Name = in.name
 		exports = append(exports, e)
 	}
-	return permissions.Builtin().With(exports...), nil
+	cat := permissions.Builtin().With(exports...)
+	if conflictsAllowed(c) {
+		return cat, nil
+	}
+	for _, x := range cat.Conflicts() {
+		fmt.Fprintf(c.App.ErrWriter, "%s:%s: warning: %s: %s [%s]\n", x.Export, x.Pos, x.Path, x.Msg, permissions.CodeCatalogConflict)
+	}
+	return cat, nil
+}
+
+// conflictsAllowed says whether --allow silences the catalog's conflicts.
+func conflictsAllowed(c *cli.Context) bool {
+	return slices.Contains(allowList(c), permissions.CodeCatalogConflict)
+}
+
+// stdinOnce refuses a command line that names standard input (-) more
+// than once, among the files and the --from and --catalog flags: it can
+// be read only once.
+func stdinOnce(c *cli.Context, files []string) error {
+	var uses []string
+	count := func(what string, args []string) {
+		for _, a := range args {
+			if a == "-" {
+				uses = append(uses, what)
+			}
+		}
+	}
+	count("a file", files)
+	count("--from", c.StringSlice("from"))
+	count("--catalog", c.StringSlice("catalog"))
+	if len(uses) > 1 {
+		return usagef(c, "standard input can be read only once, but it is named as %s", strings.Join(uses, " and as "))
+	}
+	return nil
 }
 
 // catalogVersion words the built-in catalog's dates for --version.

@@ -39,7 +39,12 @@ func doCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return reportFiles(c, "check", files, want, opts)
+	err = reportFiles(c, "check", files, want, opts)
+	if err == nil && c.Bool("strict") && len(opts.Catalog.Conflicts()) > 0 && !conflictsAllowed(c) {
+		// The conflicts were warned of as the catalog was read.
+		return codeErr(exitChanges)
+	}
+	return err
 }
 
 // reportFiles plans want for each file and hands what was found to the
@@ -93,14 +98,20 @@ func allowFlag() cli.Flag {
 	return &cli.StringSliceFlag{Name: "allow", Usage: "silence the lint or note `CODE` (see 'manifestpatch lints'); repeatable, or comma-separated"}
 }
 
-// allowed returns the codes --allow silences, checked.
-func allowed(c *cli.Context) ([]string, error) {
+// allowList returns the codes --allow names, unchecked.
+func allowList(c *cli.Context) []string {
 	var codes []string
 	for _, arg := range c.StringSlice("allow") {
 		for _, one := range strings.Split(arg, ",") {
 			codes = append(codes, strings.TrimSpace(one))
 		}
 	}
+	return codes
+}
+
+// allowed returns the codes --allow silences, checked.
+func allowed(c *cli.Context) ([]string, error) {
+	codes := allowList(c)
 	if err := permissions.CheckAllow(codes); err != nil {
 		return nil, usagef(c, "--allow %s", strings.TrimPrefix(err.Error(), "permissions: "))
 	}

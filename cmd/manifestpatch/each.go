@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,8 +54,8 @@ func fileArgs(c *cli.Context) ([]string, error) {
 		seen[key] = true
 		files = append(files, a)
 	}
-	if seen["-"] && slices.Contains(c.StringSlice("from"), "-") {
-		return nil, usagef(c, "standard input cannot be both --from and a file")
+	if err := stdinOnce(c, files); err != nil {
+		return nil, err
 	}
 	return files, nil
 }
