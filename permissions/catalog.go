@@ -93,6 +93,10 @@ type Permission struct {
 	// from the resource, "" for one it publishes; a removed permission is
 	// not Enabled.
 	Removed string
+	// Hidden says Microsoft no longer lists the permission on the
+	// resource's service principal though it still works (an Enabled
+	// permission the portal does not offer).
+	Hidden bool
 }
 
 // Key returns the identity of p as a manifest lists it.
@@ -167,6 +171,7 @@ type entry struct {
 	consent     Consent
 	disabled    bool
 	removed     string // the date Microsoft removed it, or ""
+	hidden      bool   // enabled, but not listed on the resource's service principal
 	displayName string
 }
 
@@ -187,6 +192,7 @@ func (c *Catalog) permission(e *entry) Permission {
 		DisplayName:   e.displayName,
 		Enabled:       !e.disabled,
 		Removed:       e.removed,
+		Hidden:        e.hidden,
 	}
 }
 

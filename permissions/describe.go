@@ -183,8 +183,11 @@ func (d Description) String() string {
 func (d Description) Note() string {
 	switch d.Status {
 	case StatusKnown:
-		if d.ByName {
+		switch {
+		case d.ByName:
 			return "written by name"
+		case d.Catalog.Hidden:
+			return "hidden by Microsoft: it works, but the portal no longer lists it"
 		}
 		return ""
 	case StatusDisabled:

@@ -60,6 +60,8 @@ func TestLint(t *testing.T) {
 		// malformed, and a name is a note.
 		{"unlisted resource", "[" + entry("7d312290-28c8-473c-a0ed-8e53749b6d6d", acc("user_impersonation", "Scope"), acc("00000000-1111-2222-3333-444444444444", "Scope")) + "]",
 			[]string{"1:86 unknown-name"}},
+		// Hidden by Microsoft, still enabled: known, nothing to say.
+		{"hidden", "[" + entry(graph, acc("32ea53ac-4a89-4cde-bac4-727c6fb9ac29", "Scope"), acc("9127ba42-f79f-43b1-be80-f23ecd42377e", "Scope")) + "]", nil},
 		{"removed by Microsoft", "[" + entry(graph, acc("f20584af-9290-4153-9280-ff8bb2c0ea7f", "Role")) + "]", []string{"1:86 removed"}},
 		{"by name is fine", "[" + entry("Microsoft Graph", acc("User.Read", "Scope")) + "]", nil},
 		{"unknown graph id", "[" + entry(graph, acc("00000000-1111-2222-3333-444444444444", "Scope")) + "]", []string{"1:86 unknown-permission"}},

@@ -76,6 +76,9 @@ func doLookup(c *cli.Context) error {
 			if p.Consent != "" {
 				consent = "; consent: " + p.Consent
 			}
+			if p.Note != "" && p.Note != "written by name" {
+				consent += "; " + p.Note
+			}
 			line := fmt.Sprintf("%s: %s %s (%s%s) %s", rec.Query, p.Resource, p.Permission, p.Kind, consent, p.ID)
 			if p.DisplayName != "" {
 				line += ": " + p.DisplayName

@@ -19,7 +19,10 @@
 //     consent of scopes;
 //   - graph-removed.json: Microsoft Graph permissions Microsoft removed,
 //     with the dates, so that a manifest listing one is told so rather
-//     than that its GUID is unknown.
+//     than that its GUID is unknown;
+//   - graph-hidden.json: Microsoft Graph permissions that work but that
+//     Microsoft no longer lists on its service principal, so the complete
+//     export lacks them.
 //
 // Generation checks the data as it goes (GUID syntax, types, no permission
 // listed twice, no resource name that could mean two resources, the files
@@ -47,6 +50,7 @@ const (
 	PermsFile      = "permissions.json"
 	FirstPartyFile = "first-party-permissions.json"
 	RemovedFile    = "graph-removed.json"
+	HiddenFile     = "graph-hidden.json"
 )
 
 // leading lists the resources that come first in the table, in this order;
@@ -86,7 +90,7 @@ var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 
 // Files holds the contents of the data files.
 type Files struct {
-	Apps, Perms, FirstParty, Removed []byte
+	Apps, Perms, FirstParty, Removed, Hidden []byte
 }
 
 // Read reads the data files from the folder dir.
@@ -95,7 +99,7 @@ func Read(dir string) (Files, error) {
 	for _, x := range []struct {
 		name string
 		dst  *[]byte
-	}{{AppsFile, &f.Apps}, {PermsFile, &f.Perms}, {FirstPartyFile, &f.FirstParty}, {RemovedFile, &f.Removed}} {
+	}{{AppsFile, &f.Apps}, {PermsFile, &f.Perms}, {FirstPartyFile, &f.FirstParty}, {RemovedFile, &f.Removed}, {HiddenFile, &f.Hidden}} {
 		data, err := os.ReadFile(filepath.Join(dir, x.name))
 		if err != nil {
 			return Files{}, err
@@ -152,6 +156,13 @@ type removedFile struct {
 	} `json:"removed"`
 }
 
+type hiddenFile struct {
+	About         string          `json:"about"`
+	Source        json.RawMessage `json:"source"`
+	ResourceAppID string          `json:"resourceAppId"`
+	Hidden        []dataPerm      `json:"hidden"`
+}
+
 type appsFile struct {
 	About string `json:"about"`
 	Apps  []struct {
@@ -176,6 +187,7 @@ type permission struct {
 	consent                     string // "ConsentAdmin", "ConsentUser" or "" (unknown)
 	disabled                    bool
 	removed                     string // the date Microsoft removed it, or ""
+	hidden                      bool   // enabled, but not listed on the resource's service principal
 }
 
 // snapshot is one data file's date, with what it covers.
@@ -210,6 +222,10 @@ func Build(f Files) ([]byte, error) {
 	if err := decode(RemovedFile, f.Removed, &rf); err != nil {
 		return nil, err
 	}
+	var hf hiddenFile
+	if err := decode(HiddenFile, f.Hidden, &hf); err != nil {
+		return nil, err
+	}
 	for _, s := range []struct{ file, date string }{{PermsFile, pf.Snapshot}, {FirstPartyFile, ff.Snapshot}} {
 		if !dateRE.MatchString(s.date) {
 			return nil, fmt.Errorf("%s: snapshot %q is not a date (YYYY-MM-DD)", s.file, s.date)
@@ -220,6 +236,9 @@ func Build(f Files) ([]byte, error) {
 		return nil, err
 	}
 	if err := addRemoved(resources, rf); err != nil {
+		return nil, err
+	}
+	if err := addHidden(resources, hf); err != nil {
 		return nil, err
 	}
 	snaps := []snapshot{{"Microsoft Graph", pf.Snapshot}, {"first-party", ff.Snapshot}}
@@ -379,26 +398,46 @@ func collect(af appsFile, pf permissionsFile, ff firstPartyFile) ([]*resource, e
 // disabled entries with the date. A removed permission may not share its
 // id and type, or its value and type, with one the resource publishes.
 func addRemoved(resources []*resource, rf removedFile) error {
-	i := slices.IndexFunc(resources, func(r *resource) bool { return r.appID == rf.ResourceAppID })
+	perms := make([]dataPerm, len(rf.Removed))
+	for i, x := range rf.Removed {
+		if !dateRE.MatchString(x.RemovedOn) || !dateRE.MatchString(x.LastSeen) || x.LastSeen > x.RemovedOn {
+			return fmt.Errorf("%s: %s %s: dates %q and %q are not YYYY-MM-DD, the one before the other", RemovedFile, x.Value, x.Type, x.LastSeen, x.RemovedOn)
+		}
+		perms[i] = dataPerm{ID: x.ID, Value: x.Value, Type: x.Type}
+	}
+	return addUnlisted(resources, RemovedFile, rf.ResourceAppID, perms, func(i int, p *permission) {
+		p.disabled, p.removed = true, rf.Removed[i].RemovedOn
+	})
+}
+
+// addHidden adds the permissions that work but that the resource's
+// service principal no longer lists, as enabled hidden entries.
+func addHidden(resources []*resource, hf hiddenFile) error {
+	return addUnlisted(resources, HiddenFile, hf.ResourceAppID, hf.Hidden, func(_ int, p *permission) {
+		p.hidden = true
+	})
+}
+
+// addUnlisted adds permissions the resource's complete export does not
+// list to the resource appID, marking each with mark. None may share its
+// id and type, or its value and type, with one the export lists.
+func addUnlisted(resources []*resource, file, appID string, perms []dataPerm, mark func(int, *permission)) error {
+	i := slices.IndexFunc(resources, func(r *resource) bool { return r.appID == appID })
 	if i < 0 {
-		return fmt.Errorf("%s: resource %s is not in the catalog", RemovedFile, rf.ResourceAppID)
+		return fmt.Errorf("%s: resource %s is not in the catalog", file, appID)
 	}
 	r := resources[i]
-	for _, x := range rf.Removed {
-		where := fmt.Sprintf("%s: %s %s", RemovedFile, x.Value, x.Type)
-		if !dateRE.MatchString(x.RemovedOn) || !dateRE.MatchString(x.LastSeen) || x.LastSeen > x.RemovedOn {
-			return fmt.Errorf("%s: dates %q and %q are not YYYY-MM-DD, the one before the other", where, x.LastSeen, x.RemovedOn)
-		}
+	for i, x := range perms {
+		where := fmt.Sprintf("%s: %s %s", file, x.Value, x.Type)
 		for _, p := range r.perms {
 			if p.typ == x.Type && (p.id == x.ID || strings.EqualFold(p.value, x.Value)) {
 				return fmt.Errorf("%s: %s is published as %s %s", where, x.ID, p.value, p.id)
 			}
 		}
-		if err := addPermissions(r, RemovedFile, r.name, []dataPerm{{ID: x.ID, Value: x.Value, Type: x.Type}}); err != nil {
+		if err := addPermissions(r, file, r.name, []dataPerm{x}); err != nil {
 			return err
 		}
-		p := &r.perms[len(r.perms)-1]
-		p.disabled, p.removed = true, x.RemovedOn
+		mark(i, &r.perms[len(r.perms)-1])
 	}
 	slices.SortFunc(r.perms, func(a, b permission) int {
 		return ident.ComparePermissions(a.value, a.typ, a.id, b.value, b.typ, b.id)
@@ -608,6 +647,9 @@ func render(snaps []snapshot, resources []*resource) ([]byte, error) {
 		}
 		if f.p.removed != "" {
 			fmt.Fprintf(&b, ", removed: %q", f.p.removed)
+		}
+		if f.p.hidden {
+			b.WriteString(", hidden: true")
 		}
 		if f.p.displayName != "" {
 			fmt.Fprintf(&b, ", displayName: %q", f.p.displayName)

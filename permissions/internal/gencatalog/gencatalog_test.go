@@ -40,11 +40,14 @@ const (
 	removed = `{"about": "", "source": {}, "resourceAppId": "00000003-0000-0000-c000-000000000000", "removed": [
 		{"id": "f20584af-9290-4153-9280-ff8bb2c0ea7f", "type": "Role", "value": "Directory.Write.Restricted", "lastSeen": "2024-08-31", "removedOn": "2024-09-12"}
 	]}`
+	hidden = `{"about": "", "source": {}, "resourceAppId": "00000003-0000-0000-c000-000000000000", "hidden": [
+		{"id": "32ea53ac-4a89-4cde-bac4-727c6fb9ac29", "type": "Scope", "value": "ChannelMessage.Delete", "adminConsentRequired": false, "displayName": "Delete user's channel messages"}
+	]}`
 )
 
 func build(t *testing.T, a, p, f string) string {
 	t.Helper()
-	src, err := Build(Files{Apps: []byte(a), Perms: []byte(p), FirstParty: []byte(f), Removed: []byte(removed)})
+	src, err := Build(Files{Apps: []byte(a), Perms: []byte(p), FirstParty: []byte(f), Removed: []byte(removed), Hidden: []byte(hidden)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,15 +65,18 @@ func TestBuild(t *testing.T) {
 		// Leading resources first with the names the project gives them,
 		// the newest date of the files that list each, and the export's
 		// name as an alias.
-		`{Resource: Resource{AppID: "00000003-0000-0000-c000-000000000000", Name: "Microsoft Graph", Key: "MicrosoftGraph", Complete: true, Snapshot: "2026-08-19"}, aliases: []string{"Graph", "MS Graph"}, first: 0, end: 3},`,
-		`{Resource: Resource{AppID: "00000002-0000-0ff1-ce00-000000000000", Name: "Office 365 Exchange Online", Key: "Office365ExchangeOnline", Snapshot: "2026-08-20"}, aliases: []string{"Exchange Online", "Exchange", "EXO"}, first: 3, end: 7},`,
+		`{Resource: Resource{AppID: "00000003-0000-0000-c000-000000000000", Name: "Microsoft Graph", Key: "MicrosoftGraph", Complete: true, Snapshot: "2026-08-19"}, aliases: []string{"Graph", "MS Graph"}, first: 0, end: 4},`,
+		`{Resource: Resource{AppID: "00000002-0000-0ff1-ce00-000000000000", Name: "Office 365 Exchange Online", Key: "Office365ExchangeOnline", Snapshot: "2026-08-20"}, aliases: []string{"Exchange Online", "Exchange", "EXO"}, first: 4, end: 8},`,
 		// "Microsoft Teams" names another application: no alias.
-		`{Resource: Resource{AppID: "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", Name: "Microsoft Teams Services", Key: "TeamsServices", Snapshot: "2026-08-20"}, first: 7, end: 8},`,
+		`{Resource: Resource{AppID: "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", Name: "Microsoft Teams Services", Key: "TeamsServices", Snapshot: "2026-08-20"}, first: 8, end: 9},`,
 		// A resource only the export has: named by the first part of a
 		// name with " / ", keyed by it, the other part an alias.
-		`{Resource: Resource{AppID: "475226c6-020e-4fb2-8a90-7a972cbfc1d4", Name: "Power Platform", Key: "PowerPlatform", Snapshot: "2026-08-20"}, aliases: []string{"Power Apps Admin"}, first: 8, end: 9},`,
+		`{Resource: Resource{AppID: "475226c6-020e-4fb2-8a90-7a972cbfc1d4", Name: "Power Platform", Key: "PowerPlatform", Snapshot: "2026-08-20"}, aliases: []string{"Power Apps Admin"}, first: 9, end: 10},`,
 		// A permission Microsoft removed, with the date.
 		`{res: 0, id: "f20584af-9290-4153-9280-ff8bb2c0ea7f", value: "Directory.Write.Restricted", typ: manifest.Role, consent: ConsentAdmin, disabled: true, removed: "2024-09-12"},`,
+		// A permission that works though the service principal no longer
+		// lists it.
+		`{res: 0, id: "32ea53ac-4a89-4cde-bac4-727c6fb9ac29", value: "ChannelMessage.Delete", typ: manifest.Scope, consent: ConsentUser, hidden: true, displayName: "Delete user's channel messages"},`,
 		// Keyed rows; a trimmed display name; consent from the flag.
 		`{res: 0, id: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", value: "User.Read", typ: manifest.Scope, consent: ConsentUser, displayName: "Sign in and read user profile"},`,
 		`{res: 0, id: "b633e1c5-b582-4048-a93e-9f11b44c7e96", value: "Mail.Send", typ: manifest.Role, consent: ConsentAdmin, disabled: true, displayName: "Send mail as any user"},`,
@@ -101,19 +107,22 @@ func TestBuildErrors(t *testing.T) {
 		a, p, f string
 		want    string
 		r       string // graph-removed.json; "" for the one above
+		h       string // graph-hidden.json; "" for the one above
 	}{
-		{"unknown field", apps, strings.Replace(perms, `"about"`, `"abuot"`, 1), firstParty, `permissions.json: json: unknown field "abuot"`, ""},
-		{"no date", apps, strings.Replace(perms, `"2026-08-19"`, `""`, 1), firstParty, `permissions.json: snapshot "" is not a date`, ""},
-		{"upper-case id", apps, strings.Replace(perms, "e1fe6dd8", "E1FE6DD8", 1), firstParty, `id "E1FE6DD8-ba31-4d61-89e7-88639da4683d" is not a lower-case GUID`, ""},
-		{"bad type", apps, strings.Replace(perms, `"type": "Scope"`, `"type": "scope"`, 1), firstParty, "type is neither Scope nor Role", ""},
-		{"value with a slash", apps, strings.Replace(perms, `"User.Read"`, `"User/Read"`, 1), firstParty, `value "User/Read" is empty or holds a space or a slash`, ""},
-		{"files disagree", apps, perms, strings.Replace(firstParty, `"EAS.AccessAsUser.All"`, `"EWS.AccessAsUser.All"`, 1), "id 266d2589-20b5-4f91-9a03-89247d1be8da is EAS.AccessAsUser.All in an earlier file", ""},
-		{"listed twice", apps, perms, strings.Replace(firstParty, "9b005f11-86f0-45f7-8c27-4fff5d849916", "6222dbab-a24c-4210-9d91-2f47cf565614", 1), "id 6222dbab-a24c-4210-9d91-2f47cf565614 listed twice", ""},
-		{"count short", apps, perms, strings.Replace(firstParty, `"Scope": 3`, `"Scope": 4`, 1), "3 of type Scope, the file's counts say 4", ""},
-		{"resource not in apps", apps, strings.Replace(perms, `"appId": "00000002-0000-0ff1-ce00-000000000000"`, `"appId": "00000002-0000-0ff1-ce00-00000000000f"`, 1), firstParty, "is not in resource-apps.json", ""},
-		{"name means two", strings.Replace(apps, `"displayName": "Microsoft Teams Services"`, `"displayName": "Microsoft Teams"`, 1), perms, firstParty, `means both 1fec8e78-bce4-4aaf-ab1b-5451cc387264 and cc15fd57-2c6c-4117-a88c-83b1d56b4bbe`, ""},
-		{"removed but published", apps, perms, firstParty, "graph-removed.json: Mail.Send Role: b633e1c5-b582-4048-a93e-9f11b44c7e96 is published as Mail.Send", strings.Replace(strings.Replace(removed, "Directory.Write.Restricted", "Mail.Send", 1), "f20584af-9290-4153-9280-ff8bb2c0ea7f", "b633e1c5-b582-4048-a93e-9f11b44c7e96", 1)},
-		{"removed before seen", apps, perms, firstParty, "are not YYYY-MM-DD, the one before the other", strings.Replace(removed, `"lastSeen": "2024-08-31"`, `"lastSeen": "2024-09-30"`, 1)},
+		{"unknown field", apps, strings.Replace(perms, `"about"`, `"abuot"`, 1), firstParty, `permissions.json: json: unknown field "abuot"`, "", ""},
+		{"no date", apps, strings.Replace(perms, `"2026-08-19"`, `""`, 1), firstParty, `permissions.json: snapshot "" is not a date`, "", ""},
+		{"upper-case id", apps, strings.Replace(perms, "e1fe6dd8", "E1FE6DD8", 1), firstParty, `id "E1FE6DD8-ba31-4d61-89e7-88639da4683d" is not a lower-case GUID`, "", ""},
+		{"bad type", apps, strings.Replace(perms, `"type": "Scope"`, `"type": "scope"`, 1), firstParty, "type is neither Scope nor Role", "", ""},
+		{"value with a slash", apps, strings.Replace(perms, `"User.Read"`, `"User/Read"`, 1), firstParty, `value "User/Read" is empty or holds a space or a slash`, "", ""},
+		{"files disagree", apps, perms, strings.Replace(firstParty, `"EAS.AccessAsUser.All"`, `"EWS.AccessAsUser.All"`, 1), "id 266d2589-20b5-4f91-9a03-89247d1be8da is EAS.AccessAsUser.All in an earlier file", "", ""},
+		{"listed twice", apps, perms, strings.Replace(firstParty, "9b005f11-86f0-45f7-8c27-4fff5d849916", "6222dbab-a24c-4210-9d91-2f47cf565614", 1), "id 6222dbab-a24c-4210-9d91-2f47cf565614 listed twice", "", ""},
+		{"count short", apps, perms, strings.Replace(firstParty, `"Scope": 3`, `"Scope": 4`, 1), "3 of type Scope, the file's counts say 4", "", ""},
+		{"resource not in apps", apps, strings.Replace(perms, `"appId": "00000002-0000-0ff1-ce00-000000000000"`, `"appId": "00000002-0000-0ff1-ce00-00000000000f"`, 1), firstParty, "is not in resource-apps.json", "", ""},
+		{"name means two", strings.Replace(apps, `"displayName": "Microsoft Teams Services"`, `"displayName": "Microsoft Teams"`, 1), perms, firstParty, `means both 1fec8e78-bce4-4aaf-ab1b-5451cc387264 and cc15fd57-2c6c-4117-a88c-83b1d56b4bbe`, "", ""},
+		{"removed but published", apps, perms, firstParty, "graph-removed.json: Mail.Send Role: b633e1c5-b582-4048-a93e-9f11b44c7e96 is published as Mail.Send", strings.Replace(strings.Replace(removed, "Directory.Write.Restricted", "Mail.Send", 1), "f20584af-9290-4153-9280-ff8bb2c0ea7f", "b633e1c5-b582-4048-a93e-9f11b44c7e96", 1), ""},
+		{"removed before seen", apps, perms, firstParty, "are not YYYY-MM-DD, the one before the other", strings.Replace(removed, `"lastSeen": "2024-08-31"`, `"lastSeen": "2024-09-30"`, 1), ""},
+		{"hidden but published", apps, perms, firstParty, "graph-hidden.json: User.Read Scope: 32ea53ac-4a89-4cde-bac4-727c6fb9ac29 is published as User.Read e1fe6dd8-ba31-4d61-89e7-88639da4683d", "", strings.Replace(hidden, "ChannelMessage.Delete", "User.Read", 1)},
+		{"hidden on no resource", apps, perms, firstParty, "graph-hidden.json: resource 00000003-0000-0000-c000-00000000000f is not in the catalog", "", strings.Replace(hidden, "c000-000000000000", "c000-00000000000f", 1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,7 +130,11 @@ func TestBuildErrors(t *testing.T) {
 			if r == "" {
 				r = removed
 			}
-			_, err := Build(Files{Apps: []byte(tt.a), Perms: []byte(tt.p), FirstParty: []byte(tt.f), Removed: []byte(r)})
+			h := tt.h
+			if h == "" {
+				h = hidden
+			}
+			_, err := Build(Files{Apps: []byte(tt.a), Perms: []byte(tt.p), FirstParty: []byte(tt.f), Removed: []byte(r), Hidden: []byte(h)})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Build error = %v, want one containing %q", err, tt.want)
 			}
