@@ -26,7 +26,7 @@ func ExampleConsentFor() {
 	// User.Read (user, unless policy): Scope
 	//   user consent per Microsoft Graph; tenant policy may require an admin
 	// Calendars.ReadWrite.Shared (admin likely): Scope
-	//   user consent per Microsoft Graph; tenant policy likely requires an admin: since August 2025 Microsoft-managed consent policies exclude mail, calendar and Teams scopes from user consent in default tenants
+	//   user consent per Microsoft Graph; tenant policy likely requires an admin: since November 2025 Microsoft-managed consent policies keep mail, mailbox, calendar, Teams chat and meeting scopes from users in tenants that use them (20 scopes added to the policy of MC1097272; Microsoft publishes no list, and this scope is of that kind)
 	// Directory.Read.All (admin): Scope
 	//   admin consent per Microsoft Graph
 	// Mail.Send (admin): Role

@@ -208,7 +208,7 @@ var profiles = []Profile{{
 		{ID: StepUpload, Title: "Upload the manifest (paste it into the manifest editor, or az ad app update)"},
 		{ID: StepConsent, Title: "Grant tenant-wide admin consent: an administrator must consent for the organization",
 			Checked: "consent-url prints the admin-consent link for the manifest's appId",
-			Note:    "The permissions' own flags leave them to users, but since August 2025 Microsoft-managed consent policies (microsoft-user-default-recommended) keep mail, calendar and Teams scopes, such as EWS.AccessAsUser.All and Calendars.ReadWrite.Shared, from user consent in default tenants: users cannot consent for themselves."},
+			Note:    "The permissions' own flags leave them to users, but since November 2025 Microsoft-managed consent policies (microsoft-user-default-recommended) keep mail and calendar scopes, such as EWS.AccessAsUser.All and Calendars.ReadWrite.Shared, from user consent in tenants that use them: users cannot consent for themselves."},
 		{ID: StepEWSAllowList, Title: "Allow the app to use EWS: add its application (client) id to the tenant's EwsAllowedAppIDs (Exchange Online PowerShell)",
 			Note: "A tenant that keeps EWS on (EwsEnabled True) lets only the app ids in EwsAllowedAppIDs use it. Set-OrganizationConfig -EwsAllowedAppIDs writes the whole list: read the current value first. A change takes up to 24 hours. EWS in Exchange Online ends for good on 2027-04-01, with no exceptions."},
 		{ID: StepSecret, Title: "Create a client secret with a 24-month expiry and give it to the vendor",
