@@ -35,12 +35,26 @@ func EditRegion(src []byte) (start, end int, multiline bool, err error) {
 	return at, at, !d.compact(), nil
 }
 
-// TopLevelKeys returns the names of the top-level members the package
-// reads (fields.go), for the fuzz reference's case rule.
-func TopLevelKeys() []string {
-	var out []string
-	for _, k := range guards.kids {
-		out = append(out, k.name)
+// Guard is a node of the tree of member paths the scanner guards
+// (fields.go): in an object on it, a key may not repeat, nor be spelled in
+// another case.
+type Guard struct {
+	Name string
+	Kids []*Guard // members of an object value
+	Each *Guard   // each item of an array value
+}
+
+// Guards returns the package's tree of guarded paths, for the fuzz
+// reference.
+func Guards() *Guard { return exportGuard(guards) }
+
+func exportGuard(g *guard) *Guard {
+	if g == nil {
+		return nil
+	}
+	out := &Guard{Name: g.name, Each: exportGuard(g.each)}
+	for _, k := range g.kids {
+		out.Kids = append(out.Kids, exportGuard(k))
 	}
 	return out
 }

@@ -386,10 +386,19 @@ func referenceRead(t *testing.T, body []byte) reference {
 		r.m.Container = manifest.ObjectMember
 		r.keys = len(top.keys)
 		seen := false
+		guards := manifest.Guards()
+		setup := map[string]bool{}
 		for i, k := range top.keys {
 			if k != manifest.RequiredResourceAccess {
-				for _, name := range manifest.TopLevelKeys() {
-					if r.miscased == "" && k != name && strings.EqualFold(k, name) {
+				for _, g := range guards.Kids {
+					switch {
+					case k == g.Name:
+						if setup[k] {
+							r.fail(manifest.ErrDuplicateKey, k)
+						}
+						setup[k] = true
+						r.guarded(top.elems[i], g, k)
+					case r.miscased == "" && foldASCII(k, g.Name):
 						r.miscased = k
 					}
 				}
@@ -498,6 +507,49 @@ func (r *reference) accesses(v *jnode, epath string) []manifest.Access {
 		out = append(out, acc)
 	}
 	return out
+}
+
+// guarded states the rules for a value on a guarded path other than
+// requiredResourceAccess: in an object, a guarded key may not repeat, and
+// one spelled in another case is refused once the object's members are
+// read; the values of guarded keys and the items of a guarded array follow
+// the same rules.
+func (r *reference) guarded(v *jnode, g *manifest.Guard, path string) {
+	switch {
+	case v.kind == '{' && g.Kids != nil:
+		seen := map[string]bool{}
+		var folded []string
+		for i, k := range v.keys {
+			matched := false
+			for _, sub := range g.Kids {
+				if k == sub.Name {
+					matched = true
+					if seen[k] {
+						r.fail(manifest.ErrDuplicateKey, path+"."+k)
+					}
+					seen[k] = true
+					r.guarded(v.elems[i], sub, path+"."+k)
+				}
+			}
+			if !matched && slices.ContainsFunc(g.Kids, func(sub *manifest.Guard) bool { return foldASCII(k, sub.Name) }) {
+				folded = append(folded, k)
+			}
+		}
+		for _, k := range folded {
+			r.fail(manifest.ErrShape, path+"."+k)
+		}
+	case v.kind == '[' && g.Each != nil:
+		for i, e := range v.elems {
+			r.guarded(e, g.Each, fmt.Sprintf("%s[%d]", path, i))
+		}
+	}
+}
+
+// foldASCII reports whether a is the ASCII name b in another ASCII case:
+// the scanner folds ASCII letters only (strings.EqualFold also takes the
+// Kelvin sign for k and the long s for s).
+func foldASCII(a, b string) bool {
+	return a != b && strings.EqualFold(a, b) && !strings.ContainsFunc(a, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // folded fails a key that is one of names in another case: property
