@@ -111,11 +111,13 @@ type Report struct {
 	// false", or "" for none), set when Options.SignInAudience is.
 	AudienceWas string
 	// AudienceChanged reports whether the sign-in audience was set: the
-	// document did not admit Options.SignInAudience (Setup.Admits).
+	// document did not admit Options.SignInAudience (Setup.Admits), or
+	// did in another case than Entra's spelling of the value.
 	AudienceChanged bool
 	// AudienceNow is the audience set when AudienceChanged: the narrowest
 	// that admits both what the document admitted and what was wanted,
-	// so that no kind of account is dropped.
+	// so that no kind of account is dropped; for a mis-cased value, the
+	// same audience in Entra's spelling.
 	AudienceNow string
 	// RedirectURIsAdded lists the redirect URIs that were added.
 	RedirectURIsAdded []string

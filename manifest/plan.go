@@ -197,7 +197,9 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 }
 
 // audience plans giving the document an audience that admits what want
-// admits, unless it does already (Setup.Admits). No kind of account the
+// admits, unless it does already (Setup.Admits); an audience that does,
+// but in another case than Entra's documented spelling, is rewritten in
+// that spelling. No kind of account the
 // document admitted is dropped: the audience set is the narrowest that
 // admits both (PersonalMicrosoftAccount and AzureADMultipleOrgs make
 // AzureADandPersonalMicrosoftAccount). signInAudience is set where
@@ -211,10 +213,17 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 // BenchmarkApply/setup a third slower (README, Design notes).
 func (d *document) audience(s Setup, want string, rep *Report) []edit {
 	rep.AudienceWas = s.AudienceSource()
-	if s.Admits(want) {
+	now := ""
+	switch had := AudienceOf(s.SignInAudience); {
+	case !s.Admits(want):
+		now = (AudienceOf(s.Audience()) | AudienceOf(want)).Audience()
+	case had != 0 && had.Audience() != s.SignInAudience:
+		// Admitted, but spelt in another case than Entra documents: the
+		// same audience, in its documented spelling.
+		now = had.Audience()
+	default:
 		return nil
 	}
-	now := (AudienceOf(s.Audience()) | AudienceOf(want)).Audience()
 	if now == "" {
 		now = want // not an audience: written as asked
 	}

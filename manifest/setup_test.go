@@ -297,6 +297,37 @@ func TestAudience(t *testing.T) {
 	}
 }
 
+// TestAudienceSpelling: an audience in another case than Entra spells it
+// is read by meaning, so it is never narrowed, and Apply writes the same
+// audience in Entra's spelling; kinds of account it admitted stay.
+func TestAudienceSpelling(t *testing.T) {
+	tests := []struct{ want, in, now string }{
+		{manifest.AzureADMultipleOrgs, "AzureADAndPersonalMicrosoftAccount", manifest.AzureADandPersonalMicrosoftAccount},
+		{manifest.AzureADMultipleOrgs, "azureadmultipleorgs", manifest.AzureADMultipleOrgs},
+		{manifest.AzureADMyOrg, "AZUREADMULTIPLEORGS", manifest.AzureADMultipleOrgs},
+		// Not admitted and mis-cased: widened, in Entra's spelling.
+		{manifest.AzureADMultipleOrgs, "personalMicrosoftAccount", manifest.AzureADandPersonalMicrosoftAccount},
+	}
+	for _, tt := range tests {
+		in := `{"displayName": "x", "signInAudience": "` + tt.in + `"}`
+		out, rep, err := manifest.Apply([]byte(in), nil, manifest.Options{SignInAudience: tt.want})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{"displayName": "x", "signInAudience": "` + tt.now + `"}`
+		if string(out) != want || !rep.AudienceChanged || rep.AudienceNow != tt.now || rep.AudienceWas != tt.in {
+			t.Errorf("Apply(%s, want %s) = %s, %+v; want %s", tt.in, tt.want, out, rep, want)
+		}
+		if got, had := manifest.AudienceOf(tt.now), manifest.AudienceOf(tt.in); got&had != had {
+			t.Errorf("%s dropped accounts %s admitted", tt.now, tt.in)
+		}
+		// Applied again, nothing changes.
+		if again, _, err := manifest.Apply(out, nil, manifest.Options{SignInAudience: tt.want}); err != nil || string(again) != string(out) {
+			t.Errorf("second Apply changed %s to %s (%v)", out, again, err)
+		}
+	}
+}
+
 // TestOneLineLists shows that a list in an object on one line stays on one
 // line when it grows, in a document that spans several.
 func TestOneLineLists(t *testing.T) {

@@ -301,14 +301,19 @@ func (res *Result) problems(want Want, opts Options) {
 // account the manifest admits is dropped.
 func (res *Result) audience(want Want, add func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any)) {
 	rep := res.Report
-	have := rep.AudienceWas
-	switch s := res.Manifest.Setup; {
+	have, s := rep.AudienceWas, res.Manifest.Setup
+	switch {
 	case have == "":
 		have = "not set"
 	case s.SignInAudience != "" && manifest.AudienceOf(s.SignInAudience) == 0:
 		have = fmt.Sprintf("%q, which is not a sign-in audience (%s)", s.SignInAudience, strings.Join(audienceNames(), ", "))
 	case s.SignInAudience != "":
 		have += " (" + manifest.AudienceOf(s.SignInAudience).String() + ")"
+	}
+	if a := manifest.AudienceOf(s.SignInAudience); a != 0 && a.Audience() == rep.AudienceNow {
+		// Only the spelling is wrong.
+		add(CodeAudience, manifest.Position{}, manifest.Permission{}, "sign-in audience %q is spelt in another case than Entra's %s (%s), the only spelling Microsoft documents: apply writes %s", s.SignInAudience, rep.AudienceNow, a, rep.AudienceNow)
+		return
 	}
 	msg := fmt.Sprintf("sign-in audience is %s; want %s (%s)", have, want.SignInAudience, manifest.AudienceOf(want.SignInAudience))
 	if rep.AudienceNow != want.SignInAudience {

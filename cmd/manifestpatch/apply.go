@@ -122,6 +122,12 @@ func summary(res *permissions.Result, want permissions.Want, cat *permissions.Ca
 			// A legacy manifest that says it with the flag alone gets the flag.
 			what = "availableToOtherTenants for " + what
 		}
+		switch was := res.Manifest.Setup.SignInAudience; {
+		case manifest.AudienceOf(was).Audience() == rep.AudienceNow:
+			what = fmt.Sprintf("the sign-in audience %s as Entra spells it (was %q)", rep.AudienceNow, was)
+		case manifest.AudienceOf(was) != 0:
+			what += ", widened from " + was
+		}
 		parts = append(parts, would("set")+" "+what)
 	}
 	for _, u := range rep.RedirectURIsAdded {
