@@ -280,13 +280,17 @@ func (d *document) splice(src []byte, edits []edit) []byte {
 // become GUIDs. canon is called with ID and Type empty for a resource, as
 // for Options.Canonical. Only the rewritten string values change; every
 // other byte is returned as it was. When nothing changes, the returned
-// slice is src itself.
+// slice is src itself, as it is for a nil canon, which maps nothing (src
+// is still read, and an error returned if it is not a manifest).
 func Rewrite(src []byte, canon func(Permission) Permission) ([]byte, error) {
 	d, err := parse(src)
 	if err != nil {
 		return nil, err
 	}
 	defer d.release()
+	if canon == nil {
+		return src, nil
+	}
 	var edits []edit
 	str := func(members []member, name, value string) {
 		for _, m := range members {

@@ -263,3 +263,16 @@ func namesOptions(graph string, names map[string]string) manifest.Options {
 		},
 	}
 }
+
+// TestRewriteNilCanon: a nil mapping maps nothing. Rewrite still reads
+// the file, so what is not a manifest is still an error.
+func TestRewriteNilCanon(t *testing.T) {
+	src := []byte(`{"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]}`)
+	out, err := manifest.Rewrite(src, nil)
+	if err != nil || !bytes.Equal(out, src) {
+		t.Errorf("Rewrite(src, nil) = %q, %v; want src unchanged", out, err)
+	}
+	if _, err := manifest.Rewrite([]byte(`{"requiredResourceAccess": 1}`), nil); err == nil {
+		t.Errorf("Rewrite of a malformed manifest with a nil canon: no error")
+	}
+}
