@@ -57,12 +57,16 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 		f := &fileReport{command: command, cat: opts.Catalog, file: path, strict: strict, multi: len(files) > 1}
 		r.record = f
 		in, res, err := planFile(c, path, want, opts, false)
+		if in != nil {
+			// Kept on error too: SARIF counts an error's column in it.
+			f.file, f.src = in.name, in.data
+		}
 		if err != nil {
 			f.err = err
 			r.fail(err)
 			return
 		}
-		f.file, f.src, f.res = in.name, in.data, res
+		f.res = res
 		addHints(res.Findings)
 		if command == "check" && !res.OK(strict) {
 			r.code = exitChanges

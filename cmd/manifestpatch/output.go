@@ -189,13 +189,26 @@ type checkJSON struct {
 	Problems []findingJSON `json:"problems"`
 	Lints    []findingJSON `json:"lints"`
 	Notes    []findingJSON `json:"notes"`
-	Error    string        `json:"error,omitempty"`
+	errorJSON
+}
+
+// errorJSON is why a file could not be checked: the message, as the text
+// format words it, and where in the file, when the error has a place.
+type errorJSON struct {
+	Error  string `json:"error,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+func errorRecord(err error) errorJSON {
+	pos := errorPosition(err)
+	return errorJSON{Error: err.Error(), Line: pos.Line, Column: pos.Column}
 }
 
 func checkRecord(f *fileReport) checkJSON {
 	rec := checkJSON{File: f.file, Missing: []permJSON{}, Problems: []findingJSON{}, Lints: []findingJSON{}, Notes: []findingJSON{}}
 	if f.err != nil {
-		rec.Error = f.err.Error()
+		rec.errorJSON = errorRecord(f.err)
 		return rec
 	}
 	fs := f.res.Findings

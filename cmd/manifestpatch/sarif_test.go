@@ -53,7 +53,8 @@ func TestSARIF(t *testing.T) {
 	if r := found["missing"]; r.Level != "error" || r.Locations[0].Physical.Artifact.URI != "file://"+filepath.ToSlash(app) {
 		t.Errorf("missing: %+v", r)
 	}
-	if r := found[sarifUnreadable]; r.Locations[0].Physical.Region.StartLine != 2 || r.Locations[0].Physical.Artifact.URI != "file://"+filepath.ToSlash(bad) {
+	// The parse error is at the comma, 2:30, as the text format says.
+	if r := found[sarifUnreadable]; r.Locations[0].Physical.Region != (sarifRegion{StartLine: 2, StartColumn: 30}) || r.Locations[0].Physical.Artifact.URI != "file://"+filepath.ToSlash(bad) {
 		t.Errorf("unreadable: %+v", r)
 	}
 	validateSARIF(t, out.Bytes())

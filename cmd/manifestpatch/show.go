@@ -79,13 +79,13 @@ type showJSON struct {
 	// without a signed-in user.
 	Application []showPerm    `json:"application"`
 	Lints       []findingJSON `json:"lints"`
-	Error       string        `json:"error,omitempty"`
+	errorJSON
 }
 
 func showRecord(f *fileReport) showJSON {
 	rec := showJSON{File: f.file, Permissions: []showPerm{}, Application: []showPerm{}, Lints: []findingJSON{}}
 	if f.err != nil {
-		rec.Error = f.err.Error()
+		rec.errorJSON = errorRecord(f.err)
 		return rec
 	}
 	for _, res := range f.res.Manifest.Resources {
