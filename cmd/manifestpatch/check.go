@@ -63,7 +63,11 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 		}
 		if err != nil {
 			f.err = err
-			r.fail(err)
+			if in != nil && out.reportsUnreadable() {
+				out.file(r, f)
+			} else {
+				r.fail(err)
+			}
 			return
 		}
 		f.res = res

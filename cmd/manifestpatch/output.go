@@ -37,6 +37,11 @@ type output interface {
 	file(r *result, f *fileReport)
 	// done writes what is written once every file is done.
 	done(w io.Writer, fs []*fileReport) error
+	// reportsUnreadable says whether the format itself reports a file
+	// that was read but is not a manifest, in file, rather than failing
+	// the run with exit code 2: textconv does, as git gives up on the
+	// whole diff when its driver fails.
+	reportsUnreadable() bool
 }
 
 // outputs are the formats of check and show, by --format name. They keep
@@ -85,6 +90,8 @@ func severity(f permissions.Finding, strict bool) string {
 // [code], as compilers do.
 type textOutput struct{}
 
+func (textOutput) reportsUnreadable() bool { return false }
+
 func (textOutput) file(r *result, f *fileReport) {
 	if f.err != nil {
 		return // already on standard error
@@ -120,6 +127,8 @@ func writeFindings(w io.Writer, file string, fs []permissions.Finding, strict bo
 type jsonOutput struct{}
 
 func (jsonOutput) file(*result, *fileReport) {}
+
+func (jsonOutput) reportsUnreadable() bool { return false }
 
 func (jsonOutput) done(w io.Writer, fs []*fileReport) error {
 	recs := make([]any, len(fs))

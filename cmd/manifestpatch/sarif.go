@@ -24,6 +24,8 @@ type sarifOutput struct{}
 
 func (sarifOutput) file(*result, *fileReport) {}
 
+func (sarifOutput) reportsUnreadable() bool { return false }
+
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`

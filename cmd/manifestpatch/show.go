@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -149,11 +150,25 @@ func writeShow(r *result, f *fileReport) {
 // git log -p show permissions by name: one line per permission, the
 // sign-in audience and each redirect URI, and the lints without positions,
 // which would shift with unrelated edits. No colour, no alignment that one
-// long name would change on every line.
+// long name would change on every line. A file that is not a manifest is
+// shown as it is, after a line that says why, and does not fail: git gives
+// up on the whole diff when a driver fails.
 type textconvOutput struct{}
+
+func (textconvOutput) reportsUnreadable() bool { return true }
 
 func (textconvOutput) file(r *result, f *fileReport) {
 	if f.err != nil {
+		why := f.err
+		var fe fileError
+		if errors.As(why, &fe) {
+			why = fe.err // without the file name, which git makes up for each side
+		}
+		fmt.Fprintf(&r.stdout, "not read as a manifest, so shown as it is: %v\n", why)
+		r.stdout.Write(f.src)
+		if len(f.src) > 0 && f.src[len(f.src)-1] != '\n' {
+			r.stdout.WriteByte('\n')
+		}
 		return
 	}
 	for _, res := range f.res.Manifest.Resources {

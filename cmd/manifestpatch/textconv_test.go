@@ -76,4 +76,20 @@ func TestGitTextconv(t *testing.T) {
 	if log := git("log", "-p", "-1"); !strings.Contains(log, "+Microsoft Graph Mail.Send (application)") {
 		t.Errorf("git log -p lacks the permission's name:\n%s", log)
 	}
+
+	// A commit that breaks the file: git log -p goes on (git stops at a
+	// driver that fails), and shows why and the text as it is.
+	write("app.manifest.json", "{\n  \"displayName\": \"app\",,\n}\n")
+	git("commit", "-q", "-am", "break it")
+	log := git("log", "-p")
+	for _, want := range []string{
+		"+not read as a manifest, so shown as it is: 2:24: unexpected ','; want a string key",
+		"+  \"displayName\": \"app\",,",
+		"-Microsoft Graph Mail.Send (application)",
+		"start",
+	} {
+		if !strings.Contains(log, want) {
+			t.Errorf("git log -p lacks %q:\n%s", want, log)
+		}
+	}
 }
