@@ -68,7 +68,7 @@ func doApply(c *cli.Context) error {
 		switch {
 		case dryRun:
 			if list {
-				fmt.Fprintln(&r.stdout, in.name)
+				fmt.Fprintln(&r.stdout, inline(in.name))
 			}
 			if showDiff {
 				r.stdout.Write(diff.Diff(in.name+".orig", in.data, in.name, res.Output))
@@ -82,7 +82,7 @@ func doApply(c *cli.Context) error {
 				return
 			}
 		}
-		fmt.Fprintf(&r.stderr, "%s: %s\n", in.name, summary(res, want, opts.Catalog, dryRun))
+		fmt.Fprintf(&r.stderr, "%s: %s\n", inline(in.name), inline(summary(res, want, opts.Catalog, dryRun)))
 	})
 	return err
 }

@@ -52,7 +52,7 @@ func loadCatalog(c *cli.Context) (*permissions.Catalog, error) {
 		return cat, nil
 	}
 	for _, x := range cat.Conflicts() {
-		fmt.Fprintf(c.App.ErrWriter, "%s:%s: warning: %s: %s [%s]\n", x.Export, x.Pos, x.Path, x.Msg, permissions.CodeCatalogConflict)
+		fmt.Fprintf(c.App.ErrWriter, "%s:%s: warning: %s: %s [%s]\n", inline(x.Export), x.Pos, inline(x.Path), inline(x.Msg), permissions.CodeCatalogConflict)
 	}
 	return cat, nil
 }

@@ -43,7 +43,7 @@ func doConsent(c *cli.Context) error {
 		return exitError2(fileError{in.name, err})
 	}
 	if s.Schema == manifest.SchemaFragment {
-		fmt.Fprintf(c.App.ErrWriter, "%s: holds only requiredResourceAccess, which never has an appId: run consent-url on the app's manifest\n", in.name)
+		fmt.Fprintf(c.App.ErrWriter, "%s: holds only requiredResourceAccess, which never has an appId: run consent-url on the app's manifest\n", inline(in.name))
 		return codeErr(exitChanges)
 	}
 	if !manifest.IsGUID(s.AppID) {
@@ -51,7 +51,7 @@ func doConsent(c *cli.Context) error {
 		if s.AppID != "" {
 			why = fmt.Sprintf("has appId %q, which is not a GUID (a template placeholder?)", s.AppID)
 		}
-		fmt.Fprintf(c.App.ErrWriter, "%s: %s: create the app registration first (Entra admin center, or az ad app create), then download its manifest and run consent-url on it\n", in.name, why)
+		fmt.Fprintf(c.App.ErrWriter, "%s: %s: create the app registration first (Entra admin center, or az ad app create), then download its manifest and run consent-url on it\n", inline(in.name), inline(why))
 		return codeErr(exitChanges)
 	}
 	u, err := permissions.AdminConsentURL(s.AppID, tenant)

@@ -21,7 +21,7 @@ type result struct {
 }
 
 func (r *result) fail(err error) {
-	r.stderr.WriteString(err.Error())
+	r.stderr.WriteString(inline(err.Error()))
 	r.stderr.WriteByte('\n')
 	r.code = max(r.code, exitError)
 	r.err = err

@@ -69,7 +69,7 @@ func doLookup(c *cli.Context) error {
 	}
 	for _, rec := range recs {
 		if rec.Resource != nil {
-			fmt.Fprintf(c.App.Writer, "%s: resource %s (%s), key %s\n", rec.Query, rec.Resource.Name, rec.Resource.AppID, rec.Resource.Key)
+			fmt.Fprintln(c.App.Writer, inline(fmt.Sprintf("%s: resource %s (%s), key %s", rec.Query, rec.Resource.Name, rec.Resource.AppID, rec.Resource.Key)))
 		}
 		for _, p := range rec.Permissions {
 			consent := ""
@@ -83,14 +83,14 @@ func doLookup(c *cli.Context) error {
 			if p.DisplayName != "" {
 				line += ": " + p.DisplayName
 			}
-			fmt.Fprintln(c.App.Writer, line)
+			fmt.Fprintln(c.App.Writer, inline(line))
 		}
 		if rec.Resource == nil && len(rec.Permissions) == 0 {
 			msg := fmt.Sprintf("%s: not found", rec.Query)
 			if len(rec.Suggestions) > 0 {
 				msg += "; did you mean " + permissions.OrList(rec.Suggestions) + "?"
 			}
-			fmt.Fprintln(c.App.ErrWriter, msg)
+			fmt.Fprintln(c.App.ErrWriter, inline(msg))
 		}
 	}
 	return codeErr(code)

@@ -53,6 +53,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // error behind it, whose chain holds the library's errors (errors.Is
 // works on it).
 func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	stderr = termWriter{stderr} // what a message quotes cannot act on the terminal
 	app := newApp(stdin, stdout, stderr)
 	var helpErr error
 	app.CommandNotFound = func(c *cli.Context, topic string) { helpErr = helpTopic(c, topic) }
@@ -82,18 +83,18 @@ func exitFor(app *cli.App, err error, stderr io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &fe):
-		fmt.Fprintln(stderr, fe)
+		fmt.Fprintln(stderr, inline(fe.Error()))
 		return exitError
 	case errors.As(err, &ec):
 		if msg := err.Error(); msg != "" {
-			fmt.Fprintf(stderr, "%s: %s\n", app.Name, msg)
+			fmt.Fprintf(stderr, "%s: %s\n", app.Name, inline(msg))
 		}
 		if ec.ExitCode() > exitError {
 			return exitError // urfave/cli's own errors exit 3; ours stop at 2
 		}
 		return ec.ExitCode()
 	default:
-		fmt.Fprintf(stderr, "%s: %v\n", app.Name, err)
+		fmt.Fprintf(stderr, "%s: %s\n", app.Name, inline(err.Error()))
 		return exitError
 	}
 }

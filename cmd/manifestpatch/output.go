@@ -109,7 +109,7 @@ func (textOutput) done(io.Writer, []*fileReport) error { return nil }
 func writeFindings(w io.Writer, file string, fs []permissions.Finding, strict bool) {
 	var b []byte
 	for _, l := range fs {
-		b = append(b, file...)
+		b = append(b, inline(file)...)
 		if l.Pos.Line > 0 {
 			b = append(b, ':')
 			b = strconv.AppendInt(b, int64(l.Pos.Line), 10)
@@ -117,7 +117,7 @@ func writeFindings(w io.Writer, file string, fs []permissions.Finding, strict bo
 			b = strconv.AppendInt(b, int64(l.Pos.Column), 10)
 		}
 		b = append(append(append(b, ": "...), severity(l, strict)...), ": "...)
-		b = append(append(append(append(b, l.Msg...), " ["...), l.Code...), "]\n"...)
+		b = append(append(append(append(b, inline(l.Msg)...), " ["...), l.Code...), "]\n"...)
 	}
 	w.Write(b)
 }

@@ -105,7 +105,7 @@ func showRecord(f *fileReport) showJSON {
 func writeShow(r *result, f *fileReport) {
 	rec := showRecord(f)
 	if f.multi {
-		fmt.Fprintf(&r.stdout, "%s:\n", rec.File)
+		fmt.Fprintf(&r.stdout, "%s:\n", inline(rec.File))
 	}
 	if len(rec.Permissions) == 0 {
 		fmt.Fprintf(&r.stdout, "  no permissions\n")
@@ -114,7 +114,7 @@ func writeShow(r *result, f *fileReport) {
 	rows := make([][4]string, len(rec.Permissions))
 	var width [3]int
 	for i, p := range rec.Permissions {
-		rows[i] = [4]string{p.Permission, p.Kind, p.Consent, p.ID}
+		rows[i] = [4]string{inline(p.Permission), p.Kind, p.Consent, inline(p.ID)}
 		for j := range width {
 			width[j] = max(width[j], len(rows[i][j]))
 		}
@@ -127,19 +127,19 @@ func writeShow(r *result, f *fileReport) {
 			if !p.known {
 				res = "unknown resource"
 			}
-			fmt.Fprintf(&r.stdout, "%s (%s)\n", res, p.ResourceAppID)
+			fmt.Fprintf(&r.stdout, "%s (%s)\n", inline(res), inline(p.ResourceAppID))
 		}
 		row := rows[i]
 		line := fmt.Sprintf("  %-*s  %-*s  %-*s  %s", width[0], row[0], width[1], row[1], width[2], row[2], row[3])
 		if p.Note != "" {
-			line += "  (" + p.Note + ")"
+			line += "  (" + inline(p.Note) + ")"
 		}
 		fmt.Fprintln(&r.stdout, strings.TrimRight(line, " "))
 	}
 	if len(rec.Application) > 0 {
 		var names []string
 		for _, p := range rec.Application {
-			names = append(names, p.Resource+" "+p.Permission)
+			names = append(names, inline(p.Resource+" "+p.Permission))
 		}
 		fmt.Fprintf(&r.stdout, "Application permissions, which the app can use without a signed-in user (admin consent): %s\n", strings.Join(names, ", "))
 	}
@@ -164,8 +164,8 @@ func (textconvOutput) file(r *result, f *fileReport) {
 		if errors.As(why, &fe) {
 			why = fe.err // without the file name, which git makes up for each side
 		}
-		fmt.Fprintf(&r.stdout, "not read as a manifest, so shown as it is: %v\n", why)
-		r.stdout.Write(f.src)
+		fmt.Fprintf(&r.stdout, "not read as a manifest, so shown as it is: %s\n", inline(why.Error()))
+		r.stdout.WriteString(escape(string(f.src), true))
 		if len(f.src) > 0 && f.src[len(f.src)-1] != '\n' {
 			r.stdout.WriteByte('\n')
 		}
@@ -178,20 +178,20 @@ func (textconvOutput) file(r *result, f *fileReport) {
 			if n := d.Note(); n != "" {
 				line += " (" + n + ")"
 			}
-			fmt.Fprintln(&r.stdout, line)
+			fmt.Fprintln(&r.stdout, inline(line))
 		}
 	}
 	s := f.res.Manifest.Setup
 	if s.SignInAudience != "" {
-		fmt.Fprintf(&r.stdout, "sign-in audience %s\n", s.SignInAudience)
+		fmt.Fprintf(&r.stdout, "sign-in audience %s\n", inline(s.SignInAudience))
 	} else if s.AvailableToOtherTenants != nil {
 		fmt.Fprintf(&r.stdout, "availableToOtherTenants %v\n", *s.AvailableToOtherTenants)
 	}
 	for _, u := range s.RedirectURIs {
-		fmt.Fprintf(&r.stdout, "redirect URI %s\n", u.URI)
+		fmt.Fprintf(&r.stdout, "redirect URI %s\n", inline(u.URI))
 	}
 	for _, x := range f.res.Findings {
-		fmt.Fprintf(&r.stdout, "%s: %s [%s]\n", x.Level, x.Msg, x.Code)
+		fmt.Fprintf(&r.stdout, "%s: %s [%s]\n", x.Level, inline(x.Msg), x.Code)
 	}
 }
 
