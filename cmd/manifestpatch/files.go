@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // maxSize is the largest input read. Real manifests are a few kilobytes;
@@ -239,8 +240,13 @@ func replace(in *input, data []byte) (err error) {
 	if err := keepOwner(tmp, in.info); err != nil {
 		return fmt.Errorf("%s: %w; a replacement would belong to you instead, so it is not replaced (to keep the owner, write the output of apply --stdout into the file)", in.path, err)
 	}
-	if err := tmp.Chmod(in.info.Mode().Perm()); err != nil {
-		return fmt.Errorf("%s: %w; the file is unchanged", in.path, unwrapPath(err))
+	if err := keepAttrs(tmp.Name(), in.path); err != nil {
+		return fmt.Errorf("%s: %w; a replacement would lose it, so it is not replaced (to keep it, write the output of apply --stdout into the file)", in.path, err)
+	}
+	// After the owner, which clears the setuid and setgid bits, and after
+	// an access control list, which sets the group bits to its mask.
+	if err := keepMode(tmp, in.info.Mode()); err != nil {
+		return fmt.Errorf("%s: %w; the file is unchanged", in.path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))
@@ -261,12 +267,38 @@ func replace(in *input, data []byte) (err error) {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), in.path); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			// Writable, yet not replaceable: an append-only file (chattr
+			// +a), or a sticky folder that someone else owns.
+			return wordedError{fmt.Sprintf("%s: may be written but not replaced (an append-only attribute, which lsattr shows as a, or a sticky folder owned by someone else); the file is unchanged", in.path), err}
+		}
 		return fmt.Errorf("%s: replacing: %w; the file is unchanged", in.path, unwrapPath(err))
 	}
 	renamed = true
 	if d, err := os.Open(dir); err == nil {
 		d.Sync() // make the rename durable where the platform allows
 		d.Close()
+	}
+	return nil
+}
+
+// keepMode gives the temporary file the permission bits and the setuid,
+// setgid and sticky bits of mode, and checks that it has them: a kernel
+// may drop setgid for a group the user is not in.
+func keepMode(tmp tempFile, mode fs.FileMode) error {
+	want := mode & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	if err := tmp.Chmod(want); err != nil {
+		return unwrapPath(err)
+	}
+	if runtime.GOOS == "windows" {
+		return nil // Chmod sets the read-only attribute only
+	}
+	info, err := os.Stat(tmp.Name())
+	if err != nil {
+		return unwrapPath(err)
+	}
+	if got := info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky); got != want {
+		return fmt.Errorf("its mode is %v, and a replacement could only be given %v", want, got)
 	}
 	return nil
 }

@@ -27,7 +27,11 @@ func accessErr(path string, info fs.FileInfo, err error) error {
 		return nil
 	case errors.Is(err, syscall.EROFS):
 		return wordedError{path + ": is on a read-only file system; not replaced", err}
-	case !errors.Is(err, syscall.EACCES) && !errors.Is(err, syscall.EPERM):
+	case errors.Is(err, syscall.EPERM):
+		// access(2) says EACCES for permission bits; EPERM for a file
+		// whose flags forbid writing whoever asks.
+		return wordedError{path + ": is immutable (the i attribute: lsattr shows it, chattr -i clears it; on BSD and macOS the uchg or schg flag); not replaced", err}
+	case !errors.Is(err, syscall.EACCES):
 		return pathErr(path, err)
 	}
 	if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {

@@ -256,6 +256,9 @@ func TestRefusedWritesInjected(t *testing.T) {
 				return accessErr(path, info, syscall.EACCES)
 			}
 		}, fs.ErrPermission},
+		{"immutable", "app.json: is immutable (the i attribute: lsattr shows it, chattr -i clears it; on BSD and macOS the uchg or schg flag); not replaced", func(string) {
+			writable = func(path string, info fs.FileInfo) error { return accessErr(path, info, syscall.EPERM) }
+		}, fs.ErrPermission},
 		{"owner not kept", "app.json: belongs to the group", func(string) {
 			createTemp = failing("Chown", syscall.EPERM)
 		}, fs.ErrPermission},
@@ -282,4 +285,25 @@ func (f fakeOwner) Sys() any {
 	st := *f.FileInfo.Sys().(*syscall.Stat_t)
 	st.Uid = f.uid
 	return &st
+}
+
+// TestKeepsModeBits: a replacement has the setuid, setgid and sticky bits
+// of the file it replaces, as well as its permission bits.
+func TestKeepsModeBits(t *testing.T) {
+	dir := t.TempDir()
+	for _, mode := range []fs.FileMode{0o640, 0o4755 | fs.ModeSetuid, fs.ModeSetgid | 0o664, fs.ModeSticky | 0o600} {
+		path := filepath.Join(dir, "app.json")
+		os.WriteFile(path, []byte(`{"displayName": "x"}`), 0o600)
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.Stat(path)
+		if code := run([]string{"apply", path}, strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}); code != exitOK {
+			t.Fatalf("mode %v: exit %d", before.Mode(), code)
+		}
+		after, _ := os.Stat(path)
+		if after.Mode() != before.Mode() {
+			t.Errorf("mode %v after apply, was %v", after.Mode(), before.Mode())
+		}
+	}
 }

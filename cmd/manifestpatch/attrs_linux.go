@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"syscall"
+)
+
+// keepAttrs gives the temporary file at tmp the extended attributes of the
+// file at path, as cp --preserve=xattr does: its access control list
+// (system.posix_acl_access), its SELinux label, its capabilities and the
+// user's own attributes. The error names one it could not give.
+func keepAttrs(tmp, path string) error {
+	names, err := xattrList(path)
+	if err != nil {
+		if errors.Is(err, syscall.ENOTSUP) {
+			return nil // the file system has none
+		}
+		return wordedError{"its extended attributes cannot be read", err}
+	}
+	for _, name := range names {
+		value, err := xattrGet(path, name)
+		if errors.Is(err, syscall.ENODATA) {
+			continue // removed meanwhile
+		}
+		if err != nil {
+			return wordedError{fmt.Sprintf("its %s cannot be read", attrName(name)), err}
+		}
+		if have, err := xattrGet(tmp, name); err == nil && bytes.Equal(have, value) {
+			continue // the new file has it already (an inherited label)
+		}
+		if err := syscall.Setxattr(tmp, name, value, 0); err != nil {
+			return wordedError{fmt.Sprintf("has %s, which a replacement could not take (%v)", attrName(name), err), err}
+		}
+	}
+	return nil
+}
+
+// attrName words an extended attribute for a message.
+func attrName(name string) string {
+	switch {
+	case name == "system.posix_acl_access":
+		return "an access control list (getfacl shows it)"
+	case name == "security.selinux":
+		return "an SELinux label"
+	case name == "security.capability":
+		return "file capabilities"
+	}
+	return "the extended attribute " + name
+}
+
+// xattrList returns the names of the extended attributes of the file at
+// path.
+func xattrList(path string) ([]string, error) {
+	buf, err := xattrRead(func(b []byte) (int, error) { return syscall.Listxattr(path, b) })
+	if err != nil || len(buf) == 0 {
+		return nil, err
+	}
+	return strings.Split(strings.TrimSuffix(string(buf), "\x00"), "\x00"), nil
+}
+
+func xattrGet(path, name string) ([]byte, error) {
+	return xattrRead(func(b []byte) (int, error) { return syscall.Getxattr(path, name, b) })
+}
+
+// xattrRead calls get with a buffer large enough for what it returns,
+// asking for the size first, as the value may grow between the calls.
+func xattrRead(get func([]byte) (int, error)) ([]byte, error) {
+	for {
+		n, err := get(nil)
+		if err != nil {
+			return nil, err
+		}
+		buf := make([]byte, n)
+		m, err := get(buf)
+		if errors.Is(err, syscall.ERANGE) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return buf[:m], nil
+	}
+}
