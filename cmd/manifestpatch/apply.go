@@ -47,6 +47,9 @@ func doApply(c *cli.Context) error {
 		return err
 	}
 	dryRun := showDiff || list
+	if !dryRun && !toStdout {
+		removeStale(files)
+	}
 	_, err = eachFile(c, files, func(path string, r *result) {
 		in, res, err := planFile(c, path, want, opts, !dryRun && !toStdout && path != "-")
 		if err != nil {

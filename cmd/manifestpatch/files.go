@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 )
 
 // maxSize is the largest input read. Real manifests are a few kilobytes;
@@ -74,10 +75,17 @@ func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 		return nil, fmt.Errorf("%s: is %s, not a regular file; refusing to read it", path, fileKind(mode))
 	}
 	if f == nil {
-		if f, err = os.Open(path); err != nil {
+		afterLstat(path)
+		if f, err = openToReplace(path); err != nil {
+			if errors.Is(err, syscall.ELOOP) {
+				return nil, linkErr(path) // a link swapped in since Lstat
+			}
 			return nil, pathErr(path, err)
 		}
 		defer f.Close()
+		if now, err := f.Stat(); err != nil || !os.SameFile(info, now) || !now.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s: was replaced by another file while being read; not patched (run again)", path)
+		}
 	}
 	var data []byte
 	if mode.IsRegular() {
@@ -195,12 +203,14 @@ type tempFile interface {
 
 // Hooks for tests, which inject faults through them: createTemp makes the
 // temporary file, writable says whether the user may write a file in
-// place, and beforeRename runs once the temporary file is complete, just
-// before the original is checked and replaced.
+// place, beforeRename runs once the temporary file is complete, just
+// before the original is checked and replaced, and afterLstat runs between
+// looking at a file to replace and opening it.
 var (
 	createTemp   = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 	writable     = canWrite
 	beforeRename = func(path string) {}
+	afterLstat   = func(path string) {}
 )
 
 // replace writes data over in's file atomically: a temporary file in the
@@ -223,16 +233,20 @@ func replace(in *input, data []byte) (err error) {
 		return err
 	}
 	dir := filepath.Dir(in.path)
-	tmp, err := createTemp(dir, "."+filepath.Base(in.path)+".*.tmp")
+	tmp, err := createTemp(dir, tempPrefix(filepath.Base(in.path))+"*.tmp")
 	if err != nil {
 		return folderErr(in.path, dir, err)
 	}
+	untrack := trackTemp(tmp.Name())
+	release := lockTemp(tmp.Name())
 	renamed := false
 	defer func() {
 		if !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		release()
+		untrack()
 	}()
 	if _, err := tmp.Write(data); err != nil {
 		return fmt.Errorf("%s: writing: %w; the file is unchanged", in.path, unwrapPath(err))

@@ -34,3 +34,17 @@ func lock(path string) (func(), error) {
 	}
 	return func() {}, nil
 }
+
+// openToReplace opens the file at path to read it before replacing it.
+func openToReplace(path string) (*os.File, error) { return os.Open(path) }
+
+// lockTemp does nothing: Windows does not remove a file that is open.
+func lockTemp(string) func() { return func() {} }
+
+// removeIfStale leaves the file: without the advisory locks that tell a
+// live run's file from a dead one's, a stale temporary file is the user's
+// to remove.
+func removeIfStale(string) {}
+
+// raise ends the process after a signal.
+func raise(os.Signal) { os.Exit(exitError) }

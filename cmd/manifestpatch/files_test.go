@@ -61,6 +61,7 @@ func resetHooks() {
 	createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 	writable = canWrite
 	beforeRename = func(string) {}
+	afterLstat = func(string) {}
 }
 
 // applyWithFault runs apply on a fresh file with the hooks set, and checks

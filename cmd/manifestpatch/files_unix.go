@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // canWrite reports, as an error saying why, when the user may not write
@@ -96,4 +97,55 @@ func lock(path string) (func(), error) {
 		return nil, err
 	}
 	return func() { f.Close() }, nil
+}
+
+// openToReplace opens the file at path, which Lstat found regular, to read
+// it before replacing it: not through a link and without waiting, so that
+// a link or a named pipe swapped in meanwhile is refused, not followed or
+// waited on (readInput compares what it opened with what Lstat saw).
+func openToReplace(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+}
+
+// lockTemp takes a lock on the temporary file at name, held until release
+// is called, so that removeIfStale in another run leaves it alone.
+func lockTemp(name string) (release func()) {
+	f, err := os.Open(name)
+	if err != nil {
+		return func() {}
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	return func() { f.Close() }
+}
+
+// removeIfStale removes the temporary file at path if a killed run left
+// it: it is the user's own regular file, older than staleAfter, and no
+// live run holds its lock.
+func removeIfStale(path string) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if err != nil || !ok || !info.Mode().IsRegular() || int(st.Uid) != os.Geteuid() || time.Since(info.ModTime()) < staleAfter {
+		return
+	}
+	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
+		return // a live run is writing it
+	}
+	if now, err := os.Lstat(path); err == nil && os.SameFile(info, now) {
+		os.Remove(path)
+	}
+}
+
+// raise ends the process by sig, whose handler has been reset.
+func raise(sig os.Signal) {
+	if s, ok := sig.(syscall.Signal); ok {
+		syscall.Kill(os.Getpid(), s)
+		time.Sleep(time.Second) // the signal is delivered meanwhile
+		os.Exit(128 + int(s))
+	}
+	os.Exit(exitError)
 }
