@@ -15,7 +15,11 @@ import (
 // permissions returns the set of permissions the document lists, in their
 // canonical form, and records duplicates in rep.
 func (d *document) permissions(canon func(Permission) Permission, rep *Report) map[identity]bool {
-	have := make(map[identity]bool)
+	n := 0
+	for _, e := range d.entries {
+		n += len(e.accesses)
+	}
+	have := make(map[identity]bool, n)
 	dup := make(map[identity]bool)
 	for _, e := range d.entries {
 		for _, a := range e.accesses {
@@ -111,11 +115,11 @@ func (d *document) keep(want Set, canon func(Permission) Permission, apps []stri
 			}
 		}
 	}
-	kept := make(map[identity]bool)
 	n := 0
 	for _, e := range d.entries {
 		n += len(e.accesses)
 	}
+	kept := make(map[identity]bool, n)
 	flat := make([]bool, n)
 	keep := make([]bool, len(d.entries))
 	keepAccess := make([][]bool, len(d.entries))

@@ -120,10 +120,8 @@ func (p *parser) object(o *object, onMember func(m member) error) error {
 	p.depth--
 	if o != nil {
 		o.span = span{start, p.pos}
-		n := len(p.members)
-		p.members = append(p.members, p.memberStack[base:]...)
+		o.members = carve(&p.members, p.memberStack[base:])
 		p.memberStack = p.memberStack[:base]
-		o.members = p.members[n:len(p.members):len(p.members)]
 	}
 	return nil
 }
@@ -170,12 +168,28 @@ func (p *parser) array(a *array, onItem func(i int) error) error {
 	p.depth--
 	if a != nil {
 		a.span = span{start, p.pos}
-		n := len(p.items)
-		p.items = append(p.items, p.itemStack[base:]...)
+		a.items = carve(&p.items, p.itemStack[base:])
 		p.itemStack = p.itemStack[:base]
-		a.items = p.items[n:len(p.items):len(p.items)]
 	}
 	return nil
+}
+
+// maxChunk bounds the backing arrays carve starts, in elements: 3 MiB of
+// members, 1 MiB of spans.
+const maxChunk = 1 << 16
+
+// carve copies xs to the end of the arena slice *pool and returns the copy,
+// a slice of its own. When *pool has no room it starts a new backing array
+// rather than growing the old one: the slices carved before point into the
+// old array, so growing it would keep every outgrown copy alive (about
+// five times the members of a 64 MiB list of permissions).
+func carve[T any](pool *[]T, xs []T) []T {
+	if cap(*pool)-len(*pool) < len(xs) {
+		*pool = make([]T, 0, max(len(xs), min(2*cap(*pool), maxChunk)))
+	}
+	n := len(*pool)
+	*pool = append(*pool, xs...)
+	return (*pool)[n:len(*pool):len(*pool)]
 }
 
 // next reads what follows a member or element: a comma before the next

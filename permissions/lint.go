@@ -208,6 +208,8 @@ type linter struct {
 	resources   int // distinct resources so far
 	total       int // permissions so far
 	out         []Finding
+	count       map[string]int          // findings per rule
+	more        map[string]moreFindings // those past MaxFindingsPerRule
 }
 
 // lintEntry is one entry of requiredResourceAccess as the rules see it.
@@ -232,7 +234,42 @@ type lintPerm struct {
 }
 
 func (l *linter) report(r *lintRule, level Level, pos manifest.Position, p manifest.Permission, format string, args ...any) {
+	if l.count[r.Code]++; l.count[r.Code] > MaxFindingsPerRule {
+		more := l.more[r.Code]
+		if more.n == 0 {
+			more.pos = pos
+		}
+		more.n++
+		more.level = max(more.level, level)
+		l.more[r.Code] = more
+		return
+	}
 	l.out = append(l.out, Finding{Code: r.Code, Level: level, Pos: pos, Permission: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// MaxFindingsPerRule is how many findings of one rule Lint gives for one
+// manifest; one more finding of the rule, at the first it left out, says
+// how many it left out. No manifest Microsoft Graph accepts comes near it
+// (400 permissions at most), and a file that does would otherwise cost
+// memory and output in proportion to every value in it.
+const MaxFindingsPerRule = 1000
+
+// moreFindings counts the findings of one rule past MaxFindingsPerRule.
+type moreFindings struct {
+	n     int
+	level Level // the highest of them
+	pos   manifest.Position
+}
+
+// summarize adds, for each rule past MaxFindingsPerRule, the finding that
+// says how many more there are, at the highest level of those.
+func (l *linter) summarize() {
+	for _, r := range lintRules {
+		if more, ok := l.more[r.Code]; ok {
+			l.out = append(l.out, Finding{Code: r.Code, Level: more.level, Pos: more.pos,
+				Msg: fmt.Sprintf("%d more %s findings from here on, not listed one by one (%d are)", more.n, r.Code, MaxFindingsPerRule)})
+		}
+	}
 }
 
 // LintOptions says what Lint compares a manifest with. The zero value
@@ -287,7 +324,8 @@ func personalAudience(a string) bool {
 // the wrong type gets that finding alone.
 func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	cat := opts.Catalog
-	l := &linter{m: m, cat: cat, now: orNow(opts.Now), wanted: make(map[manifest.Permission]bool), listed: make(map[manifest.Permission]bool)}
+	l := &linter{m: m, cat: cat, now: orNow(opts.Now), wanted: make(map[manifest.Permission]bool),
+		count: make(map[string]int), more: make(map[string]moreFindings)}
 	for _, r := range opts.Want {
 		for _, a := range r.ResourceAccess {
 			l.wanted[cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
@@ -296,7 +334,12 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	// The canonical form of every permission listed, for the redundancy
 	// lint, which looks ahead.
 	apps := make([]string, len(m.Resources))
-	var keys []manifest.Permission
+	total := 0
+	for _, r := range m.Resources {
+		total += len(r.ResourceAccess)
+	}
+	keys := make([]manifest.Permission, 0, total)
+	l.listed = make(map[manifest.Permission]bool, total)
 	for i, r := range m.Resources {
 		apps[i] = cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
 		for _, a := range r.ResourceAccess {
@@ -312,8 +355,10 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	}
 	// seen and first compare as manifest.Apply does (Permission.Fold), so
 	// that what Lint calls a repeat is what Apply removes.
-	seen := make(map[manifest.Permission]bool)
+	seen := make(map[manifest.Permission]bool, total)
 	first := make(map[string]manifest.Position)
+	// One lintPerm serves every permission in turn: the rules keep none.
+	p := new(lintPerm)
 	for i, r := range m.Resources {
 		e := &lintEntry{r: r, name: r.ResourceAppID}
 		if i < len(m.Positions) {
@@ -336,7 +381,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 			}
 		}
 		for j, a := range r.ResourceAccess {
-			p := &lintPerm{a: a, key: keys[l.total]}
+			*p = lintPerm{a: a, key: keys[l.total]}
 			l.total++
 			if j < len(e.pos.IDs) {
 				p.at = e.pos.IDs[j]
@@ -358,6 +403,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 			rule.after(rule, l)
 		}
 	}
+	l.summarize()
 	return l.out
 }
 

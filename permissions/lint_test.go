@@ -252,3 +252,36 @@ func TestLintLevels(t *testing.T) {
 		t.Errorf("levels (-want +got):\n%s", diff)
 	}
 }
+
+// TestLintFindingsPerRule: past MaxFindingsPerRule findings of one rule,
+// one more says how many were left out, at the first of them and at the
+// highest level among them, so what fails a check still fails it.
+func TestLintFindingsPerRule(t *testing.T) {
+	n := permissions.MaxFindingsPerRule + 5
+	var b strings.Builder
+	b.WriteString(`{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"id": "%08x-0000-4000-8000-000000000000", "type": "Scope"}`, i)
+	}
+	b.WriteString("]}]}")
+	m, err := manifest.Read([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unknown []permissions.Finding
+	for _, f := range permissions.Lint(m, permissions.LintOptions{Now: lintDay}) {
+		if f.Code == permissions.LintUnknownPermission {
+			unknown = append(unknown, f)
+		}
+	}
+	if len(unknown) != permissions.MaxFindingsPerRule+1 {
+		t.Fatalf("%d unknown-permission findings, want %d", len(unknown), permissions.MaxFindingsPerRule+1)
+	}
+	last := unknown[len(unknown)-1]
+	if want := "5 more unknown-permission findings from here on, not listed one by one (1000 are)"; last.Msg != want || last.Pos.Line != permissions.MaxFindingsPerRule+1 || last.Level != unknown[0].Level {
+		t.Errorf("the last finding is %v %v %q; want at line %d, %v, %q", last.Pos, last.Level, last.Msg, permissions.MaxFindingsPerRule+1, unknown[0].Level, want)
+	}
+}

@@ -179,6 +179,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	for _, c := range opts.Allow {
 		allow[c] = true
 	}
+	res.Findings = slices.Grow(res.Findings, len(lints))
 	for _, f := range lints {
 		if opts.Mode == manifest.Overwrite && f.Code == LintRepeatedResource {
 			f.Level = LevelError // overwrite merges the entries

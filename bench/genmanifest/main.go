@@ -1,9 +1,11 @@
 // Command genmanifest writes a synthetic app registration manifest of about
 // the given size, the same bytes internal/synth gives the Go benchmarks.
 //
-//	genmanifest BYTES FILE
+//	genmanifest [-many] BYTES FILE
 //
-// BYTES may end in K or M (KiB, MiB): genmanifest 10M large.json.
+// BYTES may end in K or M (KiB, MiB): genmanifest 10M large.json. With
+// -many the manifest is almost all tiny permissions (synth.ManyPermissions),
+// the worst case for memory.
 package main
 
 import (
@@ -16,16 +18,21 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: genmanifest BYTES FILE")
+	args := os.Args[1:]
+	gen := synth.Manifest
+	if len(args) > 0 && args[0] == "-many" {
+		args, gen = args[1:], synth.ManyPermissions
+	}
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: genmanifest [-many] BYTES FILE")
 		os.Exit(2)
 	}
-	size, err := parseSize(os.Args[1])
+	size, err := parseSize(args[0])
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "genmanifest: %v\n", err)
 		os.Exit(2)
 	}
-	if err := os.WriteFile(os.Args[2], synth.Manifest(size), 0o644); err != nil {
+	if err := os.WriteFile(args[1], gen(size), 0o644); err != nil {
 		fmt.Fprintf(os.Stderr, "genmanifest: %v\n", err)
 		os.Exit(2)
 	}

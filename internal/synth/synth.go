@@ -265,3 +265,24 @@ func (g *gen) oauth2Permission() {
 		kv{"value", g.str(fmt.Sprintf("access_as_user_%d", g.n))},
 	)
 }
+
+// ManyPermissions returns a manifest of at most size bytes, and not many
+// fewer (so 64 MiB is the largest input the command takes), that is
+// almost all requiredResourceAccess: one Microsoft Graph
+// entry listing tiny permissions with distinct ids the catalog does not
+// know, compactly, as a script might write them. It is the worst case for
+// memory, which grows with the number of values rather than their bytes:
+// 64 MiB holds about 1.1 million permissions, each of them a finding.
+func ManyPermissions(size int) []byte {
+	const head = `{"displayName":"many","requiredResourceAccess":[{"resourceAppId":"00000003-0000-0000-c000-000000000000","resourceAccess":[`
+	b := make([]byte, 0, size+128)
+	b = append(b, head...)
+	const item = len(`,{"id":"00000000-0000-4000-8000-000000000000","type":"Scope"}`)
+	for i := 0; len(b)+item+len("]}]}") <= size; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = fmt.Appendf(b, `{"id":"%08x-0000-4000-8000-000000000000","type":"Scope"}`, i)
+	}
+	return append(b, "]}]}"...)
+}

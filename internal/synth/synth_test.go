@@ -23,3 +23,22 @@ func TestManifest(t *testing.T) {
 		}
 	}
 }
+
+func TestManyPermissions(t *testing.T) {
+	const size = 1 << 20
+	src := ManyPermissions(size)
+	var m struct {
+		RequiredResourceAccess []struct {
+			ResourceAccess []struct{ ID, Type string }
+		}
+	}
+	if err := json.Unmarshal(src, &m); err != nil {
+		t.Fatalf("ManyPermissions(%d) is not valid JSON: %v", size, err)
+	}
+	if len(src) > size || len(src) < size-128 {
+		t.Errorf("ManyPermissions(%d) is %d bytes", size, len(src))
+	}
+	if n := len(m.RequiredResourceAccess[0].ResourceAccess); n < size/64 {
+		t.Errorf("ManyPermissions(%d) has %d permissions", size, n)
+	}
+}
