@@ -8,6 +8,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // TestReadmeProgram builds the complete program the README's Library
@@ -66,5 +70,36 @@ func TestReadmeProgram(t *testing.T) {
 	}
 	if len(files) < 10 {
 		t.Errorf("compared on %d files only", len(files))
+	}
+}
+
+// TestReadmeLints checks that the README's table of codes, under lints,
+// lists every code the engine has (permissions.Rules, what lints prints),
+// in its order, each with its level first in the level column.
+func TestReadmeLints(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n### lints\n")
+	if !ok {
+		t.Fatal("the README has no lints section")
+	}
+	section, _, _ = strings.Cut(section, "\n### ")
+	var got []string
+	for _, line := range strings.Split(section, "\n") {
+		cells := strings.Split(line, " | ")
+		if len(cells) < 3 || !strings.HasPrefix(cells[0], "| `") {
+			continue
+		}
+		level, _, _ := strings.Cut(cells[1], ",")
+		got = append(got, strings.Trim(cells[0], "| `")+" "+level)
+	}
+	var want []string
+	for _, r := range permissions.Rules() {
+		want = append(want, r.Code+" "+r.Level.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the README's table of codes differs from permissions.Rules (-want +got):\n%s", diff)
 	}
 }
