@@ -418,8 +418,11 @@ func resolveNames(cat *Catalog, src []byte) ([]byte, int, error) {
 				if j < len(ep.IDs) {
 					pos = ep.IDs[j]
 				}
-				res, _ := cat.LookupResource(app)
-				fail(pos, fmt.Sprintf("%s.resourceAccess[%d].id", entry, j), fmt.Sprintf("%q on %s", a.ID, res.Name))
+				on := "resource " + app + " (the catalog has no list of its permissions)"
+				if res, known := cat.LookupResource(app); known {
+					on = res.Name
+				}
+				fail(pos, fmt.Sprintf("%s.resourceAccess[%d].id", entry, j), fmt.Sprintf("%q on %s", a.ID, on))
 			}
 		}
 	}
