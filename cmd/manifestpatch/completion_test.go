@@ -48,6 +48,8 @@ func TestBashCompletion(t *testing.T) {
 		{"manifestpatch --ver", "--version"},
 		{"manifestpatch apply --mo", "--mode"},
 		{"manifestpatch check --f", "--from --format"},
+		{"manifestpatch lookup --", "--format --catalog --help"},
+		{"manifestpatch check -- ", ""}, // after --, file names only
 		{"manifestpatch apply -d ", ""}, // file names: left to the shell
 		{"manifestpatch show ", ""},
 	} {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -61,6 +62,12 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		word := ""
 		if n > 1 {
 			word = args[n-2]
+		}
+		if word == "--" && !slices.Contains(args[:n-2], "--") {
+			// The word being completed: urfave/cli turns completion off
+			// for a line holding "--", which ends the flags, so it would
+			// check a file named --generate-bash-completion instead.
+			args = append(args[:n-2:n-2], args[n-1])
 		}
 		app.BashComplete = completer(word)
 		for _, c := range app.Commands {
