@@ -3,6 +3,7 @@ module github.com/manifestpatch/manifestpatch
 go 1.25
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.2
 	github.com/google/go-cmp v0.7.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/tidwall/gjson v1.20.2

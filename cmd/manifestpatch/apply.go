@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rogpeppe/go-internal/diff"
 	"github.com/urfave/cli/v2"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -74,7 +73,7 @@ func doApply(c *cli.Context) error {
 				fmt.Fprintln(&r.stdout, inline(in.name))
 			}
 			if showDiff {
-				r.stdout.Write(diff.Diff(in.name+".orig", in.data, in.name, res.Output))
+				r.stdout.WriteString(unifiedDiff(in.name+".orig", in.name, in.data, res.Output))
 			}
 			r.code = exitChanges
 		case toOut:
