@@ -437,6 +437,7 @@ func (r *reference) list(v *jnode, path string) {
 		}
 		res := manifest.Resource{ResourceAccess: []manifest.Access{}}
 		hasApp, hasList := false, false
+		var folded []string // refused once the entry's members are read
 		for k, name := range e.keys {
 			switch name {
 			case "resourceAppId":
@@ -454,9 +455,10 @@ func (r *reference) list(v *jnode, path string) {
 				hasList = true
 				res.ResourceAccess = r.accesses(e.elems[k], epath)
 			default:
-				r.folded(name, epath, "resourceAppId", "resourceAccess")
+				folded = r.folded(folded, name, epath, "resourceAppId", "resourceAccess")
 			}
 		}
+		r.failFolded(folded)
 		if !hasApp || !hasList {
 			r.fail(manifest.ErrShape, epath)
 		}
@@ -478,6 +480,7 @@ func (r *reference) accesses(v *jnode, epath string) []manifest.Access {
 		}
 		var acc manifest.Access
 		hasID, hasType := false, false
+		var folded []string
 		for k, name := range a.keys {
 			switch name {
 			case "id":
@@ -498,9 +501,10 @@ func (r *reference) accesses(v *jnode, epath string) []manifest.Access {
 					r.fail(manifest.ErrShape, apath+".type")
 				}
 			default:
-				r.folded(name, apath, "id", "type")
+				folded = r.folded(folded, name, apath, "id", "type")
 			}
 		}
+		r.failFolded(folded)
 		if !hasID || !hasType {
 			r.fail(manifest.ErrShape, apath)
 		}
@@ -552,13 +556,22 @@ func foldASCII(a, b string) bool {
 	return a != b && strings.EqualFold(a, b) && !strings.ContainsFunc(a, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
-// folded fails a key that is one of names in another case: property
-// names are case-sensitive, so Microsoft Graph would not read it.
-func (r *reference) folded(key, path string, names ...string) {
+// folded adds to paths the path of key when it is one of names in another
+// case: property names are case-sensitive, so Microsoft Graph would not
+// read it. The scanner refuses such keys once the object's members are
+// read, after what is wrong inside them (failFolded).
+func (r *reference) folded(paths []string, key, path string, names ...string) []string {
 	for _, n := range names {
-		if key != n && strings.EqualFold(key, n) {
-			r.fail(manifest.ErrShape, path+"."+key)
+		if foldASCII(key, n) {
+			paths = append(paths, path+"."+key)
 		}
+	}
+	return paths
+}
+
+func (r *reference) failFolded(paths []string) {
+	for _, p := range paths {
+		r.fail(manifest.ErrShape, p)
 	}
 }
 
