@@ -103,3 +103,51 @@ func TestReadmeLints(t *testing.T) {
 		t.Errorf("the README's table of codes differs from permissions.Rules (-want +got):\n%s", diff)
 	}
 }
+
+// TestReadmeInstall runs the README's install command as a new user would,
+// from the clone, and checks that each pre-commit rev it gives names a
+// commit or tag this repository has: a tag that does not exist (as v0.1.0
+// before any release) makes pre-commit fail.
+func TestReadmeInstall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command; skipped with -short")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(readme), "To install the command from a clone")
+	_, block, _ = strings.Cut(block, "```sh\n")
+	block, _, _ = strings.Cut(block, "```")
+	if !ok || !strings.HasPrefix(block, "go install ") {
+		t.Fatalf("the README has no install command for a clone: %q", block)
+	}
+	bin := t.TempDir()
+	args := strings.Fields(strings.TrimSpace(block))
+	cmd := exec.Command("go", args[1:]...)
+	cmd.Dir = "../.."
+	cmd.Env = append(os.Environ(), "GOBIN="+bin)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", block, err, out)
+	}
+	if out, err := exec.Command(filepath.Join(bin, "manifestpatch"), "--version").CombinedOutput(); err != nil || !strings.HasPrefix(string(out), "manifestpatch version ") {
+		t.Errorf("the installed command's --version: %v %s", err, out)
+	}
+
+	git := func(args ...string) (string, error) {
+		out, err := exec.Command("git", append([]string{"-C", "../.."}, args...)...).Output()
+		return strings.TrimSpace(string(out)), err
+	}
+	if shallow, err := git("rev-parse", "--is-shallow-repository"); err != nil || shallow != "false" {
+		t.Skipf("skipping the rev check: not a full git clone (%v %s)", err, shallow)
+	}
+	revs := regexp.MustCompile(`(?m)^\s+rev: (\S+)`).FindAllStringSubmatch(string(readme), -1)
+	if len(revs) == 0 {
+		t.Fatal("the README's pre-commit example gives no rev")
+	}
+	for _, m := range revs {
+		if _, err := git("cat-file", "-e", m[1]+"^{commit}"); err != nil {
+			t.Errorf("the README's pre-commit rev %s is neither a commit nor a tag of this repository", m[1])
+		}
+	}
+}
