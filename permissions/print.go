@@ -1,0 +1,154 @@
+package permissions
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+)
+
+// The formats Print writes a set of permissions in: what people paste into
+// the tool they keep an app registration in.
+const (
+	// FormatManifest is an object holding requiredResourceAccess, the
+	// fragment the manifest editor in the Entra admin center takes.
+	FormatManifest = "manifest"
+	// FormatAZ is the bare array that az ad app update
+	// --required-resource-accesses @FILE takes.
+	FormatAZ = "az"
+	// FormatPowerShell is the -RequiredResourceAccess value of Microsoft
+	// Graph PowerShell's Update-MgApplication, and the command.
+	FormatPowerShell = "powershell"
+	// FormatTerraform is the required_resource_access blocks of the
+	// azuread provider's azuread_application resource.
+	FormatTerraform = "terraform"
+	// FormatBicep is the requiredResourceAccess property of the
+	// Microsoft Graph Bicep extension's Microsoft.Graph/applications.
+	FormatBicep = "bicep"
+)
+
+// PrintFormats lists the formats Print writes, FormatManifest first.
+func PrintFormats() []string {
+	return []string{FormatManifest, FormatAZ, FormatPowerShell, FormatTerraform, FormatBicep}
+}
+
+// Print writes set in format, one of PrintFormats. The JSON formats are
+// what manifest.Apply writes into an empty object or array, so the ids are
+// as set has them; the others name each resource and permission in a
+// comment, as the catalog knows them, and take GUIDs only: a name in set
+// is written as the catalog's GUID for it, or refused.
+func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
+	switch format {
+	case FormatManifest, FormatAZ:
+		empty := "{}"
+		if format == FormatAZ {
+			empty = "[]"
+		}
+		out, _, err := manifest.Apply([]byte(empty+"\n"), set, manifest.Options{})
+		return out, err
+	case FormatPowerShell, FormatTerraform, FormatBicep:
+	default:
+		return nil, fmt.Errorf("permissions: no print format %q; the formats are %s", format, strings.Join(PrintFormats(), ", "))
+	}
+	entries, err := c.printEntries(set)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	switch format {
+	case FormatPowerShell:
+		b.WriteString("# Microsoft Graph PowerShell: the app registration's requiredResourceAccess.\n")
+		b.WriteString("$requiredResourceAccess = @(\n")
+		for _, e := range entries {
+			fmt.Fprintf(&b, "    @{\n        ResourceAppId  = \"%s\" # %s\n        ResourceAccess = @(\n", e.app, e.name)
+			for _, p := range e.perms {
+				fmt.Fprintf(&b, "            @{ Id = \"%s\"; Type = \"%s\" } # %s\n", p.id, p.typ, p.name)
+			}
+			b.WriteString("        )\n    }\n")
+		}
+		b.WriteString(")\n")
+		b.WriteString("# $applicationId is the application's object id (az ad app show --id APPID --query id).\n")
+		b.WriteString("Update-MgApplication -ApplicationId $applicationId -RequiredResourceAccess $requiredResourceAccess\n")
+	case FormatTerraform:
+		b.WriteString("# Inside resource \"azuread_application\" (the azuread provider).\n")
+		for i, e := range entries {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "required_resource_access {\n  resource_app_id = \"%s\" # %s\n", e.app, e.name)
+			for _, p := range e.perms {
+				fmt.Fprintf(&b, "\n  resource_access {\n    id   = \"%s\" # %s\n    type = \"%s\"\n  }\n", p.id, p.name, p.typ)
+			}
+			b.WriteString("}\n")
+		}
+	case FormatBicep:
+		b.WriteString("// A property of resource 'Microsoft.Graph/applications@v1.0' (the Microsoft Graph Bicep extension).\n")
+		b.WriteString("requiredResourceAccess: [\n")
+		for _, e := range entries {
+			fmt.Fprintf(&b, "  {\n    resourceAppId: '%s' // %s\n    resourceAccess: [\n", e.app, e.name)
+			for _, p := range e.perms {
+				fmt.Fprintf(&b, "      {\n        id: '%s' // %s\n        type: '%s'\n      }\n", p.id, p.name, p.typ)
+			}
+			b.WriteString("    ]\n  }\n")
+		}
+		b.WriteString("]\n")
+	}
+	return []byte(b.String()), nil
+}
+
+// printEntry is one resource of a set as the code formats write it.
+type printEntry struct {
+	app, name string
+	perms     []printPerm
+}
+
+type printPerm struct {
+	id, typ, name string
+}
+
+// printEntries resolves set for the code formats: GUIDs in lower case,
+// each resource once, each permission once, named for the comments.
+func (c *Catalog) printEntries(set manifest.Set) ([]printEntry, error) {
+	var out []printEntry
+	index := make(map[string]int)
+	seen := make(map[manifest.Permission]bool)
+	for _, r := range set {
+		app := c.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
+		if !manifest.IsGUID(app) {
+			return nil, fmt.Errorf("permissions: resource %q: the catalog knows no app id for it; give its GUID", r.ResourceAppID)
+		}
+		app = strings.ToLower(app)
+		i, ok := index[app]
+		if !ok {
+			i = len(out)
+			index[app] = i
+			out = append(out, printEntry{app: app, name: commentSafe(c.Describe(manifest.Permission{ResourceAppID: app}).Resource)})
+		}
+		for _, a := range r.ResourceAccess {
+			d := c.Describe(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
+			p := d.Canonical
+			if !manifest.IsGUID(p.ID) {
+				return nil, fmt.Errorf("permissions: %s %q on %s: the catalog knows no GUID for it; give its GUID", Kind(a.Type), a.ID, out[i].name)
+			}
+			p.ID = strings.ToLower(p.ID)
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			out[i].perms = append(out[i].perms, printPerm{id: p.ID, typ: string(p.Type), name: commentSafe(fmt.Sprintf("%s (%s)", d.Name, Kind(p.Type)))})
+		}
+	}
+	return out, nil
+}
+
+// commentSafe keeps a name from ending the line comment it is written in:
+// a name from an export may hold a newline, which would turn the rest of
+// it into code. Control characters and line separators become '?'.
+func commentSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0 || r == 0x2028 || r == 0x2029 {
+			return '?'
+		}
+		return r
+	}, s)
+}
