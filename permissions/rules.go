@@ -117,7 +117,8 @@ var noteRules = []Rule{
 
 // Rules lists every kind of finding Plan and Lint report: the problems,
 // then the lints, then the notes; and catalog-conflict, of the exports a
-// Catalog is refreshed from (Catalog.Conflicts), after the lints.
+// Catalog is refreshed from (Catalog.Conflicts), after the lints; and last
+// the differences Compare reports.
 func Rules() []Rule { return slices.Clone(allRules()) }
 
 var allRules = sync.OnceValue(func() []Rule {
@@ -126,7 +127,8 @@ var allRules = sync.OnceValue(func() []Rule {
 		out = append(out, r.Rule)
 	}
 	out = append(out, exportRules...)
-	return append(out, noteRules...)
+	out = append(out, noteRules...)
+	return append(out, compareRules...)
 })
 
 // ErrUnknownCode is returned for a code Options.Allow cannot silence.

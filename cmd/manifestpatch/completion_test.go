@@ -44,7 +44,7 @@ func TestBashCompletion(t *testing.T) {
 	}{
 		{"manifestpatch ap", "apply"},
 		{"manifestpatch c", "check consent-url"},
-		{"manifestpatch ", "apply check show print lookup profiles lints consent-url help"},
+		{"manifestpatch ", "apply check diff show print lookup profiles lints consent-url help"},
 		{"manifestpatch --ver", "--version"},
 		{"manifestpatch apply --mo", "--mode"},
 		{"manifestpatch check --f", "--from --format"},

@@ -205,7 +205,7 @@ func codeErr(code int) error {
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	commands := []*cli.Command{applyCommand(), checkCommand(), showCommand(), printCommand(), lookupCommand(), profilesCommand(), lintsCommand(), consentCommand()}
+	commands := []*cli.Command{applyCommand(), checkCommand(), diffCommand(), showCommand(), printCommand(), lookupCommand(), profilesCommand(), lintsCommand(), consentCommand()}
 	for _, c := range commands {
 		c.OnUsageError = onUsageError
 	}

@@ -28,6 +28,7 @@ type fileReport struct {
 	res     *permissions.Result // nil when err is set
 	strict  bool                // check --strict: lints fail the check
 	multi   bool                // more than one file: text names each
+	other   string              // diff: the live manifest's name
 }
 
 // output writes fileReports in one format.
@@ -57,6 +58,7 @@ var outputs = map[string]output{
 var outputNames = map[string][]string{
 	"check": {"text", "json", "sarif"},
 	"show":  {"text", "json", "textconv"},
+	"diff":  {"text", "json", "sarif"},
 }
 
 // outputFor returns the output the --format flag names; formatFlag has
@@ -136,11 +138,17 @@ func (jsonOutput) done(w io.Writer, fs []*fileReport) error {
 		switch f.command {
 		case "show":
 			recs[i] = showRecord(f)
+		case "diff":
+			recs[i] = diffRecord(f)
 		default:
 			recs[i] = checkRecord(f)
 		}
 	}
-	out, err := json.MarshalIndent(recs, "", "  ")
+	var v any = recs
+	if len(fs) == 1 && fs[0].command == "diff" {
+		v = recs[0] // one comparison, one object
+	}
+	out, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"github.com/urfave/cli/v2"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+func diffCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "diff",
+		Usage:     "compare a stored manifest with the live app's; change nothing",
+		ArgsUsage: "STORED LIVE",
+		Description: "Compares the permissions, sign-in audience and Web redirect URIs of STORED, a\n" +
+			"manifest kept in a repository, with LIVE, the same app as it is (az ad app show\n" +
+			"--id APPID > live.json, Graph output, a portal download), in any shape the tool\n" +
+			"reads. Permissions are compared by resource, id and type with names resolved;\n" +
+			"order, repeats and case are not differences. Exits 0 when they agree, 1 when\n" +
+			"they differ, 2 on error. SARIF results are located in STORED.",
+		Flags:  []cli.Flag{formatFlag(outputNames["diff"]...), catalogFlag()},
+		Action: doDiff,
+	}
+}
+
+func doDiff(c *cli.Context) error {
+	files, err := fileArgs(c)
+	if err != nil {
+		return err
+	}
+	if len(files) != 2 {
+		return usagef(c, "diff takes two files, STORED and LIVE; got %d", len(files))
+	}
+	cat, err := loadCatalog(c)
+	if err != nil {
+		return err
+	}
+	var ms [2]manifest.Manifest
+	var ins [2]*input
+	for i, path := range files {
+		in, err := readInput(path, c.App.Reader, false)
+		if err != nil {
+			return fileExit{err}
+		}
+		m, err := manifest.Read(in.data)
+		if err != nil {
+			return fileExit{fileError{in.name, err}}
+		}
+		ms[i], ins[i] = m, in
+	}
+	f := &fileReport{command: "diff", cat: cat, file: ins[0].name, src: ins[0].data, other: ins[1].name,
+		res: &permissions.Result{Findings: cat.Compare(ms[0], ms[1])}}
+	out := outputFor(c)
+	r := &result{}
+	out.file(r, f)
+	c.App.Writer.Write(r.stdout.Bytes())
+	if err := out.done(c.App.Writer, []*fileReport{f}); err != nil {
+		return err
+	}
+	if len(f.res.Findings) > 0 {
+		return codeErr(exitChanges)
+	}
+	return nil
+}
+
+// diffJSON is what diff --format json writes: one object.
+type diffJSON struct {
+	Stored      string        `json:"stored"`
+	Live        string        `json:"live"`
+	Equal       bool          `json:"equal"`
+	Differences []findingJSON `json:"differences"`
+}
+
+func diffRecord(f *fileReport) diffJSON {
+	return diffJSON{Stored: f.file, Live: f.other, Equal: len(f.res.Findings) == 0,
+		Differences: findingsJSON(f.res.Findings, false, func(permissions.Finding) bool { return true })}
+}
