@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -150,4 +152,71 @@ func TestReadmeInstall(t *testing.T) {
 			t.Errorf("the README's pre-commit rev %s is neither a commit nor a tag of this repository", m[1])
 		}
 	}
+}
+
+// TestReadmeWorkflow runs the shell steps of the README's GitHub Actions
+// workflow with bash: the install step from this clone (the commit it
+// names must exist here; the tests do not reach the network), then the
+// check step word for word, in a folder of manifests, and checks the
+// SARIF log it leaves.
+func TestReadmeWorkflow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command; skipped with -short")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("skipping: bash is not on PATH")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, wf, ok := strings.Cut(string(readme), "```yaml\nname: manifests\n")
+	wf, _, _ = strings.Cut(wf, "```")
+	if !ok {
+		t.Fatal("the README has no workflow named manifests")
+	}
+	var runs []string
+	for _, line := range strings.Split(wf, "\n") {
+		if _, cmd, ok := strings.Cut(line, "- run: "); ok {
+			runs = append(runs, cmd)
+		}
+	}
+	if len(runs) != 2 || !strings.HasPrefix(runs[0], "go install github.com/manifestpatch/manifestpatch/cmd/manifestpatch@") {
+		t.Fatalf("want an install step and a check step, got %q", runs)
+	}
+	_, rev, _ := strings.Cut(runs[0], "@")
+	if out, err := exec.Command("git", "-C", "../..", "rev-parse", "--is-shallow-repository").Output(); err == nil && strings.TrimSpace(string(out)) == "false" {
+		if err := exec.Command("git", "-C", "../..", "cat-file", "-e", rev+"^{commit}").Run(); err != nil {
+			t.Errorf("the workflow installs %s, which is not a commit of this repository", rev)
+		}
+	}
+	bin := t.TempDir()
+	install := exec.Command("go", "install", "./cmd/manifestpatch")
+	install.Dir = "../.."
+	install.Env = append(os.Environ(), "GOBIN="+bin)
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Fatalf("go install: %v\n%s", err, out)
+	}
+	work := t.TempDir()
+	os.Mkdir(filepath.Join(work, "apps"), 0o755)
+	sample, _ := os.ReadFile("../../testdata/portal-download.json")
+	os.WriteFile(filepath.Join(work, "apps", "calendar.json"), sample, 0o644)
+	step := exec.Command(bash, "-e", "-c", runs[1])
+	step.Dir = work
+	step.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	err = step.Run()
+	var exit *exec.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == exitChanges) {
+		t.Fatalf("%s: %v", runs[1], err) // 1 is the point: the sample lacks permissions
+	}
+	data, err := os.ReadFile(filepath.Join(work, "manifestpatch.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log sarifLog
+	if err := json.Unmarshal(data, &log); err != nil || log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+		t.Errorf("manifestpatch.sarif is not a SARIF 2.1.0 log with results (%v):\n%.400s", err, data)
+	}
+	validateSARIF(t, data)
 }
