@@ -222,7 +222,9 @@ func checkSetupPositions(t *testing.T, src []byte, s manifest.Setup) {
 		at(r.Path, r.Pos, r.URI)
 	}
 	for _, c := range s.Credentials {
-		if c.End != "" {
+		// An end date that is an empty string is still where Path says;
+		// a credential with no end date is placed at its object.
+		if c.End != "" || strings.HasSuffix(c.Path, ".endDate") || strings.HasSuffix(c.Path, ".endDateTime") {
 			at(c.Path, c.Pos, c.End)
 		} else if src[c.Pos.Offset] != '{' {
 			t.Fatalf("credential %s at %v is not at its object", c.Path, c.Pos)
