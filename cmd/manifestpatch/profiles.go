@@ -80,7 +80,7 @@ func profilesCommand() *cli.Command {
 func lintsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "lints",
-		Usage: "list the codes of what check and show report: problems (error), lints (warning) and notes; --allow takes the last two",
+		Usage: "list the codes of what check, show and diff report: problems and differences (error), lints (warning) and notes; --allow takes lints and notes",
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return usagef(c, "lints takes no arguments")
