@@ -50,6 +50,8 @@ func TestBashCompletion(t *testing.T) {
 		{"manifestpatch check --f", "--from --format"},
 		{"manifestpatch lookup --", "--format --catalog --help"},
 		{"manifestpatch check -- ", ""}, // after --, file names only
+		{"manifestpatch apply app.json -- ", ""},
+		{"manifestpatch apply -- app.json ", ""},
 		{"manifestpatch apply -d ", ""}, // file names: left to the shell
 		{"manifestpatch show ", ""},
 	} {
@@ -60,7 +62,13 @@ COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
 _manifestpatch
 echo "${COMPREPLY[*]}"
 `
+		// Completing runs nothing: a manifest named on the line stays
+		// as it was.
+		work := t.TempDir()
+		const app = `{"displayName": "x", "requiredResourceAccess": []}`
+		os.WriteFile(filepath.Join(work, "app.json"), []byte(app), 0o644)
 		cmd := exec.Command(bash, "--norc", "--noprofile", "-c", script)
+		cmd.Dir = work
 		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "LINE="+tt.line)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
@@ -68,6 +76,9 @@ echo "${COMPREPLY[*]}"
 		}
 		if diff := cmp.Diff(tt.want, strings.TrimSpace(string(out))); diff != "" {
 			t.Errorf("completing %q (-want +got):\n%s", tt.line, diff)
+		}
+		if got, _ := os.ReadFile(filepath.Join(work, "app.json")); string(got) != app {
+			t.Errorf("completing %q changed app.json:\n%s", tt.line, got)
 		}
 	}
 }

@@ -63,10 +63,15 @@ func execute(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, err
 		if n > 1 {
 			word = args[n-2]
 		}
-		if word == "--" && !slices.Contains(args[:n-2], "--") {
-			// The word being completed: urfave/cli turns completion off
-			// for a line holding "--", which ends the flags, so it would
-			// check a file named --generate-bash-completion instead.
+		if slices.Contains(args[:max(n-2, 0)], "--") {
+			// After "--" every word is a file name: nothing to offer,
+			// and nothing to run (urfave/cli turns completion off on such
+			// a line and would run the command, patching the files).
+			return exitOK, nil
+		}
+		if word == "--" {
+			// The word being completed, which urfave/cli would take for
+			// the end of the flags, and so run the command.
 			args = append(args[:n-2:n-2], args[n-1])
 		}
 		app.BashComplete = completer(word)
