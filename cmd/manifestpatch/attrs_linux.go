@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -11,7 +12,9 @@ import (
 // keepAttrs gives the temporary file at tmp the extended attributes of the
 // file at path, as cp --preserve=xattr does: its access control list
 // (system.posix_acl_access), its SELinux label, its capabilities and the
-// user's own attributes. The error names one it could not give.
+// user's own attributes; and takes away what tmp has and the file has
+// not, such as the access control list a folder's default one gives every
+// new file. The error names one it could not give or take away.
 func keepAttrs(tmp, path string) error {
 	names, err := xattrList(path)
 	if err != nil {
@@ -19,6 +22,18 @@ func keepAttrs(tmp, path string) error {
 			return nil // the file system has none
 		}
 		return wordedError{"its extended attributes cannot be read", err}
+	}
+	inherited, err := xattrList(tmp)
+	if err != nil && !errors.Is(err, syscall.ENOTSUP) {
+		return wordedError{"a new file's extended attributes cannot be read", err}
+	}
+	for _, name := range inherited {
+		if slices.Contains(names, name) || name == "security.selinux" {
+			continue // the label a new file gets is the folder's to give
+		}
+		if err := syscall.Removexattr(tmp, name); err != nil && !errors.Is(err, syscall.ENODATA) {
+			return wordedError{fmt.Sprintf("has no %s, but a new file in its folder gets one, which could not be taken away (%v)", attrName(name), err), err}
+		}
 	}
 	for _, name := range names {
 		value, err := xattrGet(path, name)

@@ -94,3 +94,24 @@ func TestImmutable(t *testing.T) {
 		}
 	}
 }
+
+// TestNoInheritedACL: in a folder with a default access control list, a new
+// file gets one; the replacement of a file that has none must not.
+func TestNoInheritedACL(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.json")
+	write(t, dir, "app.json", `{"displayName": "x"}`, 0o640)
+	if err := syscall.Setxattr(dir, "system.posix_acl_default", posixACL(65534), 0); err != nil {
+		t.Skipf("skipping: the file system here takes no default access control list: %v", err)
+	}
+	var stderr bytes.Buffer
+	if code := run([]string{"apply", path}, strings.NewReader(""), &bytes.Buffer{}, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if got, err := xattrGet(path, "system.posix_acl_access"); err == nil {
+		t.Errorf("the replacement has an access control list the file had not: %x", got)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", info.Mode())
+	}
+}
