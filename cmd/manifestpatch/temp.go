@@ -41,8 +41,8 @@ const staleAfter = 10 * time.Second
 
 // removeStale removes the temporary files that runs killed before they
 // could clean up left beside the files apply is about to replace, each
-// folder read once: named as tempPrefix names them for a file in the same
-// folder, regular, the user's own, older than staleAfter and locked by no
+// folder read once: named as tempPrefix names them for one of files,
+// regular, the user's own, older than staleAfter and locked by no
 // live run (removeIfStale checks the last three). What it cannot remove it
 // leaves.
 func removeStale(files []string) {
@@ -57,9 +57,13 @@ func removeStale(files []string) {
 		if err != nil {
 			continue
 		}
-		prefixes := make(map[string]bool, len(entries))
-		for _, e := range entries {
-			prefixes[tempPrefix(e.Name())] = true
+		// The prefixes of the files this run applies in dir: another
+		// tool's temporary files beside them are not ours to remove.
+		prefixes := make(map[string]bool)
+		for _, f := range files {
+			if f != "-" && filepath.Dir(f) == dir {
+				prefixes[tempPrefix(filepath.Base(f))] = true
+			}
 		}
 		for _, e := range entries {
 			if isTempName(e.Name(), prefixes) && e.Type().IsRegular() {
@@ -109,7 +113,13 @@ func trackTemp(name string) (untrack func()) {
 // it arrives, then ends it by that signal, as it would have ended.
 func watchSignals() {
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		// A signal ignored at start (nohup, a script's background job)
+		// stays ignored: Notify would turn it back on.
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
 	go func() {
 		sig := <-c
 		temps.Lock() // held to the end: no new file is tracked, none renamed unseen

@@ -97,6 +97,8 @@ func TestStaleTempRemoved(t *testing.T) {
 	stale := tmp(".app.json.123456.tmp", old)
 	young := tmp(".app.json.234567.tmp", time.Now())
 	orphan := tmp(".gone.json.345678.tmp", old)
+	os.WriteFile(filepath.Join(dir, "other.json"), []byte(original), 0o640)
+	sibling := tmp(".other.json.1234.tmp", old) // beside a file this run does not apply
 	notOurs := tmp(".app.json.backup.tmp", old)
 	locked := tmp(".app.json.456789.tmp", old)
 	f, err := os.Open(locked)
@@ -112,7 +114,7 @@ func TestStaleTempRemoved(t *testing.T) {
 	if code := run([]string{"apply", path}, strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}); code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
-	for p, want := range map[string]bool{stale: false, young: true, orphan: true, notOurs: true, locked: true} {
+	for p, want := range map[string]bool{stale: false, young: true, orphan: true, notOurs: true, locked: true, sibling: true} {
 		if _, err := os.Lstat(p); (err == nil) != want {
 			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
 		}
@@ -185,4 +187,50 @@ func TestHelperBlockedApply(t *testing.T) {
 		select {}
 	}
 	run([]string{"apply", path}, strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+}
+
+// TestIgnoredSignalStaysIgnored: a run started with HUP ignored (nohup)
+// goes on when HUP comes, and still cleans up on TERM.
+func TestIgnoredSignalStaysIgnored(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the test binary as a child; skipped with -short")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.json")
+	os.WriteFile(path, []byte(original), 0o640)
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("skipping: no bash to start the run with HUP ignored, as nohup does")
+	}
+	cmd := exec.Command(bash, "-c", `trap "" HUP; exec "$0" -test.run='^TestHelperBlockedApply$'`, os.Args[0])
+	cmd.Env = append(os.Environ(), "MANIFESTPATCH_BLOCKED_APPLY="+path)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	if line, _ := bufio.NewReader(out).ReadString('\n'); line != "blocked\n" {
+		cmd.Process.Kill()
+		t.Fatalf("the child said %q", line)
+	}
+	go func() { done <- cmd.Wait() }()
+	cmd.Process.Signal(syscall.SIGHUP)
+	// The run is blocked before its rename: if HUP ended it, Wait returns
+	// at once; TERM then ends it the way TestInterruptRemovesTemp checks.
+	select {
+	case err := <-done:
+		t.Fatalf("HUP ended a run that ignores it: %v", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("after HUP the folder holds %d files, want app.json and the run's temporary file", len(entries))
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	<-done
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGTERM {
+		t.Errorf("the run ended with %v, want by TERM", cmd.ProcessState)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the folder holds %d files, want app.json alone", len(entries))
+	}
 }
