@@ -34,7 +34,9 @@ var compareRules = []Rule{
 // of GUIDs and audiences are not differences. Findings are positioned in
 // stored where the value is there, and are in the order: permissions only
 // in stored, only in live, the audience, redirect URIs only in stored,
-// only in live. None means the two agree.
+// only in live. A fragment (requiredResourceAccess alone, or a bare
+// array) on either side is compared by its permissions only. None means
+// the two agree.
 func (c *Catalog) Compare(stored, live manifest.Manifest) []Finding {
 	var out []Finding
 	sp, lp := c.comparable(stored), c.comparable(live)
@@ -49,6 +51,11 @@ func (c *Catalog) Compare(stored, live manifest.Manifest) []Finding {
 			out = append(out, Finding{Code: DiffOnlyLive, Level: LevelError, Permission: p,
 				Msg: fmt.Sprintf("the live app lists %s, which is not here", c.Describe(p))})
 		}
+	}
+	if stored.Setup.Schema == manifest.SchemaFragment || live.Setup.Schema == manifest.SchemaFragment {
+		// A file holding only requiredResourceAccess says nothing of the
+		// audience or the redirect URIs: nothing to compare them with.
+		return out
 	}
 	sa, la := stored.Setup.Audience(), live.Setup.Audience()
 	if sk, lk := manifest.AudienceOf(sa), manifest.AudienceOf(la); sk != lk || sk == 0 && !strings.EqualFold(sa, la) {

@@ -60,3 +60,18 @@ func TestCompare(t *testing.T) {
 		t.Errorf("differences (-want +got):\n%s", diff)
 	}
 }
+
+// TestCompareFragment: a file holding only requiredResourceAccess, as the
+// az round trip keeps it, is compared by its permissions alone.
+func TestCompareFragment(t *testing.T) {
+	fragment := `[{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]}]`
+	live := `{"appId": "11111111-2222-3333-4444-555555555555", "signInAudience": "AzureADMyOrg", "web": {"redirectUris": ["https://acme.example/auth"]},
+	"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]}`
+	cat := permissions.Builtin()
+	if got := cat.Compare(read(t, fragment), read(t, live)); len(got) != 0 {
+		t.Errorf("a fragment against its app: %v", got)
+	}
+	if got := cat.Compare(read(t, live), read(t, fragment)); len(got) != 0 {
+		t.Errorf("an app against its fragment: %v", got)
+	}
+}

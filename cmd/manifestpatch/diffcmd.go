@@ -24,12 +24,28 @@ func diffCommand() *cli.Command {
 }
 
 func doDiff(c *cli.Context) error {
-	files, err := fileArgs(c)
-	if err != nil {
-		return err
+	// Not fileArgs, which names each file once: a file may be compared
+	// with itself.
+	var files []string
+	dashes := false
+	for _, a := range c.Args().Slice() {
+		if a == "--" && !dashes {
+			dashes = true // what follows is file names only
+			continue
+		}
+		if !dashes && isFlag(c, a) {
+			return usagef(c, "%q after a file name: flags go before the file names", a)
+		}
+		files = append(files, a)
 	}
 	if len(files) != 2 {
 		return usagef(c, "diff takes two files, STORED and LIVE; got %d", len(files))
+	}
+	if files[0] == "-" && files[1] == "-" {
+		return usagef(c, "standard input can be read only once, but it is named as STORED and as LIVE")
+	}
+	if err := stdinOnce(c, files); err != nil {
+		return err
 	}
 	cat, err := loadCatalog(c)
 	if err != nil {
