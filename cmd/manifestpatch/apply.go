@@ -73,7 +73,7 @@ func doApply(c *cli.Context) error {
 				fmt.Fprintln(&r.stdout, inline(in.name))
 			}
 			if showDiff {
-				r.stdout.WriteString(unifiedDiff(in.name+".orig", in.name, in.data, res.Output))
+				r.stdout.WriteString(unifiedDiff(shownName(in.name+".orig"), shownName(in.name), in.data, res.Output))
 			}
 			r.code = exitChanges
 		case toOut:

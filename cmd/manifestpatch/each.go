@@ -37,6 +37,9 @@ func fileArgs(c *cli.Context) ([]string, error) {
 	seen := make(map[string]bool)
 	dashes := false
 	for _, a := range args {
+		if a == "" {
+			return nil, usagef(c, "an empty file name")
+		}
 		if a == "--" && !dashes {
 			dashes = true // what follows is file names only
 			continue

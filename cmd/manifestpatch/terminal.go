@@ -76,9 +76,9 @@ func escape(s string, lines bool) string {
 // an id, a URI, an audience.
 func inline(s string) string { return escape(s, false) }
 
-// shownName is a file name as messages give it: as it is, or quoted as a
-// Go string when it holds what a terminal would act on or a newline that
-// would split the message.
+// shownName is a file name as apply -d's headers give it: as it is, or
+// quoted as a Go string (as diff -u quotes it, in C's way) when it holds
+// what a terminal would act on or a newline that would split the header.
 func shownName(name string) string {
 	if escape(name, false) == name {
 		return name

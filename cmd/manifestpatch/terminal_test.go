@@ -63,6 +63,7 @@ func TestNothingReachesTheTerminal(t *testing.T) {
 		{"show", "--catalog", export, app},
 		{"show", "--format", "textconv", "--catalog", export, app, broken},
 		{"check", "--catalog", export, app, broken},
+		{"apply", "-d", "--catalog", export, "--scope", "graph/User.Read", app},
 		{"apply", "--catalog", export, "--scope", "graph/User.Read", app},
 		{"lookup", "--catalog", export, "Contoso\x1b[8m API\r/Things.Read\u202e", "Things.Read\u202e", "No\x1b[2JSuch"},
 		{"check", filepath.Join(dir, "missing\n\x1b[2J.json")},
