@@ -143,10 +143,14 @@ func (c *Catalog) printEntries(set manifest.Set) ([]printEntry, error) {
 
 // commentSafe keeps a name from ending the line comment it is written in:
 // a name from an export may hold a newline, which would turn the rest of
-// it into code. Control characters and line separators become '?'.
+// it into code, or a bidi override, which would show the code around it
+// in another order. Control characters, line separators and bidi
+// formatting characters become '?'.
 func commentSafe(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0 || r == 0x2028 || r == 0x2029 {
+		switch {
+		case r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0 || r == 0x2028 || r == 0x2029,
+			0x202a <= r && r <= 0x202e, 0x2066 <= r && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 			return '?'
 		}
 		return r

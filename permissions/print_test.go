@@ -100,7 +100,7 @@ requiredResourceAccess: [
 // written in, which would make the rest of it code.
 func TestPrintComments(t *testing.T) {
 	ex, err := permissions.ParseExport([]byte(`{"appId": "22222222-3333-4444-5555-666666666666",
-"displayName": "Contoso\nresource \"null_resource\" \"x\" {}\n",
+"displayName": "Contoso\u202e\nresource \"null_resource\" \"x\" {}\n",
 "oauth2PermissionScopes": [{"id": "bbbbbbbb-cccc-dddd-eeee-ffffffffffff", "value": "Things.Read", "type": "User", "isEnabled": true}]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +113,7 @@ func TestPrintComments(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(out), "\n") {
-			if strings.HasPrefix(strings.TrimSpace(line), "resource \"null_resource\"") {
+			if strings.HasPrefix(strings.TrimSpace(line), "resource \"null_resource\"") || strings.ContainsRune(line, 0x202e) {
 				t.Errorf("%s: a name became code:\n%s", format, out)
 			}
 		}
