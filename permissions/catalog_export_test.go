@@ -367,7 +367,7 @@ func BenchmarkWith(b *testing.B) {
 // FuzzParseExport: no input panics; an error has a position; an export
 // that parses has only lower-case GUIDs and named permissions, each of
 // which the catalog it refreshes finds as the export gives it (or as the
-// built-in entry it agrees with up to case has it), or, where
+// built-in entry it agrees with up to case has it, refreshed), or, where
 // the export contradicts the built-in entry, as the catalog has it, with
 // the conflict reported.
 func FuzzParseExport(f *testing.F) {
@@ -409,9 +409,22 @@ func FuzzParseExport(f *testing.F) {
 				}
 				// An export that agrees with the built-in entry up to the
 				// case of its name (names are compared as Entra compares
-				// them) is no conflict: the built-in entry stands as it is.
+				// them) is no conflict: the built-in entry keeps its name
+				// and takes what the export adds (display name, consent,
+				// enabled, published again).
 				builtin, known := Builtin().Lookup(r.appID, p.ID, p.Type)
-				if ok && known && got == builtin && strings.EqualFold(builtin.Value, p.Value) {
+				if known && strings.EqualFold(builtin.Value, p.Value) {
+					want := builtin
+					if p.DisplayName != "" {
+						want.DisplayName = p.DisplayName
+					}
+					if p.Consent != ConsentUnknown {
+						want.Consent = p.Consent
+					}
+					want.Enabled, want.Removed = p.Enabled, ""
+					if !ok || got != want {
+						t.Fatalf("Lookup(%s, %s, %s) = %+v, %t; want the built-in entry refreshed by the export, %+v", r.appID, p.ID, p.Type, got, ok, want)
+					}
 					continue
 				}
 				named := slices.ContainsFunc(c.Conflicts(), func(x Conflict) bool { return strings.Contains(strings.ToLower(x.Msg), p.ID) })
