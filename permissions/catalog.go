@@ -514,49 +514,6 @@ func (c *Catalog) Spell(p manifest.Permission) manifest.Permission {
 	return p
 }
 
-// Package-level functions: the built-in catalog's methods.
-
-// Snapshots returns the dates of the built-in catalog's data files.
-func Snapshots() []Source { return builtin.Snapshots() }
-
-// Resources is Builtin().Resources.
-func Resources() []Resource { return builtin.Resources() }
-
-// LookupResource is Builtin().LookupResource.
-func LookupResource(q string) (Resource, bool) { return builtin.LookupResource(q) }
-
-// Lookup is Builtin().Lookup.
-func Lookup(resourceAppID, id string, t manifest.Type) (Permission, bool) {
-	return builtin.Lookup(resourceAppID, id, t)
-}
-
-// LookupValue is Builtin().LookupValue.
-func LookupValue(resourceAppID, value string, t manifest.Type) (Permission, bool) {
-	return builtin.LookupValue(resourceAppID, value, t)
-}
-
-// LookupValues is Builtin().LookupValues.
-func LookupValues(resourceAppID, value string, t manifest.Type) []Permission {
-	return builtin.LookupValues(resourceAppID, value, t)
-}
-
-// FindID is Builtin().FindID.
-func FindID(id string) []Permission { return builtin.FindID(id) }
-
-// FindValue is Builtin().FindValue.
-func FindValue(value string) []Permission { return builtin.FindValue(value) }
-
-// ResourcePermissions is Builtin().ResourcePermissions.
-func ResourcePermissions(appID string) []Permission { return builtin.ResourcePermissions(appID) }
-
-// Suggest is Builtin().Suggest.
-func Suggest(resourceAppID, value string, n int) []string {
-	return builtin.Suggest(resourceAppID, value, n)
-}
-
-// SuggestResource is Builtin().SuggestResource.
-func SuggestResource(q string, n int) []string { return builtin.SuggestResource(q, n) }
-
 // candidate is a name Suggest and SuggestResource may offer, with the forms
 // it is compared in; with no forms, the name itself is compared.
 type candidate struct {

@@ -15,7 +15,7 @@ import (
 func BenchmarkLookup(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		if _, ok := Lookup("00000003-0000-0000-C000-000000000000", "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", manifest.Scope); !ok {
+		if _, ok := builtin.Lookup("00000003-0000-0000-C000-000000000000", "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", manifest.Scope); !ok {
 			b.Fatal("not found")
 		}
 	}
@@ -24,7 +24,7 @@ func BenchmarkLookup(b *testing.B) {
 func BenchmarkLookupValue(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		if _, ok := LookupValue("00000003-0000-0000-c000-000000000000", "calendars.readwrite.shared", manifest.Scope); !ok {
+		if _, ok := builtin.LookupValue("00000003-0000-0000-c000-000000000000", "calendars.readwrite.shared", manifest.Scope); !ok {
 			b.Fatal("not found")
 		}
 	}
@@ -33,7 +33,7 @@ func BenchmarkLookupValue(b *testing.B) {
 func BenchmarkLookupResource(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		if _, ok := LookupResource("Office 365 Exchange Online"); !ok {
+		if _, ok := builtin.LookupResource("Office 365 Exchange Online"); !ok {
 			b.Fatal("not found")
 		}
 	}
@@ -42,7 +42,7 @@ func BenchmarkLookupResource(b *testing.B) {
 func BenchmarkFindValue(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		if len(FindValue("EWS.AccessAsUser.All")) != 2 {
+		if len(builtin.FindValue("EWS.AccessAsUser.All")) != 2 {
 			b.Fatal("not found")
 		}
 	}
@@ -53,7 +53,7 @@ func BenchmarkFindValue(b *testing.B) {
 func BenchmarkSuggest(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		Suggest("00000003-0000-0000-c000-000000000000", "Calendar.Read", 3)
+		builtin.Suggest("00000003-0000-0000-c000-000000000000", "Calendar.Read", 3)
 	}
 }
 

@@ -4,21 +4,22 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 const graph = "00000003-0000-0000-c000-000000000000"
 
-func ExampleLookup() {
-	p, ok := permissions.Lookup(graph, "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", manifest.Scope)
+func ExampleCatalog_Lookup() {
+	p, ok := permissions.Builtin().Lookup(graph, "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", manifest.Scope)
 	fmt.Println(ok, p.Value, p.Consent, p.DisplayName)
 	// Output:
 	// true User.Read user Sign in and read user profile
 }
 
-func ExampleLookupValue() {
-	p, ok := permissions.LookupValue(graph, "calendars.readwrite.shared", manifest.Scope)
+func ExampleCatalog_LookupValue() {
+	p, ok := permissions.Builtin().LookupValue(graph, "calendars.readwrite.shared", manifest.Scope)
 	fmt.Println(ok, p.ID, p.Value)
 	fmt.Printf("%+v\n", p.Key())
 	// Output:
@@ -26,9 +27,9 @@ func ExampleLookupValue() {
 	// {ResourceAppID:00000003-0000-0000-c000-000000000000 ID:12466101-c9b8-439a-8589-dd09ee67e8e9 Type:Scope}
 }
 
-func ExampleLookupResource() {
+func ExampleCatalog_LookupResource() {
 	for _, q := range []string{"graph", "Exchange Online", "Windows Azure Active Directory", "Contoso API"} {
-		r, ok := permissions.LookupResource(q)
+		r, ok := permissions.Builtin().LookupResource(q)
 		if !ok {
 			fmt.Printf("%s: unknown\n", q)
 			continue
@@ -42,9 +43,9 @@ func ExampleLookupResource() {
 	// Contoso API: unknown
 }
 
-func ExampleFindValue() {
-	for _, p := range permissions.FindValue("EWS.AccessAsUser.All") {
-		r, _ := permissions.LookupResource(p.ResourceAppID)
+func ExampleCatalog_FindValue() {
+	for _, p := range permissions.Builtin().FindValue("EWS.AccessAsUser.All") {
+		r, _ := permissions.Builtin().LookupResource(p.ResourceAppID)
 		fmt.Println(r.Name, p.ID, p.Type)
 	}
 	// Output:
@@ -52,11 +53,11 @@ func ExampleFindValue() {
 	// Office 365 Exchange Online 3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5 Scope
 }
 
-func ExampleFindID_sharedAcrossResources() {
+func ExampleCatalog_FindID_sharedAcrossResources() {
 	// Exchange Online's Mail.Send role reuses Microsoft Graph's id: the
 	// resource is part of a permission's identity.
-	for _, p := range permissions.FindID("b633e1c5-b582-4048-a93e-9f11b44c7e96") {
-		r, _ := permissions.LookupResource(p.ResourceAppID)
+	for _, p := range permissions.Builtin().FindID("b633e1c5-b582-4048-a93e-9f11b44c7e96") {
+		r, _ := permissions.Builtin().LookupResource(p.ResourceAppID)
 		fmt.Println(r.Name, p.Value, p.Type)
 	}
 	// Output:
@@ -64,8 +65,8 @@ func ExampleFindID_sharedAcrossResources() {
 	// Office 365 Exchange Online Mail.Send Role
 }
 
-func ExampleFindID() {
-	for _, p := range permissions.FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
+func ExampleCatalog_FindID() {
+	for _, p := range permissions.Builtin().FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
 		fmt.Println(p.Value, p.Type)
 	}
 	// Output:
@@ -73,9 +74,9 @@ func ExampleFindID() {
 	// User.Export.All Scope
 }
 
-func ExampleResourcePermissions() {
+func ExampleCatalog_ResourcePermissions() {
 	// Windows 365
-	for _, p := range permissions.ResourcePermissions("0af06dc6-e4b5-4f28-818e-e78e62d137a5") {
+	for _, p := range permissions.Builtin().ResourcePermissions("0af06dc6-e4b5-4f28-818e-e78e62d137a5") {
 		fmt.Println(p.Value, p.Type, p.ID, p.Consent)
 	}
 	// Output:
@@ -84,8 +85,8 @@ func ExampleResourcePermissions() {
 	// EndUser.Access Scope 5184a2ce-115e-4318-9526-df3e39c2e839 unknown
 }
 
-func ExampleResources() {
-	for _, r := range permissions.Resources()[:3] {
+func ExampleCatalog_Resources() {
+	for _, r := range permissions.Builtin().Resources()[:3] {
 		fmt.Printf("%s %s complete=%t\n", r.AppID, r.Name, r.Complete)
 	}
 	// Output:
@@ -94,23 +95,23 @@ func ExampleResources() {
 	// 00000002-0000-0000-c000-000000000000 Azure AD Graph complete=false
 }
 
-func ExampleSuggest() {
+func ExampleCatalog_Suggest() {
 	const name = "Calendar.Read"
-	if _, ok := permissions.LookupValue(graph, name, manifest.Scope); !ok {
-		fmt.Printf("unknown permission %s; did you mean %v?\n", name, permissions.Suggest(graph, name, 1))
+	if _, ok := permissions.Builtin().LookupValue(graph, name, manifest.Scope); !ok {
+		fmt.Printf("unknown permission %s; did you mean %v?\n", name, permissions.Builtin().Suggest(graph, name, 1))
 	}
 	// Output:
 	// unknown permission Calendar.Read; did you mean [Calendars.Read]?
 }
 
-func ExampleSuggestResource() {
-	fmt.Println(permissions.SuggestResource("Exchang Onlne", 1))
+func ExampleCatalog_SuggestResource() {
+	fmt.Println(permissions.Builtin().SuggestResource("Exchang Onlne", 1))
 	// Output:
 	// [Office 365 Exchange Online]
 }
 
-func ExampleSnapshots() {
-	for _, s := range permissions.Snapshots() {
+func ExampleCatalog_Snapshots() {
+	for _, s := range permissions.Builtin().Snapshots() {
 		fmt.Println(s.Name, s.Date)
 	}
 	// Output:
@@ -124,13 +125,13 @@ func ExampleCatalog_Version() {
 	// catalog: Microsoft Graph 2026-08-19, first-party 2026-08-20
 }
 
-func ExampleLookupValues() {
+func ExampleCatalog_LookupValues() {
 	// Exchange Online publishes two delegated permissions named
 	// User.ReadBasic.All, so the name alone is ambiguous.
 	const exchange = permissions.ExchangeOnlineID
-	_, ok := permissions.LookupValue(exchange, "User.ReadBasic.All", manifest.Scope)
+	_, ok := permissions.Builtin().LookupValue(exchange, "User.ReadBasic.All", manifest.Scope)
 	fmt.Println("one permission:", ok)
-	for _, p := range permissions.LookupValues(exchange, "User.ReadBasic.All", manifest.Scope) {
+	for _, p := range permissions.Builtin().LookupValues(exchange, "User.ReadBasic.All", manifest.Scope) {
 		fmt.Println(p.ID)
 	}
 	// Output:
@@ -221,7 +222,7 @@ func ExampleCatalog_Spell() {
 }
 
 func ExampleResource_AsOf() {
-	r, _ := permissions.LookupResource("Exchange Online")
+	r, _ := permissions.Builtin().LookupResource("Exchange Online")
 	fmt.Printf("%s: not in the catalog of %s\n", r.Name, r.AsOf())
 	// Output:
 	// Office 365 Exchange Online: not in the catalog of 2026-08-20
@@ -229,11 +230,11 @@ func ExampleResource_AsOf() {
 
 func ExampleConsent() {
 	for _, id := range []string{"e1fe6dd8-ba31-4d61-89e7-88639da4683d", "a154be20-db9c-4678-8ab7-66f6cc099a59"} {
-		p, _ := permissions.Lookup(graph, id, manifest.Scope)
+		p, _ := permissions.Builtin().Lookup(graph, id, manifest.Scope)
 		fmt.Println(p.Value, p.Consent)
 	}
 	// Exchange Online's export gives no consent for its scopes.
-	p, _ := permissions.Lookup(permissions.ExchangeOnlineID, "266d2589-20b5-4f91-9a03-89247d1be8da", manifest.Scope)
+	p, _ := permissions.Builtin().Lookup(permissions.ExchangeOnlineID, "266d2589-20b5-4f91-9a03-89247d1be8da", manifest.Scope)
 	fmt.Println(p.Value, p.Consent)
 	// Output:
 	// User.Read user
@@ -266,7 +267,7 @@ func ExampleCatalog_Query() {
 
 func ExampleCatalog_Describe() {
 	p := manifest.Permission{ResourceAppID: graph, ID: "309dfc0e-20c3-41c0-8e71-818806d50727", Type: manifest.Scope}
-	fmt.Printf("%s: %q\n", permissions.Describe(p), permissions.Describe(p).Note())
+	fmt.Printf("%s: %q\n", permissions.Builtin().Describe(p), permissions.Builtin().Describe(p).Note())
 	fmt.Printf("%s: %q\n", refreshed().Describe(p), refreshed().Describe(p).Note())
 	// Output:
 	// Microsoft Graph 309dfc0e-20c3-41c0-8e71-818806d50727 (delegated): "unknown: not in the catalog of 2026-08-19; a mistyped GUID, or newer than the catalog: see --catalog"
@@ -276,7 +277,7 @@ func ExampleCatalog_Describe() {
 func ExampleCatalog_ParsePermission() {
 	p, err := refreshed().ParsePermission("Microsoft Graph/WorkPlan.Read", manifest.Scope)
 	fmt.Println(p.ID, err)
-	_, err = permissions.ParsePermission("Exchange/User.ReadBasic.All", manifest.Scope)
+	_, err = permissions.Builtin().ParsePermission("Exchange/User.ReadBasic.All", manifest.Scope)
 	fmt.Println(err)
 	// Output:
 	// 309dfc0e-20c3-41c0-8e71-818806d50727 <nil>
@@ -310,7 +311,7 @@ func ExamplePlan_catalog() {
 	src := []byte(`{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000",
   "resourceAccess": [{"id": "309dfc0e-20c3-41c0-8e71-818806d50727", "type": "Scope"}]}]}`)
 	for _, cat := range []*permissions.Catalog{nil, refreshed()} {
-		res, err := permissions.Plan(src, permissions.Want{}, permissions.Options{Catalog: cat})
+		res, err := check.Plan(src, check.Want{}, check.Options{Catalog: cat})
 		if err != nil {
 			fmt.Println(err)
 			return

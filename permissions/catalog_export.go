@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions/internal/ident"
 )
@@ -675,7 +676,7 @@ func overlay(old []entry, x exported, res uint32, resName string, conflict func(
 		if i, ok := byID[key{p.ID, p.Type}]; ok {
 			e := &kept[i]
 			if !strings.EqualFold(e.value, p.Value) {
-				conflict(at, "gives %s's %s permission %s the name %s, which the catalog calls %s; the catalog's name is kept", resName, Kind(p.Type), p.ID, p.Value, e.value)
+				conflict(at, "gives %s's %s permission %s the name %s, which the catalog calls %s; the catalog's name is kept", resName, wording.Kind(p.Type), p.ID, p.Value, e.value)
 				continue
 			}
 			if p.DisplayName != "" {
@@ -688,11 +689,11 @@ func overlay(old []entry, x exported, res uint32, resName string, conflict func(
 			continue
 		}
 		if i, ok := byValue[key{strings.ToLower(p.Value), p.Type}]; ok && old[i].removed == "" {
-			conflict(at, "gives %s's %s permission %s the id %s, which the catalog gives %s; the catalog's id is kept", resName, Kind(p.Type), p.Value, p.ID, old[i].id)
+			conflict(at, "gives %s's %s permission %s the id %s, which the catalog gives %s; the catalog's id is kept", resName, wording.Kind(p.Type), p.Value, p.ID, old[i].id)
 			continue
 		}
 		if i, ok := byID[key{p.ID, other(p.Type)}]; ok && !strings.EqualFold(old[i].value, p.Value) {
-			conflict(at, "lists %s as %s's %s permission %s, which the catalog knows as its %s permission %s; the catalog's is kept", p.ID, resName, Kind(p.Type), p.Value, Kind(other(p.Type)), old[i].value)
+			conflict(at, "lists %s as %s's %s permission %s, which the catalog knows as its %s permission %s; the catalog's is kept", p.ID, resName, wording.Kind(p.Type), p.Value, wording.Kind(other(p.Type)), old[i].value)
 			continue
 		}
 		add = append(add, p)

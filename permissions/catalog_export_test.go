@@ -65,7 +65,7 @@ func TestParseExportShapes(t *testing.T) {
 				tt.want[i].Complete, tt.want[i].Export = true, tt.file
 			}
 			if diff := cmp.Diff(tt.want, e.Resources()); diff != "" {
-				t.Errorf("Resources() mismatch (-want +got):\n%s", diff)
+				t.Errorf("builtin.Resources() mismatch (-want +got):\n%s", diff)
 			}
 			for i := range tt.perms {
 				tt.perms[i].ResourceAppID = tt.want[0].AppID
@@ -208,16 +208,16 @@ func TestWith(t *testing.T) {
 		r, ok := c.LookupResource(q)
 		want := Resource{AppID: "4a2af211-5a98-4855-be08-c0ec1f7a5f6e", Name: "Contoso Expenses API", Key: "ContosoExpensesAPI", Complete: true, Export: "graph-list-contoso.json"}
 		if !ok {
-			t.Errorf("LookupResource(%q) not found", q)
+			t.Errorf("builtin.LookupResource(%q) not found", q)
 		} else if diff := cmp.Diff(want, r); diff != "" {
-			t.Errorf("LookupResource(%q) mismatch (-want +got):\n%s", q, diff)
+			t.Errorf("builtin.LookupResource(%q) mismatch (-want +got):\n%s", q, diff)
 		}
 	}
 	if got := c.FindValue("Expenses.ReadWrite.All"); len(got) != 1 || got[0].ID != "59c80c83-b9ff-428e-9682-5bc99cf82c2b" {
-		t.Errorf("FindValue(Expenses.ReadWrite.All) = %v", got)
+		t.Errorf("builtin.FindValue(Expenses.ReadWrite.All) = %v", got)
 	}
 	if got := c.Canonical(manifest.Permission{ResourceAppID: "Contoso Expenses API", ID: "Expenses.Read", Type: manifest.Scope}); got.ID != "604cf8db-db8b-4b64-a23a-41eb24e67221" {
-		t.Errorf("Canonical(Contoso Expenses API/Expenses.Read) = %+v", got)
+		t.Errorf("builtin.Canonical(Contoso Expenses API/Expenses.Read) = %+v", got)
 	}
 	if got := c.Suggest("4a2af211-5a98-4855-be08-c0ec1f7a5f6e", "Expense.Read", 1); !cmp.Equal(got, []string{"Expenses.Read"}) {
 		t.Errorf("Suggest = %v", got)
@@ -230,9 +230,9 @@ func TestWith(t *testing.T) {
 	}
 	wantSources := []Source{{"Microsoft Graph", "2026-08-19"}, {"first-party", "2026-08-20"}, {"az-sp-show-graph.json", ""}, {"pwsh-exchange.json", ""}, {"graph-list-contoso.json", ""}, {"az-legacy-aad-graph.json", ""}}
 	if diff := cmp.Diff(wantSources, c.Snapshots()); diff != "" {
-		t.Errorf("Snapshots() mismatch (-want +got):\n%s", diff)
+		t.Errorf("builtin.Snapshots() mismatch (-want +got):\n%s", diff)
 	}
-	if got, want := len(c.Resources()), len(Resources())+1; got != want {
+	if got, want := len(c.Resources()), len(builtin.Resources())+1; got != want {
 		t.Errorf("%d resources, want %d", got, want)
 	}
 	checkTables(t, c)
@@ -339,12 +339,12 @@ func checkTables(t *testing.T, c *Catalog) {
 	}
 	for _, p := range c.perms {
 		if got, ok := c.Lookup(c.resources[p.res].AppID, p.id, p.typ); !ok || got.Value != p.value {
-			t.Errorf("Lookup(%s, %s, %s) = %q, %t", c.resources[p.res].AppID, p.id, p.typ, got.Value, ok)
+			t.Errorf("builtin.Lookup(%s, %s, %s) = %q, %t", c.resources[p.res].AppID, p.id, p.typ, got.Value, ok)
 		}
 	}
 	for _, r := range c.resources {
 		if got, ok := c.LookupResource(r.AppID); !ok || got.AppID != r.AppID {
-			t.Errorf("LookupResource(%s) = %s, %t", r.AppID, got.AppID, ok)
+			t.Errorf("builtin.LookupResource(%s) = %s, %t", r.AppID, got.AppID, ok)
 		}
 	}
 }
@@ -423,13 +423,13 @@ func FuzzParseExport(f *testing.F) {
 					}
 					want.Enabled, want.Removed = p.Enabled, ""
 					if !ok || got != want {
-						t.Fatalf("Lookup(%s, %s, %s) = %+v, %t; want the built-in entry refreshed by the export, %+v", r.appID, p.ID, p.Type, got, ok, want)
+						t.Fatalf("builtin.Lookup(%s, %s, %s) = %+v, %t; want the built-in entry refreshed by the export, %+v", r.appID, p.ID, p.Type, got, ok, want)
 					}
 					continue
 				}
 				named := slices.ContainsFunc(c.Conflicts(), func(x Conflict) bool { return strings.Contains(strings.ToLower(x.Msg), p.ID) })
 				if !named || ok && !(known && got == builtin) {
-					t.Fatalf("Lookup(%s, %s, %s) = %+v, %t; want %+v, or what the catalog has with a conflict naming the id (conflicts: %v)", r.appID, p.ID, p.Type, got, ok, p, c.Conflicts())
+					t.Fatalf("builtin.Lookup(%s, %s, %s) = %+v, %t; want %+v, or what the catalog has with a conflict naming the id (conflicts: %v)", r.appID, p.ID, p.Type, got, ok, p, c.Conflicts())
 				}
 			}
 		}

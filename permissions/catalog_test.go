@@ -178,12 +178,12 @@ func TestCounts(t *testing.T) {
 		{"0000000a-0000-0000-c000-000000000000", counts{}},                      // Microsoft Intune
 	}
 	for _, tt := range tests {
-		r, ok := LookupResource(tt.app)
+		r, ok := builtin.LookupResource(tt.app)
 		if !ok {
-			t.Fatalf("LookupResource(%q) not found", tt.app)
+			t.Fatalf("builtin.LookupResource(%q) not found", tt.app)
 		}
 		got := counts{Complete: r.Complete, Deprecated: r.Deprecated}
-		for _, p := range ResourcePermissions(tt.app) {
+		for _, p := range builtin.ResourcePermissions(tt.app) {
 			switch p.Type {
 			case manifest.Scope:
 				got.Scopes++
@@ -202,11 +202,11 @@ func TestCounts(t *testing.T) {
 	// resource-apps.json lists 120 keys; Azure Resource Manager has two
 	// (AzureServiceManagement is its retired key), so 119 applications;
 	// first-party-permissions.json adds 7 more.
-	if got, want := len(Resources()), 126; got != want {
-		t.Errorf("len(Resources()) = %d, want %d", got, want)
+	if got, want := len(builtin.Resources()), 126; got != want {
+		t.Errorf("len(builtin.Resources()) = %d, want %d", got, want)
 	}
 	deprecated := 0
-	for _, r := range Resources() {
+	for _, r := range builtin.Resources() {
 		if r.Deprecated {
 			deprecated++
 		}
@@ -218,12 +218,12 @@ func TestCounts(t *testing.T) {
 
 func TestSnapshots(t *testing.T) {
 	want := []Source{{Name: "Microsoft Graph", Date: "2026-08-19"}, {Name: "first-party", Date: "2026-08-20"}}
-	if diff := cmp.Diff(want, Snapshots()); diff != "" {
-		t.Errorf("Snapshots() mismatch (-want +got):\n%s", diff)
+	if diff := cmp.Diff(want, builtin.Snapshots()); diff != "" {
+		t.Errorf("builtin.Snapshots() mismatch (-want +got):\n%s", diff)
 	}
-	for _, r := range Resources() {
+	for _, r := range builtin.Resources() {
 		if r.Snapshot == "" {
-			if ResourcePermissions(r.AppID) != nil {
+			if builtin.ResourcePermissions(r.AppID) != nil {
 				t.Errorf("%s lists permissions but has no snapshot date", r.Name)
 			}
 			continue
@@ -253,17 +253,17 @@ var calendarSync = []Permission{
 func TestCalendarSyncPermissions(t *testing.T) {
 	for _, want := range calendarSync {
 		t.Run(want.Value, func(t *testing.T) {
-			byID, ok := Lookup(want.ResourceAppID, want.ID, manifest.Scope)
+			byID, ok := builtin.Lookup(want.ResourceAppID, want.ID, manifest.Scope)
 			if !ok {
-				t.Fatalf("Lookup(%q, %q, Scope) not found", want.ResourceAppID, want.ID)
+				t.Fatalf("builtin.Lookup(%q, %q, Scope) not found", want.ResourceAppID, want.ID)
 			}
 			got := Permission{ResourceAppID: byID.ResourceAppID, ID: byID.ID, Value: byID.Value}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Lookup mismatch (-want +got):\n%s", diff)
 			}
-			byValue, ok := LookupValue(want.ResourceAppID, want.Value, manifest.Scope)
+			byValue, ok := builtin.LookupValue(want.ResourceAppID, want.Value, manifest.Scope)
 			if !ok {
-				t.Fatalf("LookupValue(%q, %q, Scope) not found", want.ResourceAppID, want.Value)
+				t.Fatalf("builtin.LookupValue(%q, %q, Scope) not found", want.ResourceAppID, want.Value)
 			}
 			if diff := cmp.Diff(byID, byValue); diff != "" {
 				t.Errorf("LookupValue mismatch (-want +got):\n%s", diff)
@@ -274,33 +274,33 @@ func TestCalendarSyncPermissions(t *testing.T) {
 
 func TestRoundTrip(t *testing.T) {
 	n := 0
-	for _, r := range Resources() {
-		for _, want := range ResourcePermissions(r.AppID) {
+	for _, r := range builtin.Resources() {
+		for _, want := range builtin.ResourcePermissions(r.AppID) {
 			n++
-			got, ok := Lookup(want.ResourceAppID, want.ID, want.Type)
+			got, ok := builtin.Lookup(want.ResourceAppID, want.ID, want.Type)
 			if !ok {
-				t.Errorf("Lookup(%q, %q, %s) not found", want.ResourceAppID, want.ID, want.Type)
+				t.Errorf("builtin.Lookup(%q, %q, %s) not found", want.ResourceAppID, want.ID, want.Type)
 				continue
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("Lookup(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.ID, want.Type, diff)
+				t.Errorf("builtin.Lookup(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.ID, want.Type, diff)
 			}
-			if all := LookupValues(want.ResourceAppID, want.Value, want.Type); !slices.Contains(all, want) {
-				t.Errorf("LookupValues(%q, %q, %s) = %v, lacks %v", want.ResourceAppID, want.Value, want.Type, all, want)
+			if all := builtin.LookupValues(want.ResourceAppID, want.Value, want.Type); !slices.Contains(all, want) {
+				t.Errorf("builtin.LookupValues(%q, %q, %s) = %v, lacks %v", want.ResourceAppID, want.Value, want.Type, all, want)
 			}
-			got, ok = LookupValue(got.ResourceAppID, got.Value, got.Type)
+			got, ok = builtin.LookupValue(got.ResourceAppID, got.Value, got.Type)
 			if want.ResourceAppID == exchange && want.Value == "User.ReadBasic.All" && want.Type == manifest.Scope {
 				if ok {
-					t.Errorf("LookupValue(Exchange, User.ReadBasic.All) = %v, want it ambiguous", got)
+					t.Errorf("builtin.LookupValue(Exchange, User.ReadBasic.All) = %v, want it ambiguous", got)
 				}
 				continue
 			}
 			if !ok {
-				t.Errorf("LookupValue(%q, %q, %s) not found", want.ResourceAppID, want.Value, want.Type)
+				t.Errorf("builtin.LookupValue(%q, %q, %s) not found", want.ResourceAppID, want.Value, want.Type)
 				continue
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("LookupValue(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.Value, want.Type, diff)
+				t.Errorf("builtin.LookupValue(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.Value, want.Type, diff)
 			}
 		}
 	}
@@ -338,12 +338,12 @@ func TestLookup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := Lookup(tt.app, tt.id, tt.typ)
+			got, ok := builtin.Lookup(tt.app, tt.id, tt.typ)
 			if ok != tt.wantOK {
-				t.Errorf("Lookup(%q, %q, %q) ok = %t, want %t", tt.app, tt.id, tt.typ, ok, tt.wantOK)
+				t.Errorf("builtin.Lookup(%q, %q, %q) ok = %t, want %t", tt.app, tt.id, tt.typ, ok, tt.wantOK)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("Lookup(%q, %q, %q) mismatch (-want +got):\n%s", tt.app, tt.id, tt.typ, diff)
+				t.Errorf("builtin.Lookup(%q, %q, %q) mismatch (-want +got):\n%s", tt.app, tt.id, tt.typ, diff)
 			}
 		})
 	}
@@ -378,12 +378,12 @@ func TestLookupValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := LookupValue(tt.app, tt.value, tt.typ)
+			got, ok := builtin.LookupValue(tt.app, tt.value, tt.typ)
 			if ok != (tt.wantID != "") || got.ID != tt.wantID {
-				t.Errorf("LookupValue(%q, %q, %q) = %q, %t; want %q", tt.app, tt.value, tt.typ, got.ID, ok, tt.wantID)
+				t.Errorf("builtin.LookupValue(%q, %q, %q) = %q, %t; want %q", tt.app, tt.value, tt.typ, got.ID, ok, tt.wantID)
 			}
 			if ok && (!strings.EqualFold(got.Value, tt.value) || got.Type != tt.typ || got.ResourceAppID != strings.ToLower(tt.app)) {
-				t.Errorf("LookupValue(%q, %q, %q) = %+v", tt.app, tt.value, tt.typ, got)
+				t.Errorf("builtin.LookupValue(%q, %q, %q) = %+v", tt.app, tt.value, tt.typ, got)
 			}
 		})
 	}
@@ -436,9 +436,9 @@ func TestLookupResource(t *testing.T) {
 		{"\xff\xfe", ""},
 	}
 	for _, tt := range tests {
-		got, ok := LookupResource(tt.q)
+		got, ok := builtin.LookupResource(tt.q)
 		if ok != (tt.want != "") || got.AppID != tt.want {
-			t.Errorf("LookupResource(%q) = %q, %t; want %q", tt.q, got.AppID, ok, tt.want)
+			t.Errorf("builtin.LookupResource(%q) = %q, %t; want %q", tt.q, got.AppID, ok, tt.want)
 		}
 	}
 }
@@ -446,20 +446,20 @@ func TestLookupResource(t *testing.T) {
 func TestLookupResourceEveryName(t *testing.T) {
 	for _, r := range resourceTable {
 		for _, q := range append([]string{r.AppID, strings.ToUpper(r.AppID), r.Name, r.Key}, r.aliases...) {
-			got, ok := LookupResource(q)
+			got, ok := builtin.LookupResource(q)
 			if !ok {
-				t.Errorf("LookupResource(%q) not found", q)
+				t.Errorf("builtin.LookupResource(%q) not found", q)
 				continue
 			}
 			if diff := cmp.Diff(r.Resource, got); diff != "" {
-				t.Errorf("LookupResource(%q) mismatch (-want +got):\n%s", q, diff)
+				t.Errorf("builtin.LookupResource(%q) mismatch (-want +got):\n%s", q, diff)
 			}
 		}
 	}
 }
 
 func TestResourcesOrder(t *testing.T) {
-	rs := Resources()
+	rs := builtin.Resources()
 	var first []string
 	for _, r := range rs[:3] {
 		first = append(first, r.Name)
@@ -497,13 +497,13 @@ func TestFindID(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, keys(FindID(tt.id))); diff != "" {
-			t.Errorf("FindID(%q) mismatch (-want +got):\n%s", tt.id, diff)
+		if diff := cmp.Diff(tt.want, keys(builtin.FindID(tt.id))); diff != "" {
+			t.Errorf("builtin.FindID(%q) mismatch (-want +got):\n%s", tt.id, diff)
 		}
 	}
-	for _, p := range FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
+	for _, p := range builtin.FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
 		if p.Value != "User.Export.All" {
-			t.Errorf("FindID(User.Export.All id) gave %q", p.Value)
+			t.Errorf("builtin.FindID(User.Export.All id) gave %q", p.Value)
 		}
 	}
 }
@@ -532,8 +532,8 @@ func TestFindValue(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, keys(FindValue(tt.value))); diff != "" {
-			t.Errorf("FindValue(%q) mismatch (-want +got):\n%s", tt.value, diff)
+		if diff := cmp.Diff(tt.want, keys(builtin.FindValue(tt.value))); diff != "" {
+			t.Errorf("builtin.FindValue(%q) mismatch (-want +got):\n%s", tt.value, diff)
 		}
 	}
 }
@@ -560,11 +560,11 @@ func TestResourcePermissions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, p := range ResourcePermissions(tt.app) {
+		for _, p := range builtin.ResourcePermissions(tt.app) {
 			got = append(got, p.Value)
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("ResourcePermissions(%q) mismatch (-want +got):\n%s", tt.app, diff)
+			t.Errorf("builtin.ResourcePermissions(%q) mismatch (-want +got):\n%s", tt.app, diff)
 		}
 	}
 }
@@ -572,30 +572,30 @@ func TestResourcePermissions(t *testing.T) {
 // TestCopies checks that callers cannot change the catalog through what it
 // returns.
 func TestCopies(t *testing.T) {
-	rs := Resources()
+	rs := builtin.Resources()
 	rs[0].Name = "changed"
-	if Resources()[0].Name != "Microsoft Graph" {
+	if builtin.Resources()[0].Name != "Microsoft Graph" {
 		t.Error("changing the result of Resources changed the catalog")
 	}
-	ps := ResourcePermissions(exchange)
+	ps := builtin.ResourcePermissions(exchange)
 	ps[0].Value = "changed"
-	if ResourcePermissions(exchange)[0].Value != "Calendars.Read" {
+	if builtin.ResourcePermissions(exchange)[0].Value != "Calendars.Read" {
 		t.Error("changing the result of ResourcePermissions changed the catalog")
 	}
-	fs := FindValue("User.Read")
+	fs := builtin.FindValue("User.Read")
 	fs[0].ID = "changed"
-	if FindValue("User.Read")[0].ID != "e1fe6dd8-ba31-4d61-89e7-88639da4683d" {
+	if builtin.FindValue("User.Read")[0].ID != "e1fe6dd8-ba31-4d61-89e7-88639da4683d" {
 		t.Error("changing the result of FindValue changed the catalog")
 	}
-	fs = FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")
+	fs = builtin.FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")
 	fs[0].Value = "changed"
-	if FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")[0].Value != "User.Read" {
+	if builtin.FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")[0].Value != "User.Read" {
 		t.Error("changing the result of FindID changed the catalog")
 	}
 }
 
 func TestPermissionKey(t *testing.T) {
-	p, _ := LookupValue(graph, "User.Read", manifest.Scope)
+	p, _ := builtin.LookupValue(graph, "User.Read", manifest.Scope)
 	want := manifest.Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}
 	if diff := cmp.Diff(want, p.Key()); diff != "" {
 		t.Errorf("Key() mismatch (-want +got):\n%s", diff)
@@ -607,7 +607,7 @@ func TestPermissionKey(t *testing.T) {
 // consent, and worded so.
 func TestHidden(t *testing.T) {
 	var got []string
-	for _, p := range ResourcePermissions(graph) {
+	for _, p := range builtin.ResourcePermissions(graph) {
 		if p.Hidden {
 			if !p.Enabled || p.Removed != "" {
 				t.Errorf("%s %s is hidden but not enabled", p.Value, p.Type)
@@ -625,13 +625,13 @@ func TestHidden(t *testing.T) {
 	}
 	d := Builtin().Describe(manifest.Permission{ResourceAppID: graph, ID: "32ea53ac-4a89-4cde-bac4-727c6fb9ac29", Type: manifest.Scope})
 	if d.Status != StatusKnown || !strings.Contains(d.Note(), "hidden") {
-		t.Errorf("Describe(ChannelMessage.Delete) = %v, %q; want known, and a note that it is hidden", d.Status, d.Note())
+		t.Errorf("builtin.Describe(ChannelMessage.Delete) = %v, %q; want known, and a note that it is hidden", d.Status, d.Note())
 	}
 }
 
 func TestDisabled(t *testing.T) {
 	var got []string
-	for _, p := range ResourcePermissions(graph) {
+	for _, p := range builtin.ResourcePermissions(graph) {
 		if !p.Enabled {
 			got = append(got, p.Value+" "+string(p.Type)+" "+p.Removed)
 		}
@@ -677,9 +677,9 @@ func TestSuggest(t *testing.T) {
 		{"0000000a-0000-0000-c000-000000000000", "user_impersonation", 3, nil},
 	}
 	for _, tt := range tests {
-		got := Suggest(tt.app, tt.value, tt.n)
+		got := builtin.Suggest(tt.app, tt.value, tt.n)
 		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("Suggest(%q, %q, %d) mismatch (-want +got):\n%s", tt.app, tt.value, tt.n, diff)
+			t.Errorf("builtin.Suggest(%q, %q, %d) mismatch (-want +got):\n%s", tt.app, tt.value, tt.n, diff)
 		}
 	}
 }
@@ -703,9 +703,9 @@ func TestSuggestResource(t *testing.T) {
 		{" .-_", 3, nil},
 	}
 	for _, tt := range tests {
-		got := SuggestResource(tt.q, tt.n)
+		got := builtin.SuggestResource(tt.q, tt.n)
 		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("SuggestResource(%q, %d) mismatch (-want +got):\n%s", tt.q, tt.n, diff)
+			t.Errorf("builtin.SuggestResource(%q, %d) mismatch (-want +got):\n%s", tt.q, tt.n, diff)
 		}
 	}
 }
@@ -720,31 +720,31 @@ func TestJunk(t *testing.T) {
 	}
 	for _, s := range junk {
 		for _, typ := range []manifest.Type{manifest.Scope, manifest.Role, "", manifest.Type(s)} {
-			if p, ok := Lookup(s, s, typ); ok {
-				t.Errorf("Lookup(%q, %q, %q) = %+v", s, s, typ, p)
+			if p, ok := builtin.Lookup(s, s, typ); ok {
+				t.Errorf("builtin.Lookup(%q, %q, %q) = %+v", s, s, typ, p)
 			}
-			if p, ok := Lookup(graph, s, typ); ok {
-				t.Errorf("Lookup(graph, %q, %q) = %+v", s, typ, p)
+			if p, ok := builtin.Lookup(graph, s, typ); ok {
+				t.Errorf("builtin.Lookup(graph, %q, %q) = %+v", s, typ, p)
 			}
-			if p, ok := LookupValue(graph, s, typ); ok {
-				t.Errorf("LookupValue(graph, %q, %q) = %+v", s, typ, p)
+			if p, ok := builtin.LookupValue(graph, s, typ); ok {
+				t.Errorf("builtin.LookupValue(graph, %q, %q) = %+v", s, typ, p)
 			}
 		}
-		if r, ok := LookupResource(s); ok {
-			t.Errorf("LookupResource(%q) = %+v", s, r)
+		if r, ok := builtin.LookupResource(s); ok {
+			t.Errorf("builtin.LookupResource(%q) = %+v", s, r)
 		}
-		if ps := FindID(s); ps != nil {
-			t.Errorf("FindID(%q) = %v", s, ps)
+		if ps := builtin.FindID(s); ps != nil {
+			t.Errorf("builtin.FindID(%q) = %v", s, ps)
 		}
-		if ps := FindValue(s); ps != nil {
-			t.Errorf("FindValue(%q) = %v", s, ps)
+		if ps := builtin.FindValue(s); ps != nil {
+			t.Errorf("builtin.FindValue(%q) = %v", s, ps)
 		}
-		if ps := ResourcePermissions(s); ps != nil {
-			t.Errorf("ResourcePermissions(%q) = %v", s, ps)
+		if ps := builtin.ResourcePermissions(s); ps != nil {
+			t.Errorf("builtin.ResourcePermissions(%q) = %v", s, ps)
 		}
-		_ = Suggest(graph, s, 5)
-		_ = Suggest(s, s, 5)
-		_ = SuggestResource(s, 5)
+		_ = builtin.Suggest(graph, s, 5)
+		_ = builtin.Suggest(s, s, 5)
+		_ = builtin.SuggestResource(s, 5)
 	}
 }
 
@@ -812,19 +812,19 @@ func TestFirstPartyData(t *testing.T) {
 	for _, r := range f.Resources {
 		for _, p := range r.Permissions {
 			n++
-			got, ok := Lookup(r.AppID, p.ID, p.Type)
+			got, ok := builtin.Lookup(r.AppID, p.ID, p.Type)
 			if !ok || got.Value != p.Value {
-				t.Errorf("Lookup(%s, %s, %s) = %q, %t; want %q", r.AppID, p.ID, p.Type, got.Value, ok, p.Value)
+				t.Errorf("builtin.Lookup(%s, %s, %s) = %q, %t; want %q", r.AppID, p.ID, p.Type, got.Value, ok, p.Value)
 				continue
 			}
 			if p.Type == manifest.Scope && got.Consent != ConsentUnknown && r.AppID != exchange && r.AppID != aadGraph {
 				t.Errorf("%s %s: consent %s, but the data does not say", r.AppID, p.Value, got.Consent)
 			}
-			if !slices.Contains(LookupValues(r.AppID, p.Value, p.Type), got) {
-				t.Errorf("LookupValues(%s, %s, %s) lacks %s", r.AppID, p.Value, p.Type, p.ID)
+			if !slices.Contains(builtin.LookupValues(r.AppID, p.Value, p.Type), got) {
+				t.Errorf("builtin.LookupValues(%s, %s, %s) lacks %s", r.AppID, p.Value, p.Type, p.ID)
 			}
-			if !slices.Contains(FindID(p.ID), got) {
-				t.Errorf("FindID(%s) lacks %s's", p.ID, r.AppID)
+			if !slices.Contains(builtin.FindID(p.ID), got) {
+				t.Errorf("builtin.FindID(%s) lacks %s's", p.ID, r.AppID)
 			}
 		}
 	}
@@ -836,7 +836,7 @@ func TestFirstPartyData(t *testing.T) {
 // TestConsentNeverGuessed: EAS.AccessAsUser.All's source gives no consent
 // flag, so the catalog must not call it user consent.
 func TestConsentNeverGuessed(t *testing.T) {
-	p, ok := Lookup(exchange, "266d2589-20b5-4f91-9a03-89247d1be8da", manifest.Scope)
+	p, ok := builtin.Lookup(exchange, "266d2589-20b5-4f91-9a03-89247d1be8da", manifest.Scope)
 	if !ok || p.Consent != ConsentUnknown {
 		t.Errorf("EAS.AccessAsUser.All: consent %s, %t; want unknown", p.Consent, ok)
 	}
@@ -851,7 +851,7 @@ func TestConsentNeverGuessed(t *testing.T) {
 }
 
 func TestGraphDisplayNamesTrimmed(t *testing.T) {
-	for _, p := range ResourcePermissions(graph) {
+	for _, p := range builtin.ResourcePermissions(graph) {
 		if p.DisplayName != strings.TrimSpace(p.DisplayName) {
 			t.Errorf("%s %s: display name %q has surrounding space", p.Value, p.Type, p.DisplayName)
 		}

@@ -40,11 +40,12 @@ type ConsentAdvice struct {
 	Policy string
 }
 
-// ConsentFor words who can consent to p, a permission from the catalog. A
-// zero Permission, or one the catalog did not give, is unknown.
-func ConsentFor(p Permission) ConsentAdvice {
+// ConsentFor words who can consent to p, a permission from the catalog,
+// naming its resource as the catalog does. A zero Permission, or one the
+// catalog did not give, is unknown.
+func (cat *Catalog) ConsentFor(p Permission) ConsentAdvice {
 	c := ConsentAdvice{Resource: p.ResourceAppID}
-	if r, ok := LookupResource(p.ResourceAppID); ok {
+	if r, ok := cat.LookupResource(p.ResourceAppID); ok {
 		c.Resource = r.Name
 	}
 	if p.Value == "" {

@@ -7,7 +7,7 @@ import (
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
-func ExampleConsentFor() {
+func ExampleCatalog_ConsentFor() {
 	for _, q := range []struct {
 		name string
 		typ  manifest.Type
@@ -17,11 +17,11 @@ func ExampleConsentFor() {
 		{"Directory.Read.All", manifest.Scope},
 		{"Mail.Send", manifest.Role},
 	} {
-		p, _ := permissions.LookupValue(permissions.MicrosoftGraphID, q.name, q.typ)
-		c := permissions.ConsentFor(p)
+		p, _ := permissions.Builtin().LookupValue(permissions.MicrosoftGraphID, q.name, q.typ)
+		c := permissions.Builtin().ConsentFor(p)
 		fmt.Printf("%s (%s): %s\n  %s\n", q.name, c.Short(), p.Type, c)
 	}
-	fmt.Println(permissions.ConsentFor(permissions.Permission{}))
+	fmt.Println(permissions.Builtin().ConsentFor(permissions.Permission{}))
 	// Output:
 	// User.Read (user, unless policy): Scope
 	//   user consent per Microsoft Graph; tenant policy may require an admin

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 // TestConsentCalendarSync: the flags leave every calendar-sync permission
@@ -13,12 +14,12 @@ import (
 // an administrator.
 func TestConsentCalendarSync(t *testing.T) {
 	got := make(map[string]string)
-	for _, r := range permissions.DefaultProfile().Permissions {
-		p, ok := permissions.Lookup(r.ResourceAppID, r.ID, r.Type)
+	for _, r := range profile.Default().Permissions {
+		p, ok := permissions.Builtin().Lookup(r.ResourceAppID, r.ID, r.Type)
 		if !ok {
 			t.Fatalf("%s %s not in the catalog", r.Resource, r.Name)
 		}
-		got[r.Resource+" "+r.Name] = permissions.ConsentFor(p).Short()
+		got[r.Resource+" "+r.Name] = permissions.Builtin().ConsentFor(p).Short()
 	}
 	want := map[string]string{
 		"Office 365 Exchange Online EAS.AccessAsUser.All": "unknown", // its source gives no consent flag
@@ -62,11 +63,11 @@ func TestConsentPolicies(t *testing.T) {
 		{permissions.MicrosoftGraphID, "User.Read", "user, unless policy", ""},
 	}
 	for _, tt := range tests {
-		p, ok := permissions.LookupValue(tt.app, tt.name, "Scope")
+		p, ok := permissions.Builtin().LookupValue(tt.app, tt.name, "Scope")
 		if !ok {
 			t.Fatalf("%s not in the catalog", tt.name)
 		}
-		c := permissions.ConsentFor(p)
+		c := permissions.Builtin().ConsentFor(p)
 		if c.Short() != tt.short || !strings.Contains(c.Policy, tt.why) || (tt.why == "") != (c.Policy == "") {
 			t.Errorf("ConsentFor(%s) = %q, policy %q; want %q, policy with %q", tt.name, c.Short(), c.Policy, tt.short, tt.why)
 		}
@@ -75,8 +76,8 @@ func TestConsentPolicies(t *testing.T) {
 		}
 	}
 	// An application permission is an administrator's whatever the policy.
-	p, _ := permissions.LookupValue(permissions.MicrosoftGraphID, "Tasks.ReadWrite.All", "Role")
-	if c := permissions.ConsentFor(p); c.AdminLikely || c.Policy != "" || c.Short() != "admin" {
+	p, _ := permissions.Builtin().LookupValue(permissions.MicrosoftGraphID, "Tasks.ReadWrite.All", "Role")
+	if c := permissions.Builtin().ConsentFor(p); c.AdminLikely || c.Policy != "" || c.Short() != "admin" {
 		t.Errorf("ConsentFor(Tasks.ReadWrite.All role) = %+v", c)
 	}
 }

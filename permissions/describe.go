@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
@@ -39,10 +40,10 @@ const (
 	StatusPlaceholder
 )
 
-// exists reports whether the status is of a permission the resource
-// publishes, or may: not one the catalog shows does not exist (the other
-// type's id, a GUID or name missing from a complete list, a removed one).
-func (d Description) exists() bool {
+// Exists reports whether d is of a permission the resource publishes, or
+// may: not one the catalog shows does not exist (the other type's id, a
+// GUID or name missing from a complete list, a removed one).
+func (d Description) Exists() bool {
 	switch d.Status {
 	case StatusWrongType, StatusRemoved:
 		return false
@@ -92,9 +93,6 @@ type Description struct {
 }
 
 // Describe looks a permission up in the catalog, by GUID or by name.
-func Describe(p manifest.Permission) Description { return builtin.Describe(p) }
-
-// Describe looks a permission up in the catalog cat, by GUID or by name.
 func (cat *Catalog) Describe(p manifest.Permission) Description {
 	c := cat.Canonical(p)
 	r, ok := cat.LookupResource(c.ResourceAppID)
@@ -158,23 +156,14 @@ func other(t manifest.Type) manifest.Type {
 	return manifest.Role
 }
 
-// Kind words a permission type: "delegated" for a Scope, "application" for
-// a Role.
-func Kind(t manifest.Type) string {
-	if t == manifest.Role {
-		return "application"
-	}
-	return "delegated"
-}
-
 // String is the permission in words: "Microsoft Graph User.Read (delegated)".
 func (d Description) String() string {
 	if d.Status == StatusWrongType {
 		// Name is the other type's permission: say which it is, and how
 		// the manifest lists it.
-		return d.Resource + " " + d.Name + " (" + Kind(other(d.Permission.Type)) + ", listed as \"" + string(d.Permission.Type) + "\")"
+		return d.Resource + " " + d.Name + " (" + wording.Kind(other(d.Permission.Type)) + ", listed as \"" + string(d.Permission.Type) + "\")"
 	}
-	return d.Resource + " " + d.Name + " (" + Kind(d.Permission.Type) + ")"
+	return d.Resource + " " + d.Name + " (" + wording.Kind(d.Permission.Type) + ")"
 }
 
 // Note says in a few words what is wrong with a permission the catalog does
@@ -196,19 +185,19 @@ func (d Description) Note() string {
 		return "removed by Microsoft on " + d.Catalog.Removed
 	case StatusWrongType:
 		t := d.Permission.Type
-		return fmt.Sprintf("wrong type: %s is a %s permission, listed as %q", d.Name, Kind(other(t)), t)
+		return fmt.Sprintf("wrong type: %s is %s permission, listed as %q", d.Name, wording.WithArticle(wording.Kind(other(t))), t)
 	case StatusUnknownID:
 		if !d.ResourceComplete {
 			return fmt.Sprintf("not in the catalog's partial list of %s (%s): see --catalog", d.Resource, d.ResourceAsOf)
 		}
 		return fmt.Sprintf("unknown: not in the catalog of %s; a mistyped GUID, or newer than the catalog: see --catalog", d.ResourceAsOf)
 	case StatusUnknownName:
-		msg := fmt.Sprintf("unknown: %s publishes no %s permission by that name", d.Resource, Kind(d.Permission.Type))
+		msg := fmt.Sprintf("unknown: %s publishes no %s permission by that name", d.Resource, wording.Kind(d.Permission.Type))
 		if !d.ResourceComplete {
 			msg = fmt.Sprintf("not in the catalog's partial list of %s (%s)", d.Resource, d.ResourceAsOf)
 		}
 		if len(d.Suggestions) > 0 {
-			msg += "; did you mean " + OrList(d.Suggestions) + "?"
+			msg += wording.DidYouMean(d.Suggestions)
 		}
 		return msg
 	case StatusUnlisted:
@@ -219,10 +208,7 @@ func (d Description) Note() string {
 	return "unknown resource: not in the catalog"
 }
 
-// DescribeAll is Builtin().DescribeAll.
-func DescribeAll(ps []manifest.Permission) string { return builtin.DescribeAll(ps) }
-
-// DescribeAll words a list of permissions with the catalog cat, naming the
+// DescribeAll words a list of permissions, naming the
 // resource and the kind once for a run of permissions that share them:
 // "Microsoft Graph openid, profile (delegated); Azure AD Graph User.Read (delegated)".
 func (cat *Catalog) DescribeAll(ps []manifest.Permission) string {
@@ -238,7 +224,7 @@ func (cat *Catalog) DescribeAll(ps []manifest.Permission) string {
 			b.WriteString(d.Resource + " " + d.Name)
 		}
 		if i == len(ps)-1 || !cat.sameGroup(p, ps[i+1]) {
-			b.WriteString(" (" + Kind(p.Type) + ")")
+			b.WriteString(" (" + wording.Kind(p.Type) + ")")
 		}
 	}
 	return b.String()

@@ -1,16 +1,19 @@
-// Package permissions knows the permissions of Microsoft's resource
-// applications by name and GUID, offline, and the built-in sets of
-// permissions (profiles) an app registration may need, such as
-// calendar-sync.
+// Package permissions knows the permissions Microsoft's resource
+// applications publish, by name and GUID, offline: Microsoft Graph in full,
+// and the other first-party resources as far as their published data goes.
 //
-// The catalog is a set of static, sorted tables compiled into the package:
-// nothing is built when the program starts or on the first lookup. A
-// Catalog refreshed with With(exports...) from the user's own service
-// principal exports layers those over the built-in tables. Callers get
-// copies; nothing exported can change the package's data.
+// Everything is reached through a *Catalog: Builtin() is the catalog
+// compiled into the package, and Builtin().With(exports...) layers the
+// user's own service principal exports (ParseExport) over it. A catalog
+// looks permissions up (Lookup, LookupValue, FindID), resolves what a user
+// or a template writes (ParsePermission, Resolve, ResolveSet, Canonical),
+// words a permission (Describe, DescribeAll), answers a question (Query),
+// says who can consent (ConsentFor) and prints a set for other tools
+// (Print).
 //
-// Plan is the package's main entry point: for a manifest and what is
-// wanted (a profile's Want, or a set) it plans the edits that make the
-// manifest right and reports every finding about it. Applying is writing
-// Result.Output; checking is asking Result.OK. The two cannot disagree.
+// The built-in catalog is a set of static, sorted tables: nothing is built
+// when the program starts or on the first lookup. Callers get copies;
+// nothing exported can change the package's data. An export may add
+// permissions and resources, and refresh an entry it agrees with, but never
+// relabel one the catalog knows (Catalog.Conflicts says where it tried).
 package permissions

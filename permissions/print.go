@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
@@ -128,14 +129,14 @@ func (c *Catalog) printEntries(set manifest.Set) ([]printEntry, error) {
 			d := c.Describe(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
 			p := d.Canonical
 			if !manifest.IsGUID(p.ID) {
-				return nil, fmt.Errorf("permissions: %s %q on %s: the catalog knows no GUID for it; give its GUID", Kind(a.Type), a.ID, out[i].name)
+				return nil, fmt.Errorf("permissions: %s %q on %s: the catalog knows no GUID for it; give its GUID", wording.Kind(a.Type), a.ID, out[i].name)
 			}
 			p.ID = strings.ToLower(p.ID)
 			if seen[p] {
 				continue
 			}
 			seen[p] = true
-			out[i].perms = append(out[i].perms, printPerm{id: p.ID, typ: string(p.Type), name: commentSafe(fmt.Sprintf("%s (%s)", d.Name, Kind(p.Type)))})
+			out[i].perms = append(out[i].perms, printPerm{id: p.ID, typ: string(p.Type), name: commentSafe(fmt.Sprintf("%s (%s)", d.Name, wording.Kind(p.Type)))})
 		}
 	}
 	return out, nil

@@ -24,9 +24,6 @@ func (a Answer) Found() bool { return a.Resource != nil || len(a.Permissions) > 
 // permission name ("Calendars.Read", every resource's and type's), a
 // "RESOURCE/NAME" (both types), a GUID (every permission with that id), or
 // a resource's name, key, alias or app id.
-func Query(q string) Answer { return builtin.Query(q) }
-
-// Query answers q from the catalog c; see the package-level Query.
 func (cat *Catalog) Query(q string) Answer {
 	q = strings.TrimSpace(q)
 	if r, ok := cat.LookupResource(q); ok {

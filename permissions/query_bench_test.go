@@ -15,12 +15,12 @@ func BenchmarkNames(b *testing.B) {
 		name string
 		fn   func() bool
 	}{
-		{"canonical/guid", func() bool { return Canonical(byGUID).ID == "12466101-c9b8-439a-8589-dd09ee67e8e9" }},
-		{"canonical/name", func() bool { return Canonical(byName).ID == "12466101-c9b8-439a-8589-dd09ee67e8e9" }},
-		{"name", func() bool { return Describe(byGUID).Name == "Calendars.ReadWrite.Shared" }},
-		{"lookup/name", func() bool { return len(Query("Calendars.ReadWrite.Shared").Permissions) == 1 }},
-		{"lookup/resource-name", func() bool { return len(Query("graph/User.Read").Permissions) == 1 }},
-		{"lookup/guid", func() bool { return len(Query("12466101-c9b8-439a-8589-dd09ee67e8e9").Permissions) == 1 }},
+		{"canonical/guid", func() bool { return builtin.Canonical(byGUID).ID == "12466101-c9b8-439a-8589-dd09ee67e8e9" }},
+		{"canonical/name", func() bool { return builtin.Canonical(byName).ID == "12466101-c9b8-439a-8589-dd09ee67e8e9" }},
+		{"name", func() bool { return builtin.Describe(byGUID).Name == "Calendars.ReadWrite.Shared" }},
+		{"lookup/name", func() bool { return len(builtin.Query("Calendars.ReadWrite.Shared").Permissions) == 1 }},
+		{"lookup/resource-name", func() bool { return len(builtin.Query("graph/User.Read").Permissions) == 1 }},
+		{"lookup/guid", func() bool { return len(builtin.Query("12466101-c9b8-439a-8589-dd09ee67e8e9").Permissions) == 1 }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if !bc.fn() {

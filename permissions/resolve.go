@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
@@ -30,31 +31,17 @@ type NameError struct {
 func (e *NameError) Error() string {
 	msg := e.Msg
 	if len(e.Suggestions) > 0 {
-		msg += "; did you mean " + OrList(e.Suggestions) + "?"
+		msg += wording.DidYouMean(e.Suggestions)
 	}
 	return msg
 }
 
 func (e *NameError) Unwrap() error { return ErrUnknownName }
 
-// OrList joins names as "a, b or c".
-func OrList(s []string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
-}
-
 // ParsePermission resolves "RESOURCE/NAME", where either part may be a GUID
 // and the resource may be given by name, key or alias ("graph/User.Read"),
 // or a NAME that only one resource has, to a permission of type t. An
 // unknown or ambiguous name is a *NameError.
-func ParsePermission(arg string, t manifest.Type) (manifest.Permission, error) {
-	return builtin.ParsePermission(arg, t)
-}
-
-// ParsePermission resolves arg with the catalog cat; see the package-level
-// ParsePermission.
 func (cat *Catalog) ParsePermission(arg string, t manifest.Type) (manifest.Permission, error) {
 	res, value, ok := strings.Cut(arg, "/")
 	if !ok {
@@ -94,7 +81,7 @@ func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permissio
 			r, _ := cat.LookupResource(p.ResourceAppID)
 			names = append(names, fmt.Sprintf("%q", r.Name+"/"+p.Value))
 		}
-		return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q: more than one resource has it; name one: %s", value, OrList(names))}
+		return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q: more than one resource has it; name one: %s", value, wording.OrList(names))}
 	case len(others) > 0:
 		r, _ := cat.LookupResource(others[0].ResourceAppID)
 		return manifest.Permission{}, otherType(value, r.Name, t)
@@ -111,7 +98,7 @@ func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permissio
 
 func otherType(value, resource string, t manifest.Type) *NameError {
 	return &NameError{Query: value, OtherType: true,
-		Msg: fmt.Sprintf("%s on %s is %s permission, not %s one", value, resource, withArticle(Kind(other(t))), withArticle(Kind(t)))}
+		Msg: fmt.Sprintf("%s on %s is %s permission, not %s one", value, resource, wording.WithArticle(wording.Kind(other(t))), wording.WithArticle(wording.Kind(t)))}
 }
 
 // AlsoOn returns the resources other than p's that publish a permission
@@ -140,9 +127,6 @@ func (cat *Catalog) AlsoOn(p manifest.Permission) []Resource {
 // or was removed, and where a GUID is not on a resource whose list the
 // catalog has complete (Microsoft Graph). A GUID on a resource whose list
 // is partial, or that the catalog does not know, is taken as it is.
-func Resolve(p manifest.Permission) (manifest.Permission, error) { return builtin.Resolve(p) }
-
-// Resolve maps p with the catalog cat; see the package-level Resolve.
 func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) {
 	c := cat.Canonical(p)
 	if !manifest.IsGUID(c.ResourceAppID) {
@@ -160,7 +144,7 @@ func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) 
 		for i, p := range ps {
 			ids[i] = p.ID
 		}
-		return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("%s has %d %s permissions named %s (%s); give the id instead", r.Name, len(ps), Kind(c.Type), ps[0].Value, strings.Join(ids, " and "))}
+		return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("%s has %d %s permissions named %s (%s); give the id instead", r.Name, len(ps), wording.Kind(c.Type), ps[0].Value, strings.Join(ids, " and "))}
 	}
 	if found, ok := cat.LookupValue(c.ResourceAppID, c.ID, c.Type); ok && found.Removed != "" {
 		return c, removedError(p.ID, r, found)
@@ -168,7 +152,7 @@ func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) 
 	if o, ok := cat.LookupValue(c.ResourceAppID, c.ID, other(c.Type)); ok && o.Removed == "" {
 		return c, otherType(o.Value, r.Name, c.Type)
 	}
-	return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("unknown %s permission %q on %s", Kind(c.Type), p.ID, r.Name),
+	return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("unknown %s permission %q on %s", wording.Kind(c.Type), p.ID, r.Name),
 		Suggestions: cat.suggestOf(c.ResourceAppID, p.ID, c.Type, 3)}
 }
 
@@ -184,23 +168,23 @@ func (cat *Catalog) checkID(r Resource, c manifest.Permission) error {
 	}
 	if o, ok := cat.Lookup(r.AppID, c.ID, other(c.Type)); ok && o.Removed == "" {
 		e := otherType(c.ID, r.Name, c.Type)
-		e.Msg = fmt.Sprintf("%s is %s %s permission %s, not %s one", c.ID, r.Name+"'s", Kind(o.Type), o.Value, withArticle(Kind(c.Type)))
+		e.Msg = fmt.Sprintf("%s is %s %s permission %s, not %s one", c.ID, r.Name+"'s", wording.Kind(o.Type), o.Value, wording.WithArticle(wording.Kind(c.Type)))
 		if same, ok := cat.LookupValue(r.AppID, o.Value, c.Type); ok && same.Removed == "" {
-			e.Msg += fmt.Sprintf(" (%s's %s %s is %s)", r.Name, Kind(c.Type), o.Value, same.ID)
+			e.Msg += fmt.Sprintf(" (%s's %s %s is %s)", r.Name, wording.Kind(c.Type), o.Value, same.ID)
 		}
 		return e
 	}
 	if !r.Complete {
 		return nil
 	}
-	return &NameError{Query: c.ID, Msg: fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s (a mistyped GUID, or one newer than the catalog: refresh it from your tenant with --catalog)", r.Name, Kind(c.Type), c.ID, r.AsOf()),
+	return &NameError{Query: c.ID, Msg: fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s (a mistyped GUID, or one newer than the catalog: refresh it from your tenant with --catalog)", r.Name, wording.Kind(c.Type), c.ID, r.AsOf()),
 		Suggestions: cat.suggestIDs(r.AppID, c.ID, c.Type, 3)}
 }
 
 // removedError says that the permission found, which the query names, was
 // removed.
 func removedError(query string, r Resource, found Permission) *NameError {
-	return &NameError{Query: query, Msg: fmt.Sprintf("%s %s (%s) was removed from %s by Microsoft on %s", r.Name, found.Value, Kind(found.Type), r.Name, found.Removed)}
+	return &NameError{Query: query, Msg: fmt.Sprintf("%s %s (%s) was removed from %s by Microsoft on %s", r.Name, found.Value, wording.Kind(found.Type), r.Name, found.Removed)}
 }
 
 // suggestIDs returns up to n ids of the permissions of type t on the
@@ -239,10 +223,6 @@ func (cat *Catalog) unknownResource(q string) *NameError {
 // ResolveSet maps the permissions of a list as a manifest or template
 // writes them, by GUID or by name, to their GUIDs, keeping their order. It
 // fails with a *NameError on the first name the catalog does not know.
-func ResolveSet(list []manifest.Resource) (manifest.Set, error) { return builtin.ResolveSet(list) }
-
-// ResolveSet maps list with the catalog cat; see the package-level
-// ResolveSet.
 func (cat *Catalog) ResolveSet(list []manifest.Resource) (manifest.Set, error) {
 	set := make(manifest.Set, 0, len(list))
 	for _, r := range list {
@@ -261,12 +241,4 @@ func (cat *Catalog) ResolveSet(list []manifest.Resource) (manifest.Set, error) {
 		set = append(set, out)
 	}
 	return set, nil
-}
-
-// withArticle puts "a" or "an" before a kind: "a delegated", "an application".
-func withArticle(kind string) string {
-	if strings.HasPrefix(kind, "a") {
-		return "an " + kind
-	}
-	return "a " + kind
 }

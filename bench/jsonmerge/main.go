@@ -22,7 +22,7 @@ import (
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 func main() {
@@ -36,7 +36,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	want := permissions.DefaultProfile().Set()
+	want := profile.Default().Set()
 	code := 0
 	for _, path := range flag.Args() {
 		var err error

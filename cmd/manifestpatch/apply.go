@@ -6,6 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -56,8 +57,8 @@ func doApply(c *cli.Context) error {
 			return
 		}
 		for _, f := range res.Findings {
-			if f.Code == permissions.CodeFragment {
-				writeFindings(&r.stderr, in.name, []permissions.Finding{f}, false)
+			if f.Code == check.CodeFragment {
+				writeFindings(&r.stderr, in.name, []check.Finding{f}, false)
 			}
 		}
 		toOut := toStdout || path == "-"
@@ -90,7 +91,7 @@ func doApply(c *cli.Context) error {
 }
 
 // summary words what applying changed, or would change.
-func summary(res *permissions.Result, want permissions.Want, cat *permissions.Catalog, dryRun bool) string {
+func summary(res *check.Result, want check.Want, cat *permissions.Catalog, dryRun bool) string {
 	rep := res.Report
 	past := map[string]string{"resolve": "resolved", "add": "added", "remove": "removed", "set": "set", "move": "moved"}
 	would := func(verb string) string {

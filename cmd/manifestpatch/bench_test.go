@@ -8,9 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/internal/synth"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 // The benchmarks run the command in process, through run, mostly on the
@@ -34,7 +35,7 @@ func benchManifests(b *testing.B, n int) ([]string, int64) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	done, _, err := manifest.Apply(src, permissions.DefaultProfile().Set(), manifest.Options{})
+	done, _, err := manifest.Apply(src, profile.Default().Set(), manifest.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -110,11 +111,11 @@ func BenchmarkApplyFile(b *testing.B) {
 		}
 	})
 	b.Run("library", func(b *testing.B) {
-		want, _ := permissions.DefaultProfile().Want("")
+		want, _ := profile.Default().Want("")
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			if _, err := permissions.Plan(src, want, permissions.Options{}); err != nil {
+			if _, err := check.Plan(src, want, check.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -100,8 +100,8 @@ func TestLookupEveryPermission(t *testing.T) {
 	type want struct{ app, id, value string }
 	var queries []string
 	var wants []want
-	for _, r := range permissions.Resources() {
-		for _, p := range permissions.ResourcePermissions(r.AppID) {
+	for _, r := range permissions.Builtin().Resources() {
+		for _, p := range permissions.Builtin().ResourcePermissions(r.AppID) {
 			// The app id names the resource: it is the one name no other
 			// resource can have.
 			queries = append(queries, r.AppID+"/"+p.Value, p.ID)

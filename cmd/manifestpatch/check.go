@@ -3,9 +3,8 @@ package main
 import (
 	"strings"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/urfave/cli/v2"
-
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func checkCommand() *cli.Command {
@@ -50,7 +49,7 @@ func doCheck(c *cli.Context) error {
 // reportFiles plans want for each file and hands what was found to the
 // output --format names: check and show differ only in what they want and
 // how their findings are worded.
-func reportFiles(c *cli.Context, command string, files []string, want permissions.Want, opts permissions.Options) error {
+func reportFiles(c *cli.Context, command string, files []string, want check.Want, opts check.Options) error {
 	out := outputFor(c)
 	strict := c.Bool("strict")
 	results, err := eachFile(c, files, func(path string, r *result) {
@@ -89,12 +88,12 @@ func reportFiles(c *cli.Context, command string, files []string, want permission
 
 // planFile reads the file at path and plans want for it; write says
 // whether the command will replace the file.
-func planFile(c *cli.Context, path string, want permissions.Want, opts permissions.Options, write bool) (*input, *permissions.Result, error) {
+func planFile(c *cli.Context, path string, want check.Want, opts check.Options, write bool) (*input, *check.Result, error) {
 	in, err := readInput(path, c.App.Reader, write)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := permissions.Plan(in.data, want, opts)
+	res, err := check.Plan(in.data, want, opts)
 	if err != nil {
 		return in, nil, fileError{in.name, err}
 	}
@@ -120,7 +119,7 @@ func allowList(c *cli.Context) []string {
 // allowed returns the codes --allow silences, checked.
 func allowed(c *cli.Context) ([]string, error) {
 	codes := allowList(c)
-	if err := permissions.CheckAllow(codes); err != nil {
+	if err := check.CheckAllow(codes); err != nil {
 		return nil, usagef(c, "--allow %s", strings.TrimPrefix(err.Error(), "permissions: "))
 	}
 	return codes, nil
@@ -129,11 +128,11 @@ func allowed(c *cli.Context) ([]string, error) {
 // hints say which flag acts on a finding, for the findings whose library
 // wording cannot name one.
 var hints = map[string]string{
-	permissions.CodeRedirectUnchecked: " (give --agency NAME)",
+	check.CodeRedirectUnchecked: " (give --agency NAME)",
 }
 
 // addHints appends to each finding the flag that acts on it.
-func addHints(fs []permissions.Finding) {
+func addHints(fs []check.Finding) {
 	for i := range fs {
 		fs[i].Msg += hints[fs[i].Code]
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 func consentCommand() *cli.Command {
@@ -31,7 +31,7 @@ func doConsent(c *cli.Context) error {
 		return usagef(c, "want exactly one manifest file")
 	}
 	tenant := strings.TrimSpace(c.String("tenant"))
-	if err := permissions.CheckTenant(tenant); err != nil {
+	if err := profile.CheckTenant(tenant); err != nil {
 		return usagef(c, "--tenant %q: want a tenant GUID, a domain such as contoso.onmicrosoft.com, or organizations", tenant)
 	}
 	in, err := readInput(c.Args().First(), c.App.Reader, false)
@@ -54,7 +54,7 @@ func doConsent(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "%s: %s: create the app registration first (Entra admin center, or az ad app create), then download its manifest and run consent-url on it\n", inline(in.name), inline(why))
 		return codeErr(exitChanges)
 	}
-	u, err := permissions.AdminConsentURL(s.AppID, tenant)
+	u, err := profile.AdminConsentURL(s.AppID, tenant)
 	if err != nil {
 		return exitError2(err)
 	}

@@ -3,8 +3,8 @@ package main
 import (
 	"github.com/urfave/cli/v2"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func diffCommand() *cli.Command {
@@ -65,7 +65,7 @@ func doDiff(c *cli.Context) error {
 		ms[i], ins[i] = m, in
 	}
 	f := &fileReport{command: "diff", cat: cat, file: ins[0].name, src: ins[0].data, other: ins[1].name,
-		res: &permissions.Result{Findings: cat.Compare(ms[0], ms[1])}}
+		res: &check.Result{Findings: check.Compare(ms[0], ms[1], cat)}}
 	out := outputFor(c)
 	r := &result{}
 	out.file(r, f)
@@ -89,5 +89,5 @@ type diffJSON struct {
 
 func diffRecord(f *fileReport) diffJSON {
 	return diffJSON{Stored: f.file, Live: f.other, Equal: len(f.res.Findings) == 0,
-		Differences: findingsJSON(f.res.Findings, false, func(permissions.Finding) bool { return true })}
+		Differences: findingsJSON(f.res.Findings, false, func(check.Finding) bool { return true })}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -128,17 +129,17 @@ func diffPairs(t *testing.T, files []string) {
 			t.Errorf("%s against itself in az's shape: exit %d, %v", name, code, d)
 		}
 		for code, edit := range map[string]func(*liveApp){
-			permissions.DiffOnlyLive: func(a *liveApp) {
+			check.DiffOnlyLive: func(a *liveApp) {
 				a.RequiredResourceAccess = append(a.RequiredResourceAccess, liveEntry{"00000003-0000-0000-c000-000000000000", []liveAccess{{extra, "Role"}}})
 			},
-			permissions.DiffAudience: func(a *liveApp) {
+			check.DiffAudience: func(a *liveApp) {
 				if a.SignInAudience == strings.ToLower(manifest.AzureADMyOrg) {
 					a.SignInAudience = manifest.AzureADMultipleOrgs
 				} else {
 					a.SignInAudience = manifest.AzureADMyOrg
 				}
 			},
-			permissions.DiffRedirectOnlyLive: func(a *liveApp) {
+			check.DiffRedirectOnlyLive: func(a *liveApp) {
 				a.Web.RedirectURIs = append(a.Web.RedirectURIs, "https://example.com/added")
 			},
 		} {
@@ -149,7 +150,7 @@ func diffPairs(t *testing.T, files []string) {
 		}
 		if len(m.Setup.RedirectURIs) > 0 {
 			got, d := diff(func(a *liveApp) { a.Web.RedirectURIs = a.Web.RedirectURIs[1:] })
-			if got != exitChanges || len(d) != 1 || d[0].Code != permissions.DiffRedirectOnlyStored || d[0].Line == 0 {
+			if got != exitChanges || len(d) != 1 || d[0].Code != check.DiffRedirectOnlyStored || d[0].Line == 0 {
 				t.Errorf("%s with a redirect URI missing live: exit %d, %v", name, got, d)
 			}
 		}

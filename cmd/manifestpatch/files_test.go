@@ -213,7 +213,7 @@ func TestConcurrentApply(t *testing.T) {
 		}
 		have := fmt.Sprint(m.Resources)
 		for i, s := range scopes {
-			p, _ := permissions.ParsePermission("Microsoft Graph/"+s, manifest.Scope)
+			p, _ := permissions.Builtin().ParsePermission("Microsoft Graph/"+s, manifest.Scope)
 			if codes[i] == exitOK && !strings.Contains(have, p.ID) {
 				t.Errorf("round %d: apply --scope %s succeeded but its permission was lost", round, s)
 			}

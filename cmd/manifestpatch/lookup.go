@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/urfave/cli/v2"
-
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func lookupCommand() *cli.Command {
@@ -88,7 +87,7 @@ func doLookup(c *cli.Context) error {
 		if rec.Resource == nil && len(rec.Permissions) == 0 {
 			msg := fmt.Sprintf("%s: not found", rec.Query)
 			if len(rec.Suggestions) > 0 {
-				msg += "; did you mean " + permissions.OrList(rec.Suggestions) + "?"
+				msg += "; did you mean " + wording.OrList(rec.Suggestions) + "?"
 			}
 			fmt.Fprintln(c.App.ErrWriter, inline(msg))
 		}

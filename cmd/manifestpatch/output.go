@@ -10,6 +10,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
@@ -23,12 +25,12 @@ type fileReport struct {
 	command string               // "check" or "show"
 	cat     *permissions.Catalog // the catalog the file was planned with
 	file    string
-	src     []byte              // the file as read
-	err     error               // the file could not be read or parsed
-	res     *permissions.Result // nil when err is set
-	strict  bool                // check --strict: lints fail the check
-	multi   bool                // more than one file: text names each
-	other   string              // diff: the live manifest's name
+	src     []byte        // the file as read
+	err     error         // the file could not be read or parsed
+	res     *check.Result // nil when err is set
+	strict  bool          // check --strict: lints fail the check
+	multi   bool          // more than one file: text names each
+	other   string        // diff: the live manifest's name
 }
 
 // output writes fileReports in one format.
@@ -81,9 +83,9 @@ func formatFlag(values ...string) *cli.StringFlag {
 
 // severity words a finding's level: a lint that fails the check (under
 // --strict) is an error, as Level.Fails decides.
-func severity(f permissions.Finding, strict bool) string {
+func severity(f check.Finding, strict bool) string {
 	if f.Level.Fails(strict) {
-		return permissions.LevelError.String()
+		return check.LevelError.String()
 	}
 	return f.Level.String()
 }
@@ -108,7 +110,7 @@ func (textOutput) file(r *result, f *fileReport) {
 
 func (textOutput) done(io.Writer, []*fileReport) error { return nil }
 
-func writeFindings(w io.Writer, file string, fs []permissions.Finding, strict bool) {
+func writeFindings(w io.Writer, file string, fs []check.Finding, strict bool) {
 	var b []byte
 	for _, l := range fs {
 		b = append(b, inline(file)...)
@@ -172,7 +174,7 @@ type permJSON struct {
 func toJSON(d permissions.Description) permJSON {
 	known := d.Status == permissions.StatusKnown || d.Status == permissions.StatusDisabled
 	return permJSON{Resource: d.Resource, ResourceAppID: d.Canonical.ResourceAppID, Permission: d.Name, ID: d.Canonical.ID,
-		Type: string(d.Permission.Type), Kind: permissions.Kind(d.Permission.Type), Known: known}
+		Type: string(d.Permission.Type), Kind: wording.Kind(d.Permission.Type), Known: known}
 }
 
 type findingJSON struct {
@@ -183,7 +185,7 @@ type findingJSON struct {
 	Message  string `json:"message"`
 }
 
-func findingsJSON(fs []permissions.Finding, strict bool, keep func(permissions.Finding) bool) []findingJSON {
+func findingsJSON(fs []check.Finding, strict bool, keep func(check.Finding) bool) []findingJSON {
 	out := []findingJSON{}
 	for _, f := range fs {
 		if keep(f) {
@@ -193,8 +195,8 @@ func findingsJSON(fs []permissions.Finding, strict bool, keep func(permissions.F
 	return out
 }
 
-func level(l permissions.Level) func(permissions.Finding) bool {
-	return func(f permissions.Finding) bool { return f.Level == l }
+func level(l check.Level) func(check.Finding) bool {
+	return func(f check.Finding) bool { return f.Level == l }
 }
 
 type checkJSON struct {
@@ -230,15 +232,15 @@ func checkRecord(f *fileReport) checkJSON {
 	}
 	fs := f.res.Findings
 	for _, x := range fs {
-		if x.Code == permissions.CodeMissing {
+		if x.Code == check.CodeMissing {
 			rec.Missing = append(rec.Missing, toJSON(f.cat.Describe(x.Permission)))
 		}
 	}
-	rec.Problems = findingsJSON(fs, f.strict, func(x permissions.Finding) bool {
-		return x.Level == permissions.LevelError && x.Code != permissions.CodeMissing
+	rec.Problems = findingsJSON(fs, f.strict, func(x check.Finding) bool {
+		return x.Level == check.LevelError && x.Code != check.CodeMissing
 	})
-	rec.Lints = findingsJSON(fs, f.strict, level(permissions.LevelWarning))
-	rec.Notes = findingsJSON(fs, f.strict, level(permissions.LevelNote))
+	rec.Lints = findingsJSON(fs, f.strict, level(check.LevelWarning))
+	rec.Notes = findingsJSON(fs, f.strict, level(check.LevelNote))
 	rec.OK = f.res.OK(f.strict)
 	return rec
 }

@@ -5,8 +5,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 func profilesCommand() *cli.Command {
@@ -32,7 +34,7 @@ func profilesCommand() *cli.Command {
 				}
 			}
 			steps := c.Bool("steps") || c.IsSet("manifest")
-			for i, p := range permissions.Profiles() {
+			for i, p := range profile.All() {
 				if i > 0 {
 					fmt.Fprintln(c.App.Writer)
 				}
@@ -42,7 +44,7 @@ func profilesCommand() *cli.Command {
 				}
 				fmt.Fprintf(c.App.Writer, "%s%s: %s\n", p.Name, def, p.Description)
 				for _, r := range p.Permissions {
-					fmt.Fprintf(c.App.Writer, "  %s %s (%s)  %s\n", r.Resource, r.Name, permissions.Kind(r.Type), r.ID)
+					fmt.Fprintf(c.App.Writer, "  %s %s (%s)  %s\n", r.Resource, r.Name, wording.Kind(r.Type), r.ID)
 				}
 				if p.SignInAudience != "" {
 					fmt.Fprintf(c.App.Writer, "  sign-in audience %s\n", p.SignInAudience)
@@ -54,7 +56,7 @@ func profilesCommand() *cli.Command {
 					continue
 				}
 				fmt.Fprintf(c.App.Writer, "\n  Setup steps:\n")
-				for j, st := range p.StepsFor(setup, now()) {
+				for j, st := range p.StepsFor(setup, nil, now()) {
 					fmt.Fprintf(c.App.Writer, "  %d. %s\n", j+1, st.Title)
 					if st.Checked != "" {
 						fmt.Fprintf(c.App.Writer, "     checked: %s\n", st.Checked)
@@ -85,7 +87,7 @@ func lintsCommand() *cli.Command {
 			if c.Args().Len() > 0 {
 				return usagef(c, "lints takes no arguments")
 			}
-			for _, k := range permissions.Rules() {
+			for _, k := range check.Rules() {
 				fmt.Fprintf(c.App.Writer, "%-24s %-7s %s\n", k.Code, k.Level, k.About)
 			}
 			return nil

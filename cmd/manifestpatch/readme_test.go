@@ -12,8 +12,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/check"
 )
 
 // TestReadmeProgram builds the complete program the README's Library
@@ -76,7 +75,7 @@ func TestReadmeProgram(t *testing.T) {
 }
 
 // TestReadmeLints checks that the README's table of codes, under lints,
-// lists every code the engine has (permissions.Rules, what lints prints),
+// lists every code the engine has (check.Rules, what lints prints),
 // in its order, each with its level first in the level column.
 func TestReadmeLints(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
@@ -98,11 +97,11 @@ func TestReadmeLints(t *testing.T) {
 		got = append(got, strings.Trim(cells[0], "| `")+" "+level)
 	}
 	var want []string
-	for _, r := range permissions.Rules() {
+	for _, r := range check.Rules() {
 		want = append(want, r.Code+" "+r.Level.String())
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("the README's table of codes differs from permissions.Rules (-want +got):\n%s", diff)
+		t.Errorf("the README's table of codes differs from check.Rules (-want +got):\n%s", diff)
 	}
 }
 

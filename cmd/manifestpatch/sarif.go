@@ -12,8 +12,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // sarifOutput writes one SARIF 2.1.0 log for all files, for code scanning
@@ -97,7 +97,7 @@ const sarifUnreadable = "unreadable"
 func (sarifOutput) done(w io.Writer, fs []*fileReport) error {
 	driver := sarifDriver{Name: "manifestpatch", InformationURI: "https://github.com/manifestpatch/manifestpatch", Version: sarifVersion(version())}
 	index := make(map[string]int)
-	for _, k := range permissions.Rules() {
+	for _, k := range check.Rules() {
 		index[k.Code] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRule{ID: k.Code, ShortDescription: sarifText{k.About},
 			Help:    sarifText{fmt.Sprintf("%s (%s). See 'manifestpatch lints'.", k.About, k.Level)},
@@ -129,11 +129,11 @@ func (sarifOutput) done(w io.Writer, fs []*fileReport) error {
 
 // sarifLevel maps a finding's level to SARIF's: a lint that fails the
 // check (under --strict) is an error, as Level.Fails decides.
-func sarifLevel(l permissions.Level, strict bool) string {
+func sarifLevel(l check.Level, strict bool) string {
 	switch {
 	case l.Fails(strict):
 		return "error"
-	case l == permissions.LevelNote:
+	case l == check.LevelNote:
 		return "note"
 	}
 	return "warning"

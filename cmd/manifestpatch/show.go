@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -29,7 +30,7 @@ func showCommand() *cli.Command {
 // showOnLine are the lints show words on each permission's line (or, for
 // application permissions, on a line of their own), so it does not list
 // them again.
-var showOnLine = []string{permissions.LintApplicationPerm, permissions.LintUnknownPermission, permissions.LintWrongType, permissions.LintDisabled, permissions.LintRemoved, permissions.LintMalformedGUID, permissions.LintUnknownName}
+var showOnLine = []string{check.LintApplicationPerm, check.LintUnknownPermission, check.LintWrongType, check.LintDisabled, check.LintRemoved, check.LintMalformedGUID, check.LintUnknownName}
 
 func doShow(c *cli.Context) error {
 	files, err := fileArgs(c)
@@ -45,8 +46,8 @@ func doShow(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := permissions.Options{Allow: append(codes, showOnLine...), Now: now(), Catalog: cat}
-	return reportFiles(c, "show", files, permissions.Want{}, opts)
+	opts := check.Options{Allow: append(codes, showOnLine...), Now: now(), Catalog: cat}
+	return reportFiles(c, "show", files, check.Want{}, opts)
 }
 
 // showPerm is one permission as show lists it.
@@ -64,7 +65,7 @@ func describePerm(cat *permissions.Catalog, p manifest.Permission) showPerm {
 	switch d.Status {
 	case permissions.StatusKnown, permissions.StatusDisabled, permissions.StatusRemoved:
 		s.DisplayName = strings.TrimSpace(d.Catalog.DisplayName)
-		s.Consent = permissions.ConsentFor(d.Catalog).Short()
+		s.Consent = cat.ConsentFor(d.Catalog).Short()
 	case permissions.StatusUnknownID, permissions.StatusUnknownResource, permissions.StatusUnlisted:
 		if manifest.IsGUID(p.ID) {
 			s.Permission = "unknown"
@@ -98,7 +99,7 @@ func showRecord(f *fileReport) showJSON {
 			}
 		}
 	}
-	rec.Lints = findingsJSON(f.res.Findings, false, func(permissions.Finding) bool { return true })
+	rec.Lints = findingsJSON(f.res.Findings, false, func(check.Finding) bool { return true })
 	return rec
 }
 

@@ -8,8 +8,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 // wantFlags are the flags that say which permissions are wanted. apply and
@@ -66,11 +69,11 @@ func modeFlag() cli.Flag {
 
 // planFrom returns what the command line wants and the options to plan it
 // with.
-func planFrom(c *cli.Context) (permissions.Want, permissions.Options, error) {
-	var opts permissions.Options
+func planFrom(c *cli.Context) (check.Want, check.Options, error) {
+	var opts check.Options
 	cat, err := loadCatalog(c)
 	if err != nil {
-		return permissions.Want{}, opts, err
+		return check.Want{}, opts, err
 	}
 	opts.Catalog = cat
 	want, err := wantedFrom(c, cat)
@@ -90,24 +93,24 @@ func planFrom(c *cli.Context) (permissions.Want, permissions.Options, error) {
 // --profile sets, the --from files and the --scope and --role permissions,
 // in that order; the default profile when none of them is given. The
 // profiles also bring their audience and, with --agency, redirect URI.
-func wantedFrom(c *cli.Context, cat *permissions.Catalog) (permissions.Want, error) {
-	var profiles []permissions.Profile
+func wantedFrom(c *cli.Context, cat *permissions.Catalog) (check.Want, error) {
+	var profiles []profile.Profile
 	for _, name := range c.StringSlice("profile") {
-		p, ok := permissions.LookupProfile(name)
+		p, ok := profile.Lookup(name)
 		if !ok {
-			return permissions.Want{}, usagef(c, "--profile %q: no such profile; the profiles are %s", name, profileNames())
+			return check.Want{}, usagef(c, "--profile %q: no such profile; the profiles are %s", name, profileNames())
 		}
 		profiles = append(profiles, p)
 	}
 	set, err := wantedSet(c, cat)
 	if err != nil {
-		return permissions.Want{}, err
+		return check.Want{}, err
 	}
 	if len(profiles) == 0 && set == nil {
-		profiles = append(profiles, permissions.DefaultProfile())
+		profiles = append(profiles, profile.Default())
 	}
 	agency := c.String("agency")
-	var want permissions.Want
+	var want check.Want
 	redirect := false
 	for _, p := range profiles {
 		w, err := p.Want(agency)
@@ -121,7 +124,7 @@ func wantedFrom(c *cli.Context, cat *permissions.Catalog) (permissions.Want, err
 		want = want.Join(w)
 	}
 	if c.IsSet("agency") && !redirect {
-		return want, usagef(c, "--agency needs a profile with a redirect URI, such as %s", permissions.DefaultProfileName)
+		return want, usagef(c, "--agency needs a profile with a redirect URI, such as %s", profile.DefaultName)
 	}
 	want.Set = append(want.Set, set...)
 	return want, nil
@@ -172,7 +175,7 @@ func alsoOn(c *cli.Context, cat *permissions.Catalog, flag, arg string, p manife
 		verb = "publish"
 	}
 	fmt.Fprintf(c.App.ErrWriter, "manifestpatch: note: %s %q means %s's %s (%s); %s %s one too: name the resource, as in %s %q, for theirs\n",
-		flag, arg, d.Resource, d.Name, p.ID, strings.Replace(permissions.OrList(names), " or ", " and ", 1), verb, flag, others[0].Name+"/"+d.Name)
+		flag, arg, d.Resource, d.Name, p.ID, strings.Replace(wording.OrList(names), " or ", " and ", 1), verb, flag, others[0].Name+"/"+d.Name)
 }
 
 // nameHint words a name the catalog could not resolve and, where the name
@@ -211,7 +214,7 @@ func readWanted(c *cli.Context, cat *permissions.Catalog, from string) (manifest
 
 func profileNames() string {
 	var names []string
-	for _, p := range permissions.Profiles() {
+	for _, p := range profile.All() {
 		names = append(names, p.Name)
 	}
 	return strings.Join(names, ", ")

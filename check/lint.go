@@ -1,11 +1,14 @@
-package permissions
+package check
 
 import (
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/manifestpatch/manifestpatch/internal/retirement"
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // Lint codes: stable short names for each kind of finding, which users can
@@ -84,12 +87,12 @@ var lintRules = []*lintRule{
 		}},
 	{Rule: Rule{LintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
-			if id := e.r.ResourceAppID; manifest.IsGUID(id) && hasUpper(id) {
+			if id := e.r.ResourceAppID; manifest.IsGUID(id) && strings.ToLower(id) != id {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %s is in upper case; write GUIDs in lower case", id)
 			}
 		},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if manifest.IsGUID(p.a.ID) && hasUpper(p.a.ID) {
+			if manifest.IsGUID(p.a.ID) && strings.ToLower(p.a.ID) != p.a.ID {
 				l.report(r, r.Level, p.at, p.key, "id %s is in upper case; write GUIDs in lower case", p.a.ID)
 			}
 		}},
@@ -100,32 +103,32 @@ var lintRules = []*lintRule{
 			}
 		},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if p.d.Status != StatusPlaceholder && guidLike(p.a.ID) {
+			if p.d.Status != permissions.StatusPlaceholder && guidLike(p.a.ID) {
 				l.report(r, r.Level, p.at, p.key, "id %q is not a GUID: a GUID is 8-4-4-4-12 hexadecimal digits", p.a.ID)
 			}
 		}},
 	{Rule: Rule{LintUnknownName, LevelWarning, "a resource or permission given by a name the catalog does not know, with the closest names (a note where the catalog's list is partial or missing)"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
-			if id := e.r.ResourceAppID; !e.known && !manifest.IsGUID(id) && !guidLike(id) && !IsPlaceholder(id) {
-				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is neither a GUID nor a resource the catalog knows%s", id, didYouMean(l.cat.SuggestResource(id, 3)))
+			if id := e.r.ResourceAppID; !e.known && !manifest.IsGUID(id) && !guidLike(id) && !permissions.IsPlaceholder(id) {
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is neither a GUID nor a resource the catalog knows%s", id, wording.DidYouMean(l.cat.SuggestResource(id, 3)))
 			}
 		},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			d := p.d
 			switch {
 			case guidLike(p.a.ID):
-			case d.Status == StatusUnknownName && d.ResourceComplete:
-				l.report(r, r.Level, p.at, p.key, "%q is not a %s permission of %s%s", p.a.ID, Kind(p.a.Type), d.Resource, didYouMean(d.Suggestions))
-			case d.Status == StatusUnknownName:
-				l.report(r, LevelNote, p.at, p.key, "%q is not in the catalog's partial list of %s's %s permissions (%s)%s; refresh it from your tenant with --catalog", p.a.ID, d.Resource, Kind(p.a.Type), d.ResourceAsOf, didYouMean(d.Suggestions))
-			case d.Status == StatusUnlisted && !manifest.IsGUID(p.a.ID):
+			case d.Status == permissions.StatusUnknownName && d.ResourceComplete:
+				l.report(r, r.Level, p.at, p.key, "%q is not %s permission of %s%s", p.a.ID, wording.WithArticle(wording.Kind(p.a.Type)), d.Resource, wording.DidYouMean(d.Suggestions))
+			case d.Status == permissions.StatusUnknownName:
+				l.report(r, LevelNote, p.at, p.key, "%q is not in the catalog's partial list of %s's %s permissions (%s)%s; refresh it from your tenant with --catalog", p.a.ID, d.Resource, wording.Kind(p.a.Type), d.ResourceAsOf, wording.DidYouMean(d.Suggestions))
+			case d.Status == permissions.StatusUnlisted && !manifest.IsGUID(p.a.ID):
 				l.report(r, LevelNote, p.at, p.key, "%q is given by name, and the catalog lists no permissions of %s to check it or find its GUID; refresh it from your tenant with --catalog", p.a.ID, d.Resource)
 			}
 		}},
 	{Rule: Rule{LintAADGraphRetired, LevelWarning, "a permission on Azure AD Graph, which is retired"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if e.known && e.res.Deprecated {
-				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is retired: new apps were blocked from 2024-09-01 and all apps from 2025-02-01; extended access ended %s, so calls to it fail (its permissions are still accepted manifest data)", e.res.Name, ymd(aadGraphEnd))
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is retired: new apps were blocked from 2024-09-01 and all apps from 2025-02-01; extended access ended %s, so calls to it fail (its permissions are still accepted manifest data)", e.res.Name, retirement.YMD(retirement.AADGraphEnd))
 			}
 		}},
 	{Rule: Rule{LintEmptyAccess, LevelError, "an entry whose resourceAccess is empty, which Microsoft Graph rejects; apply removes it"},
@@ -136,38 +139,38 @@ var lintRules = []*lintRule{
 		}},
 	{Rule: Rule{LintDisabled, LevelWarning, "a permission Microsoft has disabled"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if p.d.Status == StatusDisabled {
+			if p.d.Status == permissions.StatusDisabled {
 				l.report(r, r.Level, p.at, p.key, "%s is disabled by Microsoft", p.d)
 			}
 		}},
 	{Rule: Rule{LintRemoved, LevelWarning, "a permission Microsoft removed from its resource, with the date"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if p.d.Status == StatusRemoved {
+			if p.d.Status == permissions.StatusRemoved {
 				l.report(r, r.Level, p.at, p.key, "%s was removed from %s by Microsoft on %s: it grants nothing; remove it", p.d, p.d.Resource, p.d.Catalog.Removed)
 			}
 		}},
 	{Rule: Rule{LintWrongType, LevelWarning, "a permission's id listed with the other type (Scope for Role or the reverse)"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if p.d.Status == StatusWrongType {
-				l.report(r, r.Level, p.at, p.key, "%s is listed as %q, but %s is a %s permission (%q)", p.a.ID, p.key.Type, p.d.Name, Kind(other(p.key.Type)), other(p.key.Type))
+			if p.d.Status == permissions.StatusWrongType {
+				l.report(r, r.Level, p.at, p.key, "%s is listed as %q, but %s is %s permission (%q)", p.a.ID, p.key.Type, p.d.Name, wording.WithArticle(wording.Kind(otherType(p.key.Type))), otherType(p.key.Type))
 			}
 		}},
 	{Rule: Rule{LintUnknownPermission, LevelWarning, "a GUID the catalog of its date does not know for a resource it knows (a note where the catalog's list is partial)"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			d := p.d
-			if d.Status != StatusUnknownID {
+			if d.Status != permissions.StatusUnknownID {
 				return
 			}
 			level := r.Level
 			if !d.ResourceComplete {
 				level = LevelNote // the catalog's list is partial
 			}
-			l.report(r, level, p.at, p.key, "%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", d.Resource, Kind(p.key.Type), p.key.ID, d.ResourceAsOf)
+			l.report(r, level, p.at, p.key, "%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", d.Resource, wording.Kind(p.key.Type), p.key.ID, d.ResourceAsOf)
 		}},
 	{Rule: Rule{LintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if ewsIDs[p.key] {
-				l.report(r, r.Level, p.at, p.key, "%s: %s", p.d, ewsStatus(l.now))
+			if retirement.EWS[p.key] {
+				l.report(r, r.Level, p.at, p.key, "%s: %s", p.d, retirement.EWSStatus(l.now))
 			}
 		}},
 	{Rule: Rule{LintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},
@@ -178,14 +181,14 @@ var lintRules = []*lintRule{
 		}},
 	{Rule: Rule{LintApplicationPerm, LevelWarning, "an application permission: the app can use it without a signed-in user"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if p.key.Type == manifest.Role && p.d.exists() && p.d.Status != StatusPlaceholder {
+			if p.key.Type == manifest.Role && p.d.Exists() && p.d.Status != permissions.StatusPlaceholder {
 				l.report(r, r.Level, p.at, p.key, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", p.d)
 			}
 		}},
 	{Rule: Rule{LintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if (p.d.Status == StatusKnown || p.d.Status == StatusDisabled) && !l.wanted[p.key] {
-				if h, found := l.cat.higher(p.d.Catalog); found && l.listed[h.Key()] {
+			if (p.d.Status == permissions.StatusKnown || p.d.Status == permissions.StatusDisabled) && !l.wanted[p.key] {
+				if h, found := higher(l.cat, p.d.Catalog); found && l.listed[h.Key()] {
 					l.report(r, r.Level, p.at, p.key, "%s is redundant: %s, also listed, covers it; drop %s", p.d, h.Value, p.d.Catalog.Value)
 				}
 			}
@@ -197,7 +200,7 @@ var lintRules = []*lintRule{
 // linter is what Lint knows of the manifest it lints.
 type linter struct {
 	m      manifest.Manifest
-	cat    *Catalog
+	cat    *permissions.Catalog
 	now    time.Time
 	wanted map[manifest.Permission]bool // the wanted set, canonical
 	listed map[manifest.Permission]bool // every permission listed, canonical
@@ -216,7 +219,7 @@ type linter struct {
 type lintEntry struct {
 	r     manifest.Resource
 	pos   manifest.EntryPosition
-	res   Resource
+	res   permissions.Resource
 	known bool   // the catalog knows the resource
 	name  string // the resource's name, or its app id as written
 	// repeatOf is where the first entry of the same resource is, when
@@ -229,7 +232,7 @@ type lintPerm struct {
 	a      manifest.Access
 	at     manifest.Position
 	key    manifest.Permission // canonical
-	d      Description
+	d      permissions.Description
 	repeat bool // listed before, in this entry or an earlier one
 }
 
@@ -283,13 +286,7 @@ type LintOptions struct {
 	Now time.Time
 	// Catalog is the catalog permissions are looked up in; nil is
 	// Builtin().
-	Catalog *Catalog
-}
-
-var ewsIDs = map[manifest.Permission]bool{
-	{ResourceAppID: ExchangeOnlineID, ID: "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", Type: manifest.Scope}: true, // EWS.AccessAsUser.All
-	{ResourceAppID: ExchangeOnlineID, ID: "dc890d15-9560-4a4c-9b7f-a736ec74ec40", Type: manifest.Role}:  true, // full_access_as_app
-	{ResourceAppID: MicrosoftGraphID, ID: "9769c687-087d-48ac-9cb3-c37dde652038", Type: manifest.Scope}: true, // EWS.AccessAsUser.All
+	Catalog *permissions.Catalog
 }
 
 // Calendar roles that are easily taken for one another: Microsoft Graph's
@@ -303,9 +300,9 @@ const (
 )
 
 var calendarsAll = map[manifest.Permission]string{
-	{ResourceAppID: MicrosoftGraphID, ID: "470229df-a15a-4b08-9d95-8c534862b362", Type: manifest.Role}: "Microsoft Graph Calendars.Read.All (application) grants reading all users' work hours and locations, not calendar events; for events in every mailbox Microsoft Graph's application permission is Calendars.Read (" + graphCalendarsRead + ")",
-	{ResourceAppID: MicrosoftGraphID, ID: "d91697b0-a708-4c11-a712-8fb2dc081aa2", Type: manifest.Role}: "Microsoft Graph Calendars.ReadWrite.All (application) grants reading and writing all users' work hours and locations, not calendar events; for events in every mailbox Microsoft Graph's application permission is Calendars.ReadWrite (" + graphCalendarsReadWrite + "), which Exchange Online publishes as Calendars.ReadWrite.All",
-	{ResourceAppID: ExchangeOnlineID, ID: graphCalendarsReadWrite, Type: manifest.Role}:                "Office 365 Exchange Online Calendars.ReadWrite.All (application) grants reading and writing calendar events in every mailbox; Microsoft Graph's Calendars.ReadWrite.All is another permission, for work hours and locations only",
+	{ResourceAppID: permissions.MicrosoftGraphID, ID: "470229df-a15a-4b08-9d95-8c534862b362", Type: manifest.Role}: "Microsoft Graph Calendars.Read.All (application) grants reading all users' work hours and locations, not calendar events; for events in every mailbox Microsoft Graph's application permission is Calendars.Read (" + graphCalendarsRead + ")",
+	{ResourceAppID: permissions.MicrosoftGraphID, ID: "d91697b0-a708-4c11-a712-8fb2dc081aa2", Type: manifest.Role}: "Microsoft Graph Calendars.ReadWrite.All (application) grants reading and writing all users' work hours and locations, not calendar events; for events in every mailbox Microsoft Graph's application permission is Calendars.ReadWrite (" + graphCalendarsReadWrite + "), which Exchange Online publishes as Calendars.ReadWrite.All",
+	{ResourceAppID: permissions.ExchangeOnlineID, ID: graphCalendarsReadWrite, Type: manifest.Role}:                "Office 365 Exchange Online Calendars.ReadWrite.All (application) grants reading and writing calendar events in every mailbox; Microsoft Graph's Calendars.ReadWrite.All is another permission, for work hours and locations only",
 }
 
 // personalAudience reports whether a sign-in audience includes personal
@@ -324,7 +321,7 @@ func personalAudience(a string) bool {
 // the wrong type gets that finding alone.
 func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	cat := opts.Catalog
-	l := &linter{m: m, cat: cat, now: orNow(opts.Now), wanted: make(map[manifest.Permission]bool),
+	l := &linter{m: m, cat: cat, now: retirement.OrNow(opts.Now), wanted: make(map[manifest.Permission]bool),
 		count: make(map[string]int), more: make(map[string]moreFindings)}
 	for _, r := range opts.Want {
 		for _, a := range r.ResourceAccess {
@@ -343,7 +340,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 	for i, r := range m.Resources {
 		apps[i] = cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
 		for _, a := range r.ResourceAccess {
-			p := cat.canonicalID(manifest.Permission{ResourceAppID: apps[i], ID: a.ID, Type: a.Type})
+			p := canonicalID(cat, manifest.Permission{ResourceAppID: apps[i], ID: a.ID, Type: a.Type})
 			keys = append(keys, p)
 			l.listed[p] = true
 		}
@@ -387,7 +384,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 				p.at = e.pos.IDs[j]
 			}
 			// d classifies p once, as show words it.
-			p.d = cat.describe(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}, p.key, e.res, e.known)
+			p.d = cat.Describe(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
 			fold := p.key.Fold()
 			p.repeat = seen[fold]
 			seen[fold] = true
@@ -423,19 +420,11 @@ func guidLike(s string) bool {
 	return true
 }
 
-// didYouMean words suggestions for the end of a message.
-func didYouMean(names []string) string {
-	if len(names) == 0 {
-		return ""
-	}
-	return "; did you mean " + OrList(names) + "?"
-}
-
 // higher returns the permission that covers c on the same resource and of
 // the same type, by Microsoft's naming: Calendars.Read is covered by
 // Calendars.ReadWrite, Calendars.Read.Shared by Calendars.ReadWrite.Shared,
 // User.Read.All by User.ReadWrite.All. The catalog must list both.
-func (cat *Catalog) higher(c Permission) (Permission, bool) {
+func higher(cat *permissions.Catalog, c permissions.Permission) (permissions.Permission, bool) {
 	segs := strings.Split(c.Value, ".")
 	for i, s := range segs {
 		if s != "Read" {
@@ -445,13 +434,13 @@ func (cat *Catalog) higher(c Permission) (Permission, bool) {
 		h, ok := cat.LookupValue(c.ResourceAppID, strings.Join(segs, "."), c.Type)
 		return h, ok && h.Value == strings.Join(segs, ".") && h.Removed == ""
 	}
-	return Permission{}, false
+	return permissions.Permission{}, false
 }
 
 // canonicalID is Canonical for a permission whose resource app id is
 // canonical already: it maps only the id, without looking the resource up
 // again.
-func (cat *Catalog) canonicalID(p manifest.Permission) manifest.Permission {
+func canonicalID(cat *permissions.Catalog, p manifest.Permission) manifest.Permission {
 	switch {
 	case manifest.IsGUID(p.ID):
 		p.ID = strings.ToLower(p.ID)
@@ -461,4 +450,12 @@ func (cat *Catalog) canonicalID(p manifest.Permission) manifest.Permission {
 		}
 	}
 	return p
+}
+
+// otherType returns the other permission type.
+func otherType(t manifest.Type) manifest.Type {
+	if t == manifest.Role {
+		return manifest.Scope
+	}
+	return manifest.Role
 }

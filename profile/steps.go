@@ -1,11 +1,13 @@
-package permissions
+package profile
 
 import (
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/manifestpatch/manifestpatch/internal/retirement"
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // Step ids: stable short names for the steps StepsFor words.
@@ -31,24 +33,29 @@ const AppIDPlaceholder = "<appId>"
 // read by the date, and the EWS allow-list step carries the app id to allow
 // and the Exchange Online PowerShell commands that add it. Where every
 // permission of the profile is a baseline scope, a step says that
-// Conditional Access applies to its sign-ins.
-func (p Profile) StepsFor(setup manifest.Setup, now time.Time) []Step {
-	now = orNow(now)
+// Conditional Access applies to its sign-ins. The catalog cat (nil: the
+// built-in one) names the permissions.
+func (p Profile) StepsFor(setup manifest.Setup, cat *permissions.Catalog, now time.Time) []Step {
+	if cat == nil {
+		cat = permissions.Builtin()
+	}
+	now = retirement.OrNow(now)
+	baseline := BaselineOnly(cat, p.Set())
 	var out []Step
 	for _, st := range p.Steps {
 		st.Commands = append([]string(nil), st.Commands...)
 		switch st.ID {
 		case StepPermissions:
-			st.Note = permissionsNote(p, now)
+			st.Note = permissionsNote(cat, p, now)
 		case StepEWSAllowList:
 			st = ewsAllowList(st, setup.AppID, now)
 		}
 		out = append(out, st)
-		if st.ID == StepPermissions && BaselineOnly(p.Set()) {
+		if st.ID == StepPermissions && baseline {
 			out = append(out, conditionalAccess(now))
 		}
 	}
-	if BaselineOnly(p.Set()) && !hasStep(p.Steps, StepPermissions) {
+	if baseline && !hasStep(p.Steps, StepPermissions) {
 		out = append(out, conditionalAccess(now))
 	}
 	return out
@@ -64,18 +71,18 @@ func hasStep(steps []Step, id string) bool {
 }
 
 // permissionsNote words what is retired in the profile's permissions.
-func permissionsNote(p Profile, now time.Time) string {
+func permissionsNote(cat *permissions.Catalog, p Profile, now time.Time) string {
 	var notes []string
 	aad, ews := false, false
 	for _, r := range p.Permissions {
-		aad = aad || strings.EqualFold(r.ResourceAppID, AzureADGraphID)
-		ews = ews || ewsIDs[Canonical(r.Permission)]
+		aad = aad || strings.EqualFold(r.ResourceAppID, permissions.AzureADGraphID)
+		ews = ews || retirement.EWS[cat.Canonical(r.Permission)]
 	}
 	if aad {
-		notes = append(notes, fmt.Sprintf("Azure AD Graph is retired: calls to it fail since %s, though its User.Read entry is still accepted manifest data.", ymd(aadGraphEnd)))
+		notes = append(notes, fmt.Sprintf("Azure AD Graph is retired: calls to it fail since %s, though its User.Read entry is still accepted manifest data.", retirement.YMD(retirement.AADGraphEnd)))
 	}
 	if ews {
-		notes = append(notes, "EWS.AccessAsUser.All: "+ewsStatus(now)+".")
+		notes = append(notes, "EWS.AccessAsUser.All: "+retirement.EWSStatus(now)+".")
 	}
 	return strings.Join(notes, " ")
 }
@@ -83,8 +90,8 @@ func permissionsNote(p Profile, now time.Time) string {
 // ewsAllowList words the EWS allow-list step for the app id on the day
 // now.
 func ewsAllowList(st Step, appID string, now time.Time) Step {
-	if !now.Before(ewsShutdown) {
-		st.Note = fmt.Sprintf("No longer possible: Exchange Web Services in Exchange Online was shut down on %s, with no exceptions (MC1227454), and the allow list no longer helps; ask the vendor for a sync that does not use EWS.", ymd(ewsShutdown))
+	if !now.Before(retirement.EWSShutdown) {
+		st.Note = fmt.Sprintf("No longer possible: Exchange Web Services in Exchange Online was shut down on %s, with no exceptions (MC1227454), and the allow list no longer helps; ask the vendor for a sync that does not use EWS.", retirement.YMD(retirement.EWSShutdown))
 		st.Commands = nil
 		return st
 	}
@@ -99,16 +106,16 @@ func ewsAllowList(st Step, appID string, now time.Time) Step {
 	default:
 		notes = append(notes, fmt.Sprintf("The manifest's appId %q is not a GUID (a template placeholder?): put the application (client) id for %s.", appID, AppIDPlaceholder))
 	}
-	when := fmt.Sprintf("Since %s Exchange Online disables EWS in phases (MC1227454)", ymd(ewsPhaseOut))
-	if now.Before(ewsPhaseOut) {
-		when = fmt.Sprintf("From %s Exchange Online disables EWS in phases (MC1227454)", ymd(ewsPhaseOut))
+	when := fmt.Sprintf("Since %s Exchange Online disables EWS in phases (MC1227454)", retirement.YMD(retirement.EWSPhaseOut))
+	if now.Before(retirement.EWSPhaseOut) {
+		when = fmt.Sprintf("From %s Exchange Online disables EWS in phases (MC1227454)", retirement.YMD(retirement.EWSPhaseOut))
 	}
 	notes = append(notes,
 		when+": a tenant that keeps it on (EwsEnabled True) lets only the app ids in EwsAllowedAppIDs use it, and with an empty list none.",
 		"Set-OrganizationConfig -EwsAllowedAppIDs writes the whole list, so the commands read the current value first and add to it; the list is read only with -RetrieveEwsOperationAccessPolicy.",
 		"A change takes up to 24 hours.",
 		"Where EwsEnabled is not True, EWS is off or will be switched off: once the list is right, Set-OrganizationConfig -EwsEnabled $true keeps it on for the listed apps alone.",
-		fmt.Sprintf("EWS in Exchange Online ends for good on %s, with no exceptions: ask the vendor for its move away from EWS.", ymd(ewsShutdown)),
+		fmt.Sprintf("EWS in Exchange Online ends for good on %s, with no exceptions: ask the vendor for its move away from EWS.", retirement.YMD(retirement.EWSShutdown)),
 	)
 	st.Note = strings.Join(notes, " ")
 	st.Commands = []string{
@@ -126,14 +133,14 @@ func ewsAllowList(st Step, appID string, now time.Time) Step {
 // scopes.
 func conditionalAccess(now time.Time) Step {
 	verb := "are"
-	if now.Before(baselineCA) {
+	if now.Before(retirement.BaselineCA) {
 		verb = "will be"
 	}
 	return Step{
 		ID:    StepConditionalAccess,
 		Title: "Expect Conditional Access to apply to sign-ins",
 		Note: fmt.Sprintf("The app asks only for baseline scopes (%s): from %s such sign-ins %s evaluated against Azure AD Graph (Windows Azure Active Directory) as the enforcement audience, so a Conditional Access policy on All resources applies to them even where it excludes this app (MFA, compliant device).",
-			strings.Join(baselineScopes, ", "), ymd(baselineCA), verb),
+			strings.Join(baselineScopes, ", "), retirement.YMD(retirement.BaselineCA), verb),
 	}
 }
 
@@ -148,13 +155,14 @@ var baselineScopes = []string{
 // baseline scopes: delegated Microsoft Graph openid, profile, email,
 // offline_access, User.Read and the other baseline directory scopes. From
 // 2026-06-15 Conditional Access evaluates sign-ins that ask only for those
-// against Azure AD Graph as the enforcement audience.
-func BaselineOnly(set manifest.Set) bool {
+// against Azure AD Graph as the enforcement audience. The catalog cat
+// names the permissions.
+func BaselineOnly(cat *permissions.Catalog, set manifest.Set) bool {
 	ps := set.Permissions()
 	for _, q := range ps {
-		q = Canonical(q)
-		c, ok := Lookup(q.ResourceAppID, q.ID, q.Type)
-		if !ok || c.Type != manifest.Scope || c.ResourceAppID != MicrosoftGraphID || !isBaseline(c.Value) {
+		q = cat.Canonical(q)
+		c, ok := cat.Lookup(q.ResourceAppID, q.ID, q.Type)
+		if !ok || c.Type != manifest.Scope || c.ResourceAppID != permissions.MicrosoftGraphID || !isBaseline(c.Value) {
 			return false
 		}
 	}

@@ -1,4 +1,4 @@
-package permissions_test
+package check_test
 
 import (
 	"fmt"
@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 // TestLintPortalDownload runs the lints over a realistic portal download in
@@ -25,7 +26,7 @@ func TestLintPortalDownload(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, f := range permissions.Lint(m, permissions.LintOptions{Want: permissions.DefaultProfile().Set(), Now: lintDay}) {
+	for _, f := range check.Lint(m, check.LintOptions{Want: profile.Default().Set(), Now: lintDay}) {
 		got = append(got, fmt.Sprintf("%s %s %s: %s", f.Pos, f.Level, f.Code, f.Msg))
 		for _, secret := range []string{"Qx7", "m2P", "zZ9"} {
 			if strings.Contains(f.Msg, secret) {
@@ -72,7 +73,7 @@ func TestLintCredentials(t *testing.T) {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
 		var got []string
-		for _, f := range permissions.Lint(m, permissions.LintOptions{Now: lintDay}) {
+		for _, f := range check.Lint(m, check.LintOptions{Now: lintDay}) {
 			got = append(got, fmt.Sprintf("%s %s %s", f.Pos, f.Level, f.Code))
 			if strings.Contains(f.Msg, "ywd") {
 				t.Errorf("%s: the message shows the hint: %s", tt.name, f.Msg)

@@ -1,4 +1,4 @@
-package permissions_test
+package check_test
 
 import (
 	"fmt"
@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 // lintDay is the day the tests lint on: between the start of the EWS
@@ -22,7 +24,7 @@ func lintCodes(t *testing.T, src string, want manifest.Set) []string {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, f := range permissions.Lint(m, permissions.LintOptions{Want: want, Now: lintDay}) {
+	for _, f := range check.Lint(m, check.LintOptions{Want: want, Now: lintDay}) {
 		got = append(got, fmt.Sprintf("%s %s", f.Pos, f.Code))
 	}
 	return got
@@ -89,7 +91,7 @@ func TestLint(t *testing.T) {
 
 func TestLintDisabled(t *testing.T) {
 	var disabled permissions.Permission
-	for _, p := range permissions.ResourcePermissions(permissions.MicrosoftGraphID) {
+	for _, p := range permissions.Builtin().ResourcePermissions(permissions.MicrosoftGraphID) {
 		if !p.Enabled && p.Removed == "" {
 			disabled = p
 			break
@@ -158,7 +160,7 @@ func TestLintLimits(t *testing.T) {
 // keeps it.
 func TestNotWantedOnlyInOverwrite(t *testing.T) {
 	src := []byte(`[{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "User.Read", "type": "Scope"}, {"id": "Mail.Read", "type": "Scope"}]}]`)
-	want := permissions.Want{Set: permissions.DefaultProfile().Set()}
+	want := check.Want{Set: profile.Default().Set()}
 	for _, tt := range []struct {
 		mode manifest.Mode
 		want []string
@@ -166,13 +168,13 @@ func TestNotWantedOnlyInOverwrite(t *testing.T) {
 		{manifest.Merge, nil},
 		{manifest.Overwrite, []string{"1:124 error not-wanted"}},
 	} {
-		res, err := permissions.Plan(src, want, permissions.Options{Mode: tt.mode, Now: lintDay})
+		res, err := check.Plan(src, want, check.Options{Mode: tt.mode, Now: lintDay})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got []string
 		for _, f := range res.Findings {
-			if f.Code == permissions.CodeNotWanted {
+			if f.Code == check.CodeNotWanted {
 				got = append(got, fmt.Sprintf("%s %s %s", f.Pos, f.Level, f.Code))
 			}
 		}
@@ -186,7 +188,7 @@ func TestNotWantedOnlyInOverwrite(t *testing.T) {
 // permission it asks for from being called redundant; a wrong type is one
 // finding even beside a wanted set.
 func TestLintWantedSet(t *testing.T) {
-	profile := permissions.DefaultProfile().Set()
+	profile := profile.Default().Set()
 	calendarSync := `[{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "Calendars.ReadWrite.Shared", "type": "Scope"}, {"id": "Calendars.Read.Shared", "type": "Scope"}]}]`
 	wrongType := `[{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "024d486e-b451-40bb-833d-3e66d98c5c73", "type": "Role"}]}]`
 	tests := []struct {
@@ -225,7 +227,7 @@ func TestLintByDate(t *testing.T) {
 		{time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC), label + "no longer works: Exchange Web Services in Exchange Online was shut down on 2027-04-01 (MC1227454)"},
 	}
 	for _, tt := range tests {
-		fs := permissions.Lint(m, permissions.LintOptions{Now: tt.day})
+		fs := check.Lint(m, check.LintOptions{Now: tt.day})
 		var got []string
 		for _, f := range fs {
 			got = append(got, f.Msg)
@@ -243,11 +245,11 @@ func TestLintLevels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := make(map[string]permissions.Level)
-	for _, f := range permissions.Lint(m, permissions.LintOptions{Now: lintDay}) {
+	got := make(map[string]check.Level)
+	for _, f := range check.Lint(m, check.LintOptions{Now: lintDay}) {
 		got[f.Code] = f.Level
 	}
-	want := map[string]permissions.Level{permissions.LintCalendarsAll: permissions.LevelNote, permissions.LintApplicationPerm: permissions.LevelWarning}
+	want := map[string]check.Level{check.LintCalendarsAll: check.LevelNote, check.LintApplicationPerm: check.LevelWarning}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("levels (-want +got):\n%s", diff)
 	}
@@ -257,7 +259,7 @@ func TestLintLevels(t *testing.T) {
 // one more says how many were left out, at the first of them and at the
 // highest level among them, so what fails a check still fails it.
 func TestLintFindingsPerRule(t *testing.T) {
-	n := permissions.MaxFindingsPerRule + 5
+	n := check.MaxFindingsPerRule + 5
 	var b strings.Builder
 	b.WriteString(`{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [`)
 	for i := range n {
@@ -271,17 +273,17 @@ func TestLintFindingsPerRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var unknown []permissions.Finding
-	for _, f := range permissions.Lint(m, permissions.LintOptions{Now: lintDay}) {
-		if f.Code == permissions.LintUnknownPermission {
+	var unknown []check.Finding
+	for _, f := range check.Lint(m, check.LintOptions{Now: lintDay}) {
+		if f.Code == check.LintUnknownPermission {
 			unknown = append(unknown, f)
 		}
 	}
-	if len(unknown) != permissions.MaxFindingsPerRule+1 {
-		t.Fatalf("%d unknown-permission findings, want %d", len(unknown), permissions.MaxFindingsPerRule+1)
+	if len(unknown) != check.MaxFindingsPerRule+1 {
+		t.Fatalf("%d unknown-permission findings, want %d", len(unknown), check.MaxFindingsPerRule+1)
 	}
 	last := unknown[len(unknown)-1]
-	if want := "5 more unknown-permission findings from here on, not listed one by one (1000 are)"; last.Msg != want || last.Pos.Line != permissions.MaxFindingsPerRule+1 || last.Level != unknown[0].Level {
-		t.Errorf("the last finding is %v %v %q; want at line %d, %v, %q", last.Pos, last.Level, last.Msg, permissions.MaxFindingsPerRule+1, unknown[0].Level, want)
+	if want := "5 more unknown-permission findings from here on, not listed one by one (1000 are)"; last.Msg != want || last.Pos.Line != check.MaxFindingsPerRule+1 || last.Level != unknown[0].Level {
+		t.Errorf("the last finding is %v %v %q; want at line %d, %v, %q", last.Pos, last.Level, last.Msg, check.MaxFindingsPerRule+1, unknown[0].Level, want)
 	}
 }

@@ -1,4 +1,4 @@
-package permissions
+package profile
 
 import (
 	"fmt"

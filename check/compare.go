@@ -1,10 +1,11 @@
-package permissions
+package check
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // Codes of the differences Compare reports between a stored manifest and
@@ -37,9 +38,9 @@ var compareRules = []Rule{
 // only in live. A fragment (requiredResourceAccess alone, or a bare
 // array) on either side is compared by its permissions only. None means
 // the two agree.
-func (c *Catalog) Compare(stored, live manifest.Manifest) []Finding {
+func Compare(stored, live manifest.Manifest, c *permissions.Catalog) []Finding {
 	var out []Finding
-	sp, lp := c.comparable(stored), c.comparable(live)
+	sp, lp := comparable(c, stored), comparable(c, live)
 	for _, p := range sp.order {
 		if !lp.has[p.Fold()] {
 			out = append(out, Finding{Code: DiffOnlyStored, Level: LevelError, Pos: sp.pos[p.Fold()], Permission: p,
@@ -103,7 +104,7 @@ type comparableSet struct {
 	pos   map[manifest.Permission]manifest.Position // by Fold: where it is first listed
 }
 
-func (c *Catalog) comparable(m manifest.Manifest) comparableSet {
+func comparable(c *permissions.Catalog, m manifest.Manifest) comparableSet {
 	s := comparableSet{has: make(map[manifest.Permission]bool), pos: make(map[manifest.Permission]manifest.Position)}
 	for i, r := range m.Resources {
 		for j, a := range r.ResourceAccess {

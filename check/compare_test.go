@@ -1,10 +1,11 @@
-package permissions_test
+package check_test
 
 import (
 	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -37,7 +38,7 @@ func TestCompare(t *testing.T) {
 	"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [
 		{"id": "openid", "type": "Scope"}, {"id": "E1FE6DD8-BA31-4D61-89E7-88639DA4683D", "type": "Scope"}, {"id": "User.Read", "type": "Scope"}]}]}`
 	cat := permissions.Builtin()
-	if got := cat.Compare(read(t, stored), read(t, live)); len(got) != 0 {
+	if got := check.Compare(read(t, stored), read(t, live), cat); len(got) != 0 {
 		t.Fatalf("the same app in two shapes differs: %v", got)
 	}
 
@@ -46,7 +47,7 @@ func TestCompare(t *testing.T) {
 	"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [
 		{"id": "openid", "type": "Scope"}, {"id": "Mail.Send", "type": "Role"}]}]}`
 	var got []string
-	for _, f := range cat.Compare(read(t, stored), read(t, changed)) {
+	for _, f := range check.Compare(read(t, stored), read(t, changed), cat) {
 		got = append(got, fmt.Sprintf("%s %s %s", f.Pos, f.Code, f.Msg))
 	}
 	want := []string{
@@ -68,10 +69,10 @@ func TestCompareFragment(t *testing.T) {
 	live := `{"appId": "11111111-2222-3333-4444-555555555555", "signInAudience": "AzureADMyOrg", "web": {"redirectUris": ["https://acme.example/auth"]},
 	"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]}`
 	cat := permissions.Builtin()
-	if got := cat.Compare(read(t, fragment), read(t, live)); len(got) != 0 {
+	if got := check.Compare(read(t, fragment), read(t, live), cat); len(got) != 0 {
 		t.Errorf("a fragment against its app: %v", got)
 	}
-	if got := cat.Compare(read(t, live), read(t, fragment)); len(got) != 0 {
+	if got := check.Compare(read(t, live), read(t, fragment), cat); len(got) != 0 {
 		t.Errorf("an app against its fragment: %v", got)
 	}
 }

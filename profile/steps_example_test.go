@@ -1,4 +1,4 @@
-package permissions_test
+package profile_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 func ExampleProfile_StepsFor() {
@@ -14,7 +15,7 @@ func ExampleProfile_StepsFor() {
 		panic(err)
 	}
 	day := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
-	for i, st := range permissions.DefaultProfile().StepsFor(setup, day) {
+	for i, st := range profile.Default().StepsFor(setup, nil, day) {
 		fmt.Printf("%d. [%s] %s\n", i+1, st.ID, st.Title)
 		for _, c := range st.Commands {
 			fmt.Printf("     %s\n", c)
@@ -40,8 +41,8 @@ func ExampleProfile_StepsFor() {
 
 func ExampleBaselineOnly() {
 	signIn := manifest.Set{{ResourceAppID: "Microsoft Graph", ResourceAccess: []manifest.Access{{ID: "openid", Type: manifest.Scope}, {ID: "User.Read", Type: manifest.Scope}}}}
-	fmt.Println(permissions.BaselineOnly(signIn))
-	fmt.Println(permissions.BaselineOnly(permissions.DefaultProfile().Set()))
+	fmt.Println(profile.BaselineOnly(permissions.Builtin(), signIn))
+	fmt.Println(profile.BaselineOnly(permissions.Builtin(), profile.Default().Set()))
 	// Output:
 	// true
 	// false

@@ -1,4 +1,4 @@
-package permissions
+package check
 
 import (
 	"testing"
@@ -6,7 +6,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
+
+const graph = permissions.MicrosoftGraphID
 
 // TestUnknownGUIDFinding: a GUID the catalog does not know is not called a
 // typo: the finding names the catalog's date and points to --catalog, and
@@ -46,13 +49,13 @@ func TestUnknownGUIDFinding(t *testing.T) {
 
 func TestResourceAsOf(t *testing.T) {
 	tests := []struct {
-		r    Resource
+		r    permissions.Resource
 		want string
 	}{
-		{Resource{Snapshot: "2026-08-19"}, "2026-08-19"},
-		{Resource{Snapshot: "2026-08-19", Export: "graph-sp.json"}, "2026-08-19 and graph-sp.json"},
-		{Resource{Export: "contoso.json"}, "contoso.json"},
-		{Resource{}, ""},
+		{permissions.Resource{Snapshot: "2026-08-19"}, "2026-08-19"},
+		{permissions.Resource{Snapshot: "2026-08-19", Export: "graph-sp.json"}, "2026-08-19 and graph-sp.json"},
+		{permissions.Resource{Export: "contoso.json"}, "contoso.json"},
+		{permissions.Resource{}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.r.AsOf(); got != tt.want {

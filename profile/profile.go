@@ -1,4 +1,4 @@
-package permissions
+package profile
 
 import (
 	"errors"
@@ -7,11 +7,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
-// DefaultProfileName names the default profile.
-const DefaultProfileName = "calendar-sync"
+// DefaultName names the default profile.
+const DefaultName = "calendar-sync"
 
 // Required is one permission of a profile, with the names messages use.
 type Required struct {
@@ -181,18 +183,18 @@ func scope(app, resource, name, id string) Required {
 
 // profiles holds the built-in sets; the first is the default.
 var profiles = []Profile{{
-	Name:        DefaultProfileName,
+	Name:        DefaultName,
 	Description: "Exchange calendar sync through a service account: nine delegated permissions on Exchange Online, Microsoft Graph and Azure AD Graph; an administrator must consent for the organization (consent-url prints the link)",
 	Permissions: []Required{
-		scope(ExchangeOnlineID, "Office 365 Exchange Online", "EAS.AccessAsUser.All", "266d2589-20b5-4f91-9a03-89247d1be8da"),
-		scope(ExchangeOnlineID, "Office 365 Exchange Online", "EWS.AccessAsUser.All", "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5"),
-		scope(MicrosoftGraphID, "Microsoft Graph", "profile", "14dad69e-099b-42c9-810b-d002981feec1"),
-		scope(MicrosoftGraphID, "Microsoft Graph", "offline_access", "7427e0e9-2fba-42fe-b0c0-848c9e6a8182"),
-		scope(MicrosoftGraphID, "Microsoft Graph", "Calendars.ReadWrite.Shared", "12466101-c9b8-439a-8589-dd09ee67e8e9"),
-		scope(MicrosoftGraphID, "Microsoft Graph", "Calendars.Read.Shared", "2b9c4092-424d-4249-948d-b43879977640"),
-		scope(MicrosoftGraphID, "Microsoft Graph", "User.Read", "e1fe6dd8-ba31-4d61-89e7-88639da4683d"),
-		scope(MicrosoftGraphID, "Microsoft Graph", "openid", "37f7f235-527c-4136-accd-4a02d197296e"),
-		scope(AzureADGraphID, "Azure AD Graph", "User.Read", "311a71cc-e848-46a1-bdf8-97ff7156d8e6"),
+		scope(permissions.ExchangeOnlineID, "Office 365 Exchange Online", "EAS.AccessAsUser.All", "266d2589-20b5-4f91-9a03-89247d1be8da"),
+		scope(permissions.ExchangeOnlineID, "Office 365 Exchange Online", "EWS.AccessAsUser.All", "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5"),
+		scope(permissions.MicrosoftGraphID, "Microsoft Graph", "profile", "14dad69e-099b-42c9-810b-d002981feec1"),
+		scope(permissions.MicrosoftGraphID, "Microsoft Graph", "offline_access", "7427e0e9-2fba-42fe-b0c0-848c9e6a8182"),
+		scope(permissions.MicrosoftGraphID, "Microsoft Graph", "Calendars.ReadWrite.Shared", "12466101-c9b8-439a-8589-dd09ee67e8e9"),
+		scope(permissions.MicrosoftGraphID, "Microsoft Graph", "Calendars.Read.Shared", "2b9c4092-424d-4249-948d-b43879977640"),
+		scope(permissions.MicrosoftGraphID, "Microsoft Graph", "User.Read", "e1fe6dd8-ba31-4d61-89e7-88639da4683d"),
+		scope(permissions.MicrosoftGraphID, "Microsoft Graph", "openid", "37f7f235-527c-4136-accd-4a02d197296e"),
+		scope(permissions.AzureADGraphID, "Azure AD Graph", "User.Read", "311a71cc-e848-46a1-bdf8-97ff7156d8e6"),
 	},
 	SignInAudience: manifest.AzureADMultipleOrgs,
 	RedirectURI:    "https://" + AgencyPlaceholder + ".sensehq.com/settings/calendar-sync/auth-result",
@@ -219,8 +221,8 @@ var profiles = []Profile{{
 	},
 }}
 
-// Profiles returns copies of the built-in profiles, the default first.
-func Profiles() []Profile {
+// All returns copies of the built-in profiles, the default first.
+func All() []Profile {
 	out := make([]Profile, len(profiles))
 	for i, p := range profiles {
 		out[i] = p.clone()
@@ -228,9 +230,9 @@ func Profiles() []Profile {
 	return out
 }
 
-// LookupProfile returns a copy of the built-in profile with the given name,
+// Lookup returns a copy of the built-in profile with the given name,
 // compared case-insensitively.
-func LookupProfile(name string) (Profile, bool) {
+func Lookup(name string) (Profile, bool) {
 	for _, p := range profiles {
 		if strings.EqualFold(p.Name, name) {
 			return p.clone(), true
@@ -239,8 +241,8 @@ func LookupProfile(name string) (Profile, bool) {
 	return Profile{}, false
 }
 
-// DefaultProfile returns a copy of the default profile, calendar-sync.
-func DefaultProfile() Profile { return profiles[0].clone() }
+// Default returns a copy of the default profile, calendar-sync.
+func Default() Profile { return profiles[0].clone() }
 
 func (p Profile) clone() Profile {
 	p.Permissions = append([]Required(nil), p.Permissions...)
@@ -249,4 +251,24 @@ func (p Profile) clone() Profile {
 		p.Steps[i].Commands = append([]string(nil), p.Steps[i].Commands...)
 	}
 	return p
+}
+
+// Want returns what the profile wants of a manifest. With agency "" the
+// profile's redirect URI is not checked (Want.RedirectUnchecked); otherwise
+// the agency must be able to form a host name.
+func (p Profile) Want(agency string) (check.Want, error) {
+	w := check.Want{Set: p.Set(), SignInAudience: p.SignInAudience}
+	if p.RedirectURI == "" {
+		return w, nil
+	}
+	if agency == "" {
+		w.RedirectUnchecked = true
+		return w, nil
+	}
+	u, err := p.RedirectURIFor(agency)
+	if err != nil {
+		return check.Want{}, err
+	}
+	w.RedirectURIs = []string{u}
+	return w, nil
 }

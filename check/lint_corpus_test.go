@@ -1,4 +1,4 @@
-package permissions_test
+package check_test
 
 import (
 	"os"
@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 // TestLintCorpus runs every lint over the real manifests in
@@ -53,7 +54,7 @@ func TestLintCorpus(t *testing.T) {
 			t.Fatalf("%s: %v", f, err)
 		}
 		var codes []string
-		for _, l := range permissions.Lint(m, permissions.LintOptions{Want: permissions.DefaultProfile().Set(), Now: lintDay}) {
+		for _, l := range check.Lint(m, check.LintOptions{Want: profile.Default().Set(), Now: lintDay}) {
 			if !slices.Contains(codes, l.Code) {
 				codes = append(codes, l.Code)
 			}
@@ -81,7 +82,7 @@ func TestLintCorpusWrongTypeAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := make(map[string][]string)
-	for _, l := range permissions.Lint(m, permissions.LintOptions{Want: permissions.DefaultProfile().Set(), Now: lintDay}) {
+	for _, l := range check.Lint(m, check.LintOptions{Want: profile.Default().Set(), Now: lintDay}) {
 		at[l.Pos.String()] = append(at[l.Pos.String()], l.Code)
 	}
 	for _, pos := range []string{"11:17", "15:17", "35:17"} {

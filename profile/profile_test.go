@@ -1,4 +1,4 @@
-package permissions
+package profile
 
 import (
 	"fmt"
@@ -33,7 +33,7 @@ func TestRedirectURIFor(t *testing.T) {
 		{agency: "Acme Corp", err: `permissions: agency "Acme Corp" ` + hint + ` (as in "acme-corp")`},
 		{agency: "-acme-", err: `permissions: agency "-acme-" ` + hint + ` (as in "acme")`},
 	}
-	p := DefaultProfile()
+	p := Default()
 	for _, tt := range tests {
 		got, err := p.RedirectURIFor(tt.agency)
 		gotErr := ""
@@ -50,7 +50,7 @@ func TestRedirectURIFor(t *testing.T) {
 }
 
 func ExampleProfile_RedirectURIFor() {
-	p := DefaultProfile()
+	p := Default()
 	u, _ := p.RedirectURIFor("Contoso")
 	fmt.Println(u)
 	_, err := p.RedirectURIFor("https://contoso.sensehq.com")

@@ -1,11 +1,11 @@
-package permissions_test
+package check_test
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/check"
 )
 
 // TestRulesRegistered: every code a finding carries is a rule of Rules,
@@ -14,12 +14,12 @@ import (
 // and real manifest, and the synthetic cases of the lint tests, with
 // every wanted set and mode; a code it emits that Rules lacks fails.
 func TestRulesRegistered(t *testing.T) {
-	rules := make(map[string]permissions.Rule)
-	for _, r := range permissions.Rules() {
+	rules := make(map[string]check.Rule)
+	for _, r := range check.Rules() {
 		if _, ok := rules[r.Code]; ok {
 			t.Errorf("%s listed twice", r.Code)
 		}
-		if r.About == "" || r.Level < permissions.LevelNote || r.Level > permissions.LevelError {
+		if r.About == "" || r.Level < check.LevelNote || r.Level > check.LevelError {
 			t.Errorf("%s: level %v, about %q", r.Code, r.Level, r.About)
 		}
 		rules[r.Code] = r
@@ -43,7 +43,7 @@ func TestRulesRegistered(t *testing.T) {
 		for _, want := range wants(t) {
 			for _, opts := range modes {
 				opts.Now = lintDay
-				res, err := permissions.Plan(src, want, opts)
+				res, err := check.Plan(src, want, opts)
 				if err != nil {
 					continue
 				}
@@ -89,7 +89,7 @@ var lintSamples = []string{
 // check reports any more cannot stay registered unseen.
 func TestEveryRuleFires(t *testing.T) {
 	emitted := make(map[string]bool)
-	want := func() []permissions.Want {
+	want := func() []check.Want {
 		w := wants(t)
 		w[1].Set = nil // the agency's redirect URI alone, for the fragment note
 		return append(wants(t), w[1])
@@ -98,7 +98,7 @@ func TestEveryRuleFires(t *testing.T) {
 		for _, w := range want {
 			for _, opts := range modes {
 				opts.Now = lintDay
-				res, err := permissions.Plan([]byte(src), w, opts)
+				res, err := check.Plan([]byte(src), w, opts)
 				if err != nil {
 					continue
 				}
@@ -108,13 +108,13 @@ func TestEveryRuleFires(t *testing.T) {
 			}
 		}
 	}
-	for _, r := range permissions.Rules() {
+	for _, r := range check.Rules() {
 		switch r.Code {
-		case permissions.LintTooManyResources, permissions.LintTooManyPermissions:
+		case check.LintTooManyResources, check.LintTooManyPermissions:
 			continue // TestLintLimits draws them, with 51 resources and 401 permissions
-		case permissions.CodeCatalogConflict:
+		case check.CodeCatalogConflict:
 			continue // about exports, not manifests: TestWithConflicts draws it
-		case permissions.DiffOnlyStored, permissions.DiffOnlyLive, permissions.DiffAudience, permissions.DiffRedirectOnlyStored, permissions.DiffRedirectOnlyLive:
+		case check.DiffOnlyStored, check.DiffOnlyLive, check.DiffAudience, check.DiffRedirectOnlyStored, check.DiffRedirectOnlyLive:
 			continue // about two manifests: TestCompare draws them
 		}
 		if !emitted[r.Code] {

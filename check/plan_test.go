@@ -1,4 +1,4 @@
-package permissions_test
+package check_test
 
 import (
 	"bytes"
@@ -7,16 +7,18 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
 // checkAgrees states the property that makes check and apply one decision:
 // for every want and mode, the manifest is clean (no problem) exactly when
 // applying changes nothing, and once applied it is clean.
-func checkAgrees(t *testing.T, src []byte, want permissions.Want, opts permissions.Options) {
+func checkAgrees(t *testing.T, src []byte, want check.Want, opts check.Options) {
 	t.Helper()
-	res, err := permissions.Plan(src, want, opts)
+	res, err := check.Plan(src, want, opts)
 	if err != nil {
 		return // a bad manifest: both commands refuse it
 	}
@@ -26,7 +28,7 @@ func checkAgrees(t *testing.T, src []byte, want permissions.Want, opts permissio
 	if !res.Changed && !bytes.Equal(res.Output, src) {
 		t.Fatalf("unchanged, yet the output differs from the input")
 	}
-	again, err := permissions.Plan(res.Output, want, opts)
+	again, err := check.Plan(res.Output, want, opts)
 	if err != nil {
 		t.Fatalf("the applied output does not plan: %v\n%s", err, res.Output)
 	}
@@ -38,22 +40,22 @@ func checkAgrees(t *testing.T, src []byte, want permissions.Want, opts permissio
 // wants are the wanted sets the property is checked with: the default
 // profile with and without an agency, a set named by the flags' parsing,
 // and nothing at all (what show plans).
-func wants(t testing.TB) []permissions.Want {
-	def := permissions.DefaultProfile()
+func wants(t testing.TB) []check.Want {
+	def := profile.Default()
 	w0, _ := def.Want("")
 	w1, err := def.Want("acme")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := permissions.ParsePermission("graph/Mail.Send", manifest.Role)
+	p, err := permissions.Builtin().ParsePermission("graph/Mail.Send", manifest.Role)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mail := permissions.Want{Set: manifest.Set{{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}}}}
-	return []permissions.Want{w0, w1, mail, {}}
+	mail := check.Want{Set: manifest.Set{{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}}}}
+	return []check.Want{w0, w1, mail, {}}
 }
 
-var modes = []permissions.Options{{}, {Mode: manifest.Overwrite}, {ResolveNames: true}}
+var modes = []check.Options{{}, {Mode: manifest.Overwrite}, {ResolveNames: true}}
 
 func inputs(t *testing.T) map[string][]byte {
 	files, _ := filepath.Glob("../manifest/testdata/apply/*.json")
@@ -105,16 +107,16 @@ func FuzzPlan(f *testing.F) {
 // TestAudienceNeverNarrowed: an audience that already admits accounts in
 // any organizational directory satisfies the profile and is kept.
 func TestAudienceNeverNarrowed(t *testing.T) {
-	w, _ := permissions.DefaultProfile().Want("")
+	w, _ := profile.Default().Want("")
 	for _, src := range []string{
 		`{"displayName": "x", "signInAudience": "AzureADandPersonalMicrosoftAccount"}`,
 		`{"name": "x", "signInAudience": "AzureADMultipleOrgs", "availableToOtherTenants": false}`,
 	} {
-		res, err := permissions.Plan([]byte(src), w, permissions.Options{})
+		res, err := check.Plan([]byte(src), w, check.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Report.AudienceChanged || slices.ContainsFunc(res.Findings, func(f permissions.Finding) bool { return f.Code == permissions.CodeAudience }) {
+		if res.Report.AudienceChanged || slices.ContainsFunc(res.Findings, func(f check.Finding) bool { return f.Code == check.CodeAudience }) {
 			t.Errorf("%s: audience changed or reported: %s", src, res.Output)
 		}
 	}

@@ -1,9 +1,10 @@
-package permissions
+package check
 
 import (
 	"fmt"
 	"time"
 
+	"github.com/manifestpatch/manifestpatch/internal/retirement"
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
@@ -41,7 +42,7 @@ func lintCredentials(r *lintRule, setup manifest.Setup, now time.Time) []Finding
 		switch left := end.Sub(now); {
 		case left <= 0:
 			out = append(out, Finding{Code: r.Code, Level: LevelWarning, Pos: c.Pos,
-				Msg: fmt.Sprintf("%s expired on %s (%s): whatever still uses it cannot sign in; %s, then delete this one", what, ymd(end), c.Path, renew)})
+				Msg: fmt.Sprintf("%s expired on %s (%s): whatever still uses it cannot sign in; %s, then delete this one", what, retirement.YMD(end), c.Path, renew)})
 		case left <= expiringWithin:
 			days := int(left.Hours() / 24)
 			in := fmt.Sprintf("in %d days", days)
@@ -51,7 +52,7 @@ func lintCredentials(r *lintRule, setup manifest.Setup, now time.Time) []Finding
 				in = "in 1 day"
 			}
 			out = append(out, Finding{Code: r.Code, Level: LevelNote, Pos: c.Pos,
-				Msg: fmt.Sprintf("%s expires on %s, %s (%s): %s before then", what, ymd(end), in, c.Path, renew)})
+				Msg: fmt.Sprintf("%s expires on %s, %s (%s): %s before then", what, retirement.YMD(end), in, c.Path, renew)})
 		}
 	}
 	return out

@@ -1,11 +1,11 @@
-package permissions_test
+package check_test
 
 import (
 	"fmt"
 	"time"
 
+	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func ExampleLint() {
@@ -26,7 +26,7 @@ func ExampleLint() {
 	if err != nil {
 		panic(err)
 	}
-	for _, f := range permissions.Lint(m, permissions.LintOptions{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}) {
+	for _, f := range check.Lint(m, check.LintOptions{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}) {
 		fmt.Printf("%s: %s: %s [%s]\n", f.Pos, f.Level, f.Msg, f.Code)
 	}
 	// Output:
@@ -35,7 +35,7 @@ func ExampleLint() {
 }
 
 func ExampleLevel_Fails() {
-	for _, l := range []permissions.Level{permissions.LevelNote, permissions.LevelWarning, permissions.LevelError} {
+	for _, l := range []check.Level{check.LevelNote, check.LevelWarning, check.LevelError} {
 		fmt.Println(l, l.Fails(false), l.Fails(true))
 	}
 	// Output:

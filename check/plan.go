@@ -1,4 +1,4 @@
-package permissions
+package check
 
 import (
 	"bytes"
@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 // Want is what a manifest must hold: permissions, and the setup a profile
@@ -23,26 +25,6 @@ type Want struct {
 	// could not be formed because no agency name was given; Plan notes
 	// that it was not checked.
 	RedirectUnchecked bool
-}
-
-// Want returns what the profile wants of a manifest. With agency "" the
-// profile's redirect URI is not checked (Want.RedirectUnchecked); otherwise
-// the agency must be able to form a host name.
-func (p Profile) Want(agency string) (Want, error) {
-	w := Want{Set: p.Set(), SignInAudience: p.SignInAudience}
-	if p.RedirectURI == "" {
-		return w, nil
-	}
-	if agency == "" {
-		w.RedirectUnchecked = true
-		return w, nil
-	}
-	u, err := p.RedirectURIFor(agency)
-	if err != nil {
-		return Want{}, err
-	}
-	w.RedirectURIs = []string{u}
-	return w, nil
 }
 
 // Join returns what w and o want together: both sets, w's first, and o's
@@ -77,7 +59,7 @@ type Options struct {
 	Now time.Time
 	// Catalog is the catalog names and GUIDs are matched with; nil is
 	// Builtin().
-	Catalog *Catalog
+	Catalog *permissions.Catalog
 }
 
 // Result is what Plan found in a manifest and what applying the wanted
@@ -138,7 +120,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 		}
 	}
 	cat := opts.Catalog
-	if err := cat.checkSet(want.Set); err != nil {
+	if err := checkSet(cat, want.Set); err != nil {
 		return nil, err
 	}
 	res := &Result{}
@@ -171,7 +153,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 		res.Output = src
 	}
 	lints := Lint(m, LintOptions{Want: want.Set, Now: opts.Now, Catalog: cat})
-	if err := cat.typoBeside(m, lints, rep.Added); err != nil {
+	if err := typoBeside(cat, m, lints, rep.Added); err != nil {
 		return nil, err
 	}
 	res.problems(want, opts)
@@ -218,7 +200,7 @@ func (e *PlanError) Error() string {
 func (e *PlanError) Position() manifest.Position { return e.Pos }
 
 // checkSet checks each wanted permission as Resolve does.
-func (cat *Catalog) checkSet(set manifest.Set) error {
+func checkSet(cat *permissions.Catalog, set manifest.Set) error {
 	for _, r := range set {
 		for _, a := range r.ResourceAccess {
 			if _, err := cat.Resolve(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}); err != nil {
@@ -233,7 +215,7 @@ func (cat *Catalog) checkSet(set manifest.Set) error {
 // catalog does not know on the same resource and type, when the wanted
 // permission's name is among that name's closest: the name is likely that
 // permission mistyped, and adding it would leave the manifest with both.
-func (cat *Catalog) typoBeside(m manifest.Manifest, lints []Finding, added []manifest.Permission) error {
+func typoBeside(cat *permissions.Catalog, m manifest.Manifest, lints []Finding, added []manifest.Permission) error {
 	if len(added) == 0 {
 		return nil
 	}
@@ -244,12 +226,12 @@ func (cat *Catalog) typoBeside(m manifest.Manifest, lints []Finding, added []man
 		d := cat.Describe(f.Permission)
 		for _, p := range added {
 			w := cat.Describe(p)
-			if w.Status != StatusKnown || !strings.EqualFold(w.Canonical.ResourceAppID, d.Canonical.ResourceAppID) || p.Type != f.Permission.Type ||
+			if w.Status != permissions.StatusKnown || !strings.EqualFold(w.Canonical.ResourceAppID, d.Canonical.ResourceAppID) || p.Type != f.Permission.Type ||
 				!slices.Contains(d.Suggestions, w.Name) {
 				continue
 			}
 			return &PlanError{Pos: f.Pos, Path: pathOf(m, f.Pos),
-				Msg: fmt.Sprintf("%q is not a %s permission of %s; did you mean %s? Applying would add %s beside it: fix the name first", d.Permission.ID, Kind(p.Type), d.Resource, w.Name, w.Name)}
+				Msg: fmt.Sprintf("%q is not %s permission of %s; did you mean %s? Applying would add %s beside it: fix the name first", d.Permission.ID, wording.WithArticle(wording.Kind(p.Type)), d.Resource, w.Name, w.Name)}
 		}
 	}
 	return nil
@@ -293,7 +275,7 @@ func (res *Result) problems(want Want, opts Options) {
 		add(CodeRedirectURI, manifest.Position{}, manifest.Permission{}, "missing Web redirect URI %s", u)
 	}
 	if res.Resolved > 0 {
-		add(CodeNames, manifest.Position{}, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, plural(res.Resolved, "resource or permission", "resources or permissions"))
+		add(CodeNames, manifest.Position{}, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, wording.Plural(res.Resolved, "resource or permission", "resources or permissions"))
 	}
 }
 
@@ -330,7 +312,7 @@ func audienceNames() []string {
 
 // position returns where the manifest first lists p, a canonical
 // permission, or the zero Position.
-func (res *Result) position(cat *Catalog, p manifest.Permission) manifest.Position {
+func (res *Result) position(cat *permissions.Catalog, p manifest.Permission) manifest.Position {
 	m := res.Manifest
 	for i, r := range m.Resources {
 		for j, a := range r.ResourceAccess {
@@ -341,13 +323,6 @@ func (res *Result) position(cat *Catalog, p manifest.Permission) manifest.Positi
 		}
 	}
 	return manifest.Position{}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // notes returns what there is to know about the setup that does not fail a
@@ -385,7 +360,7 @@ func notes(s manifest.Setup, want Want) []Finding {
 // permissions, is a *PlanError naming the first and how many there are,
 // and nothing is rewritten. Placeholders (${{…}}) are left for the
 // template's build.
-func resolveNames(cat *Catalog, src []byte) ([]byte, int, error) {
+func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, int, error) {
 	m, err := manifest.Read(src)
 	if err != nil {
 		return nil, 0, err
@@ -405,15 +380,15 @@ func resolveNames(cat *Catalog, src []byte) ([]byte, int, error) {
 			ep = m.Positions[i]
 		}
 		entry := fmt.Sprintf("%s[%d]", map[bool]string{true: manifest.RequiredResourceAccess, false: ""}[m.Container != manifest.BareArray], i)
-		if !manifest.IsGUID(app) && !IsPlaceholder(r.ResourceAppID) {
+		if !manifest.IsGUID(app) && !permissions.IsPlaceholder(r.ResourceAppID) {
 			fail(ep.ResourceAppID, entry+".resourceAppId", fmt.Sprintf("resource %q", r.ResourceAppID))
 			continue
 		}
 		for j, a := range r.ResourceAccess {
-			if manifest.IsGUID(a.ID) || IsPlaceholder(a.ID) || IsPlaceholder(r.ResourceAppID) {
+			if manifest.IsGUID(a.ID) || permissions.IsPlaceholder(a.ID) || permissions.IsPlaceholder(r.ResourceAppID) {
 				continue
 			}
-			if c := cat.canonicalID(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type}); !manifest.IsGUID(c.ID) {
+			if c := canonicalID(cat, manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type}); !manifest.IsGUID(c.ID) {
 				var pos manifest.Position
 				if j < len(ep.IDs) {
 					pos = ep.IDs[j]
@@ -436,7 +411,7 @@ func resolveNames(cat *Catalog, src []byte) ([]byte, int, error) {
 	}
 	n := 0
 	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
-		if IsPlaceholder(p.ResourceAppID) || IsPlaceholder(p.ID) {
+		if permissions.IsPlaceholder(p.ResourceAppID) || permissions.IsPlaceholder(p.ID) {
 			return p
 		}
 		c := cat.Canonical(p)

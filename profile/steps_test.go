@@ -1,4 +1,4 @@
-package permissions_test
+package profile_test
 
 import (
 	"strings"
@@ -8,22 +8,27 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
+	"github.com/manifestpatch/manifestpatch/profile"
 )
 
-func stepByID(steps []permissions.Step, id string) (permissions.Step, bool) {
+// lintDay is the day the steps are worded for: EWS is being disabled in
+// phases, not yet shut down.
+var lintDay = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+func stepByID(steps []profile.Step, id string) (profile.Step, bool) {
 	for _, st := range steps {
 		if st.ID == id {
 			return st, true
 		}
 	}
-	return permissions.Step{}, false
+	return profile.Step{}, false
 }
 
 // TestStepsOrder: the EWS allow list comes after consent and before the
 // secret goes to the vendor.
 func TestStepsOrder(t *testing.T) {
 	var ids []string
-	for _, st := range permissions.DefaultProfile().StepsFor(manifest.Setup{}, lintDay) {
+	for _, st := range profile.Default().StepsFor(manifest.Setup{}, nil, lintDay) {
 		ids = append(ids, st.ID)
 	}
 	want := []string{"create", "audience", "redirect-uri", "permissions", "upload", "consent", "ews-allow-list", "secret", "service-account"}
@@ -53,7 +58,7 @@ func TestStepsEWSAllowList(t *testing.T) {
 		{"after the shutdown", app, after, []string{"No longer possible", "shut down on 2027-04-01"}, "", "24 hours"},
 	}
 	for _, tt := range tests {
-		st, ok := stepByID(permissions.DefaultProfile().StepsFor(manifest.Setup{AppID: tt.appID}, tt.day), permissions.StepEWSAllowList)
+		st, ok := stepByID(profile.Default().StepsFor(manifest.Setup{AppID: tt.appID}, nil, tt.day), profile.StepEWSAllowList)
 		if !ok {
 			t.Fatalf("%s: no EWS allow-list step", tt.name)
 		}
@@ -89,7 +94,7 @@ func TestStepsPermissionsNote(t *testing.T) {
 		lintDay: "is disabled in phases since 2026-10-01",
 		time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC): "no longer works",
 	} {
-		st, _ := stepByID(permissions.DefaultProfile().StepsFor(manifest.Setup{}, day), permissions.StepPermissions)
+		st, _ := stepByID(profile.Default().StepsFor(manifest.Setup{}, nil, day), profile.StepPermissions)
 		if !strings.Contains(st.Note, want) || !strings.Contains(st.Note, "Azure AD Graph is retired") {
 			t.Errorf("%s: note %q, want it to say %q", day.Format(time.DateOnly), st.Note, want)
 		}
@@ -100,26 +105,26 @@ func TestStepsPermissionsNote(t *testing.T) {
 // gets the Conditional Access step after its permissions; calendar-sync,
 // which asks for more, does not.
 func TestStepsConditionalAccess(t *testing.T) {
-	baseline := permissions.Profile{
+	baseline := profile.Profile{
 		Name: "sign-in",
-		Permissions: []permissions.Required{
+		Permissions: []profile.Required{
 			{Permission: manifest.Permission{ResourceAppID: permissions.MicrosoftGraphID, ID: "37f7f235-527c-4136-accd-4a02d197296e", Type: manifest.Scope}},
 			{Permission: manifest.Permission{ResourceAppID: permissions.MicrosoftGraphID, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}},
 		},
-		Steps: []permissions.Step{{ID: permissions.StepCreate, Title: "Create"}, {ID: permissions.StepPermissions, Title: "Request"}, {ID: permissions.StepConsent, Title: "Consent"}},
+		Steps: []profile.Step{{ID: profile.StepCreate, Title: "Create"}, {ID: profile.StepPermissions, Title: "Request"}, {ID: profile.StepConsent, Title: "Consent"}},
 	}
 	var ids []string
-	steps := baseline.StepsFor(manifest.Setup{}, lintDay)
+	steps := baseline.StepsFor(manifest.Setup{}, nil, lintDay)
 	for _, st := range steps {
 		ids = append(ids, st.ID)
 	}
 	if diff := cmp.Diff([]string{"create", "permissions", "conditional-access", "consent"}, ids); diff != "" {
 		t.Errorf("steps (-want +got):\n%s", diff)
 	}
-	if st, _ := stepByID(steps, permissions.StepConditionalAccess); !strings.Contains(st.Note, "from 2026-06-15 such sign-ins are evaluated against Azure AD Graph") {
+	if st, _ := stepByID(steps, profile.StepConditionalAccess); !strings.Contains(st.Note, "from 2026-06-15 such sign-ins are evaluated against Azure AD Graph") {
 		t.Errorf("note %q", st.Note)
 	}
-	if _, ok := stepByID(permissions.DefaultProfile().StepsFor(manifest.Setup{}, lintDay), permissions.StepConditionalAccess); ok {
+	if _, ok := stepByID(profile.Default().StepsFor(manifest.Setup{}, nil, lintDay), profile.StepConditionalAccess); ok {
 		t.Error("calendar-sync asks for more than baseline scopes, yet has the Conditional Access step")
 	}
 }
@@ -146,10 +151,10 @@ func TestBaselineOnly(t *testing.T) {
 		{"User.Read.All application", set(graph("User.Read.All", manifest.Role)), false},
 		{"a calendar scope too", set(graph("openid", manifest.Scope), graph("Calendars.Read", manifest.Scope)), false},
 		{"Azure AD Graph User.Read", set(manifest.Permission{ResourceAppID: permissions.AzureADGraphID, ID: "311a71cc-e848-46a1-bdf8-97ff7156d8e6", Type: manifest.Scope}), false},
-		{"calendar-sync", permissions.DefaultProfile().Set(), false},
+		{"calendar-sync", profile.Default().Set(), false},
 	}
 	for _, tt := range tests {
-		if got := permissions.BaselineOnly(tt.set); got != tt.want {
+		if got := profile.BaselineOnly(permissions.Builtin(), tt.set); got != tt.want {
 			t.Errorf("%s: BaselineOnly = %v, want %v", tt.name, got, tt.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package permissions
+package check
 
 import (
 	"net/url"

@@ -1,0 +1,61 @@
+// Package retirement holds the dates Microsoft announced for the parts of
+// the calendar-sync setup that moved under it, and their wording. The
+// checks and the profiles' setup steps both read them, worded for a given
+// day (check.Options.Now, profile.Steps), so a test can fix the day and a
+// program uses today's.
+package retirement
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+var (
+	// AADGraphEnd: extended access to Azure AD Graph ended; calls fail.
+	AADGraphEnd = Day(2025, 8, 31)
+	// EWSPhaseOut: Exchange Online starts disabling EWS in phases; a
+	// tenant that keeps it on lets only the app ids in EwsAllowedAppIDs
+	// use it (MC1227454).
+	EWSPhaseOut = Day(2026, 10, 1)
+	// EWSShutdown: EWS in Exchange Online ends for good, no exceptions.
+	EWSShutdown = Day(2027, 4, 1)
+	// BaselineCA: Conditional Access evaluates sign-ins that ask only for
+	// baseline scopes against Azure AD Graph as the enforcement audience.
+	BaselineCA = Day(2026, 6, 15)
+)
+
+// Day is midnight UTC of the date.
+func Day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// YMD words t as 2006-01-02.
+func YMD(t time.Time) string { return t.Format(time.DateOnly) }
+
+// OrNow returns t, or the current time when t is zero.
+func OrNow(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Now()
+	}
+	return t
+}
+
+// EWS lists the Exchange Web Services permissions, canonical.
+var EWS = map[manifest.Permission]bool{
+	{ResourceAppID: permissions.ExchangeOnlineID, ID: "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5", Type: manifest.Scope}: true, // EWS.AccessAsUser.All
+	{ResourceAppID: permissions.ExchangeOnlineID, ID: "dc890d15-9560-4a4c-9b7f-a736ec74ec40", Type: manifest.Role}:  true, // full_access_as_app
+	{ResourceAppID: permissions.MicrosoftGraphID, ID: "9769c687-087d-48ac-9cb3-c37dde652038", Type: manifest.Scope}: true, // EWS.AccessAsUser.All
+}
+
+// EWSStatus words where Exchange Web Services in Exchange Online stands on
+// the day now, for a finding or a step.
+func EWSStatus(now time.Time) string {
+	switch {
+	case now.Before(EWSPhaseOut):
+		return fmt.Sprintf("Exchange Web Services in Exchange Online will be disabled in phases from %s unless the tenant allow-lists this app in EwsAllowedAppIDs, and shut down on %s with no exceptions (MC1227454)", YMD(EWSPhaseOut), YMD(EWSShutdown))
+	case now.Before(EWSShutdown):
+		return fmt.Sprintf("Exchange Web Services in Exchange Online is disabled in phases since %s unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on %s, with no exceptions (MC1227454)", YMD(EWSPhaseOut), YMD(EWSShutdown))
+	}
+	return fmt.Sprintf("no longer works: Exchange Web Services in Exchange Online was shut down on %s (MC1227454)", YMD(EWSShutdown))
+}

@@ -1,0 +1,8 @@
+// Package profile holds what a vendor's setup needs of an app registration:
+// the built-in profiles (Default, Lookup, All), each a set of permissions
+// given by resource, name and type, an audience and a redirect URI.
+// Profile.Want turns one into the check package's Want for an agency;
+// StepsFor words the whole setup, online steps included, for a manifest and
+// a day; AdminConsentURL gives the link an administrator follows to
+// consent.
+package profile
