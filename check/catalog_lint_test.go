@@ -26,9 +26,9 @@ func TestUnknownGUIDFinding(t *testing.T) {
 		app  string
 		want []finding
 	}{
-		{"complete list", graph, []finding{{LintUnknownPermission, LevelWarning,
+		{"complete list", graph, []finding{{lintUnknownPermission, LevelWarning,
 			"Microsoft Graph has no delegated permission with id " + unknown + " in the catalog of 2026-08-19: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)"}}},
-		{"partial list", "00000003-0000-0ff1-ce00-000000000000", []finding{{LintUnknownPermission, LevelNote,
+		{"partial list", "00000003-0000-0ff1-ce00-000000000000", []finding{{lintUnknownPermission, LevelNote,
 			"Office 365 SharePoint Online has no delegated permission with id " + unknown + " in the catalog of 2026-08-20: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)"}}},
 		{"no list", "0000000a-0000-0000-c000-000000000000", nil},
 		{"unknown resource", "11111111-2222-3333-4444-555555555555", nil},
@@ -37,11 +37,11 @@ func TestUnknownGUIDFinding(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := manifest.Manifest{Resources: manifest.Set{{ResourceAppID: tt.app, ResourceAccess: []manifest.Access{{ID: unknown, Type: manifest.Scope}}}}}
 			var got []finding
-			for _, f := range Lint(m, LintOptions{}) {
+			for _, f := range lint(m, lintOptions{}) {
 				got = append(got, finding{f.Code, f.Level, f.Msg})
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("Lint mismatch (-want +got):\n%s", diff)
+				t.Errorf("lint mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -11,19 +11,19 @@ import (
 // Codes of the differences Compare reports between a stored manifest and
 // the live app's.
 const (
-	DiffOnlyStored         = "only-stored"
-	DiffOnlyLive           = "only-live"
-	DiffAudience           = "audience-differs"
-	DiffRedirectOnlyStored = "redirect-uri-only-stored"
-	DiffRedirectOnlyLive   = "redirect-uri-only-live"
+	diffOnlyStored         = "only-stored"
+	diffOnlyLive           = "only-live"
+	diffAudience           = "audience-differs"
+	diffRedirectOnlyStored = "redirect-uri-only-stored"
+	diffRedirectOnlyLive   = "redirect-uri-only-live"
 )
 
 var compareRules = []Rule{
-	{DiffOnlyStored, LevelError, "with diff, a permission the stored manifest lists and the live app does not"},
-	{DiffOnlyLive, LevelError, "with diff, a permission the live app lists and the stored manifest does not"},
-	{DiffAudience, LevelError, "with diff, a sign-in audience that admits other kinds of account in the stored manifest than in the live app"},
-	{DiffRedirectOnlyStored, LevelError, "with diff, a Web redirect URI the stored manifest has and the live app does not"},
-	{DiffRedirectOnlyLive, LevelError, "with diff, a Web redirect URI the live app has and the stored manifest does not"},
+	{diffOnlyStored, LevelError, "with diff, a permission the stored manifest lists and the live app does not"},
+	{diffOnlyLive, LevelError, "with diff, a permission the live app lists and the stored manifest does not"},
+	{diffAudience, LevelError, "with diff, a sign-in audience that admits other kinds of account in the stored manifest than in the live app"},
+	{diffRedirectOnlyStored, LevelError, "with diff, a Web redirect URI the stored manifest has and the live app does not"},
+	{diffRedirectOnlyLive, LevelError, "with diff, a Web redirect URI the live app has and the stored manifest does not"},
 }
 
 // Compare reports how stored, a manifest kept in a repository, differs
@@ -43,13 +43,13 @@ func Compare(stored, live manifest.Manifest, c *permissions.Catalog) []Finding {
 	sp, lp := comparable(c, stored), comparable(c, live)
 	for _, p := range sp.order {
 		if !lp.has[p.Fold()] {
-			out = append(out, Finding{Code: DiffOnlyStored, Level: LevelError, Pos: sp.pos[p.Fold()], Permission: p,
+			out = append(out, Finding{Code: diffOnlyStored, Level: LevelError, Pos: sp.pos[p.Fold()], Permission: p,
 				Msg: fmt.Sprintf("%s is listed here but not in the live app", c.Describe(p))})
 		}
 	}
 	for _, p := range lp.order {
 		if !sp.has[p.Fold()] {
-			out = append(out, Finding{Code: DiffOnlyLive, Level: LevelError, Permission: p,
+			out = append(out, Finding{Code: diffOnlyLive, Level: LevelError, Permission: p,
 				Msg: fmt.Sprintf("the live app lists %s, which is not here", c.Describe(p))})
 		}
 	}
@@ -60,7 +60,7 @@ func Compare(stored, live manifest.Manifest, c *permissions.Catalog) []Finding {
 	}
 	sa, la := stored.Setup.Audience(), live.Setup.Audience()
 	if sk, lk := manifest.AudienceOf(sa), manifest.AudienceOf(la); sk != lk || sk == 0 && !strings.EqualFold(sa, la) {
-		out = append(out, Finding{Code: DiffAudience, Level: LevelError,
+		out = append(out, Finding{Code: diffAudience, Level: LevelError,
 			Msg: fmt.Sprintf("the sign-in audience is %s here and %s in the live app", audienceWords(sa), audienceWords(la))})
 	}
 	liveURIs := make(map[string]bool)
@@ -70,7 +70,7 @@ func Compare(stored, live manifest.Manifest, c *permissions.Catalog) []Finding {
 	storedURIs := make(map[string]bool)
 	for _, u := range stored.Setup.RedirectURIs {
 		if !liveURIs[u.URI] && !storedURIs[u.URI] {
-			out = append(out, Finding{Code: DiffRedirectOnlyStored, Level: LevelError, Pos: u.Pos,
+			out = append(out, Finding{Code: diffRedirectOnlyStored, Level: LevelError, Pos: u.Pos,
 				Msg: fmt.Sprintf("%s: Web redirect URI %s is here but not in the live app", u.Path, u.URI)})
 		}
 		storedURIs[u.URI] = true
@@ -78,7 +78,7 @@ func Compare(stored, live manifest.Manifest, c *permissions.Catalog) []Finding {
 	for _, u := range live.Setup.RedirectURIs {
 		if !storedURIs[u.URI] {
 			storedURIs[u.URI] = true // once
-			out = append(out, Finding{Code: DiffRedirectOnlyLive, Level: LevelError,
+			out = append(out, Finding{Code: diffRedirectOnlyLive, Level: LevelError,
 				Msg: fmt.Sprintf("the live app has Web redirect URI %s, which is not here", u.URI)})
 		}
 	}

@@ -11,27 +11,27 @@ import (
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
-// Lint codes: stable short names for each kind of finding, which users can
+// lint codes: stable short names for each kind of finding, which users can
 // silence one by one.
 const (
-	LintAADGraphRetired    = "aad-graph-retired"
-	LintEWSRetired         = "ews-retired"
-	LintDuplicate          = "duplicate"
-	LintEmptyAccess        = "empty-access"
-	LintRepeatedResource   = "repeated-resource"
-	LintUpperCaseGUID      = "uppercase-guid"
-	LintMalformedGUID      = "malformed-guid"
-	LintUnknownName        = "unknown-name"
-	LintDisabled           = "disabled"
-	LintRemoved            = "removed"
-	LintUnknownPermission  = "unknown-permission"
-	LintWrongType          = "wrong-type"
-	LintTooManyResources   = "too-many-resources"
-	LintTooManyPermissions = "too-many-permissions"
-	LintApplicationPerm    = "application-permission"
-	LintRedundant          = "redundant"
-	LintCalendarsAll       = "calendars-all"
-	LintSecretExpiring     = "secret-expiring"
+	lintAADGraphRetired    = "aad-graph-retired"
+	lintEWSRetired         = "ews-retired"
+	lintDuplicate          = "duplicate"
+	lintEmptyAccess        = "empty-access"
+	lintRepeatedResource   = "repeated-resource"
+	lintUpperCaseGUID      = "uppercase-guid"
+	lintMalformedGUID      = "malformed-guid"
+	lintUnknownName        = "unknown-name"
+	lintDisabled           = "disabled"
+	lintRemoved            = "removed"
+	lintUnknownPermission  = "unknown-permission"
+	lintWrongType          = "wrong-type"
+	lintTooManyResources   = "too-many-resources"
+	lintTooManyPermissions = "too-many-permissions"
+	lintApplicationPerm    = "application-permission"
+	lintRedundant          = "redundant"
+	lintCalendarsAll       = "calendars-all"
+	lintSecretExpiring     = "secret-expiring"
 )
 
 // Limits Microsoft documents for requiredResourceAccess, which it says
@@ -45,7 +45,7 @@ const (
 
 // A lintRule is a Rule and the checks that find it: on each entry of
 // requiredResourceAccess, on each permission, or once per manifest after
-// them. Lint calls the checks of every rule in table order; a check says
+// them. lint calls the checks of every rule in table order; a check says
 // what it finds through report, which gives the finding the rule's code.
 type lintRule struct {
 	Rule
@@ -57,19 +57,19 @@ type lintRule struct {
 // lintRules lists the lints. Their order is the order of findings about
 // one value.
 var lintRules = []*lintRule{
-	{Rule: Rule{LintRepeatedResource, LevelWarning, "the same resource app in two entries (in overwrite mode a problem: apply merges them)"},
+	{Rule: Rule{lintRepeatedResource, LevelWarning, "the same resource app in two entries (in overwrite mode a problem: apply merges them)"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if e.repeatOf.Line > 0 {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is listed in another entry too (line %d); list each resource app once, with all its permissions in one resourceAccess", e.name, e.repeatOf.Line)
 			}
 		}},
-	{Rule: Rule{LintTooManyResources, LevelWarning, "more than 50 resource apps (organizational audiences)"},
+	{Rule: Rule{lintTooManyResources, LevelWarning, "more than 50 resource apps (organizational audiences)"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if !l.personal && e.repeatOf.Line == 0 && l.resources == maxResources+1 {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is resource app number %d; Microsoft allows at most %d", e.name, maxResources+1, maxResources)
 			}
 		}},
-	{Rule: Rule{LintTooManyPermissions, LevelWarning, "more than 400 permissions in all, or 30 when the audience includes personal Microsoft accounts"},
+	{Rule: Rule{lintTooManyPermissions, LevelWarning, "more than 400 permissions in all, or 30 when the audience includes personal Microsoft accounts"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			switch {
 			case l.total != l.accessLimit+1:
@@ -79,13 +79,13 @@ var lintRules = []*lintRule{
 				l.report(r, r.Level, p.at, p.key, "%s is permission number %d; Microsoft allows at most %d in all", p.d, l.total, maxAccess)
 			}
 		}},
-	{Rule: Rule{LintDuplicate, LevelError, "the same permission listed twice, which Microsoft Graph rejects; apply removes the repeat"},
+	{Rule: Rule{lintDuplicate, LevelError, "the same permission listed twice, which Microsoft Graph rejects; apply removes the repeat"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if p.repeat {
 				l.report(r, r.Level, p.at, p.key, "%s is listed more than once; Microsoft Graph rejects such a list: apply removes the repeat", p.d)
 			}
 		}},
-	{Rule: Rule{LintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
+	{Rule: Rule{lintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if id := e.r.ResourceAppID; manifest.IsGUID(id) && strings.ToLower(id) != id {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %s is in upper case; write GUIDs in lower case", id)
@@ -96,7 +96,7 @@ var lintRules = []*lintRule{
 				l.report(r, r.Level, p.at, p.key, "id %s is in upper case; write GUIDs in lower case", p.a.ID)
 			}
 		}},
-	{Rule: Rule{LintMalformedGUID, LevelWarning, "an id that is meant as a GUID but is not one (8-4-4-4-12 hexadecimal digits)"},
+	{Rule: Rule{lintMalformedGUID, LevelWarning, "an id that is meant as a GUID but is not one (8-4-4-4-12 hexadecimal digits)"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if id := e.r.ResourceAppID; !e.known && guidLike(id) {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is not a GUID: a GUID is 8-4-4-4-12 hexadecimal digits", id)
@@ -107,7 +107,7 @@ var lintRules = []*lintRule{
 				l.report(r, r.Level, p.at, p.key, "id %q is not a GUID: a GUID is 8-4-4-4-12 hexadecimal digits", p.a.ID)
 			}
 		}},
-	{Rule: Rule{LintUnknownName, LevelWarning, "a resource or permission given by a name the catalog does not know, with the closest names (a note where the catalog's list is partial or missing)"},
+	{Rule: Rule{lintUnknownName, LevelWarning, "a resource or permission given by a name the catalog does not know, with the closest names (a note where the catalog's list is partial or missing)"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if id := e.r.ResourceAppID; !e.known && !manifest.IsGUID(id) && !guidLike(id) && !permissions.IsPlaceholder(id) {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is neither a GUID nor a resource the catalog knows%s", id, wording.DidYouMean(l.cat.SuggestResource(id, 3)))
@@ -125,37 +125,37 @@ var lintRules = []*lintRule{
 				l.report(r, LevelNote, p.at, p.key, "%q is given by name, and the catalog lists no permissions of %s to check it or find its GUID; refresh it from your tenant with --catalog", p.a.ID, d.Resource)
 			}
 		}},
-	{Rule: Rule{LintAADGraphRetired, LevelWarning, "a permission on Azure AD Graph, which is retired"},
+	{Rule: Rule{lintAADGraphRetired, LevelWarning, "a permission on Azure AD Graph, which is retired"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if e.known && e.res.Deprecated {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "%s is retired: new apps were blocked from 2024-09-01 and all apps from 2025-02-01; extended access ended %s, so calls to it fail (its permissions are still accepted manifest data)", e.res.Name, retirement.YMD(retirement.AADGraphEnd))
 			}
 		}},
-	{Rule: Rule{LintEmptyAccess, LevelError, "an entry whose resourceAccess is empty, which Microsoft Graph rejects; apply removes it"},
+	{Rule: Rule{lintEmptyAccess, LevelError, "an entry whose resourceAccess is empty, which Microsoft Graph rejects; apply removes it"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if len(e.r.ResourceAccess) == 0 {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "the entry for %s has no permissions; Microsoft Graph rejects it (\"requiredResourceAccess.resourceAccess value is required but is empty or missing\"): apply removes it, or fills it with the wanted permissions of its resource", e.name)
 			}
 		}},
-	{Rule: Rule{LintDisabled, LevelWarning, "a permission Microsoft has disabled"},
+	{Rule: Rule{lintDisabled, LevelWarning, "a permission Microsoft has disabled"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if p.d.Status == permissions.StatusDisabled {
 				l.report(r, r.Level, p.at, p.key, "%s is disabled by Microsoft", p.d)
 			}
 		}},
-	{Rule: Rule{LintRemoved, LevelWarning, "a permission Microsoft removed from its resource, with the date"},
+	{Rule: Rule{lintRemoved, LevelWarning, "a permission Microsoft removed from its resource, with the date"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if p.d.Status == permissions.StatusRemoved {
 				l.report(r, r.Level, p.at, p.key, "%s was removed from %s by Microsoft on %s: it grants nothing; remove it", p.d, p.d.Resource, p.d.Catalog.Removed)
 			}
 		}},
-	{Rule: Rule{LintWrongType, LevelWarning, "a permission's id listed with the other type (Scope for Role or the reverse)"},
+	{Rule: Rule{lintWrongType, LevelWarning, "a permission's id listed with the other type (Scope for Role or the reverse)"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if p.d.Status == permissions.StatusWrongType {
 				l.report(r, r.Level, p.at, p.key, "%s is listed as %q, but %s is %s permission (%q)", p.a.ID, p.key.Type, p.d.Name, wording.WithArticle(wording.Kind(otherType(p.key.Type))), otherType(p.key.Type))
 			}
 		}},
-	{Rule: Rule{LintUnknownPermission, LevelWarning, "a GUID the catalog of its date does not know for a resource it knows (a note where the catalog's list is partial)"},
+	{Rule: Rule{lintUnknownPermission, LevelWarning, "a GUID the catalog of its date does not know for a resource it knows (a note where the catalog's list is partial)"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			d := p.d
 			if d.Status != permissions.StatusUnknownID {
@@ -167,25 +167,25 @@ var lintRules = []*lintRule{
 			}
 			l.report(r, level, p.at, p.key, "%s has no %s permission with id %s in the catalog of %s: a mistyped GUID, or a permission newer than the catalog (refresh it from your tenant with --catalog)", d.Resource, wording.Kind(p.key.Type), p.key.ID, d.ResourceAsOf)
 		}},
-	{Rule: Rule{LintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
+	{Rule: Rule{lintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if retirement.EWS[p.key] {
 				l.report(r, r.Level, p.at, p.key, "%s: %s", p.d, retirement.EWSStatus(l.now))
 			}
 		}},
-	{Rule: Rule{LintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},
+	{Rule: Rule{lintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if msg, ok := calendarsAll[p.key]; ok {
 				l.report(r, r.Level, p.at, p.key, "%s", msg)
 			}
 		}},
-	{Rule: Rule{LintApplicationPerm, LevelWarning, "an application permission: the app can use it without a signed-in user"},
+	{Rule: Rule{lintApplicationPerm, LevelWarning, "an application permission: the app can use it without a signed-in user"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if p.key.Type == manifest.Role && p.d.Exists() && p.d.Status != permissions.StatusPlaceholder {
 				l.report(r, r.Level, p.at, p.key, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", p.d)
 			}
 		}},
-	{Rule: Rule{LintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
+	{Rule: Rule{lintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if (p.d.Status == permissions.StatusKnown || p.d.Status == permissions.StatusDisabled) && !l.wanted[p.key] {
 				if h, found := higher(l.cat, p.d.Catalog); found && l.listed[h.Key()] {
@@ -193,11 +193,11 @@ var lintRules = []*lintRule{
 				}
 			}
 		}},
-	{Rule: Rule{LintSecretExpiring, LevelWarning, "a client secret or certificate that has expired (a warning) or expires within 30 days (a note), by its end date"},
+	{Rule: Rule{lintSecretExpiring, LevelWarning, "a client secret or certificate that has expired (a warning) or expires within 30 days (a note), by its end date"},
 		after: func(r *lintRule, l *linter) { l.out = append(l.out, lintCredentials(r, l.m.Setup, l.now)...) }},
 }
 
-// linter is what Lint knows of the manifest it lints.
+// linter is what lint knows of the manifest it lints.
 type linter struct {
 	m      manifest.Manifest
 	cat    *permissions.Catalog
@@ -212,7 +212,7 @@ type linter struct {
 	total       int // permissions so far
 	out         []Finding
 	count       map[string]int          // findings per rule
-	more        map[string]moreFindings // those past MaxFindingsPerRule
+	more        map[string]moreFindings // those past maxFindingsPerRule
 }
 
 // lintEntry is one entry of requiredResourceAccess as the rules see it.
@@ -237,7 +237,7 @@ type lintPerm struct {
 }
 
 func (l *linter) report(r *lintRule, level Level, pos manifest.Position, p manifest.Permission, format string, args ...any) {
-	if l.count[r.Code]++; l.count[r.Code] > MaxFindingsPerRule {
+	if l.count[r.Code]++; l.count[r.Code] > maxFindingsPerRule {
 		more := l.more[r.Code]
 		if more.n == 0 {
 			more.pos = pos
@@ -250,34 +250,34 @@ func (l *linter) report(r *lintRule, level Level, pos manifest.Position, p manif
 	l.out = append(l.out, Finding{Code: r.Code, Level: level, Pos: pos, Permission: p, Msg: fmt.Sprintf(format, args...)})
 }
 
-// MaxFindingsPerRule is how many findings of one rule Lint gives for one
+// maxFindingsPerRule is how many findings of one rule lint gives for one
 // manifest; one more finding of the rule, at the first it left out, says
 // how many it left out. No manifest Microsoft Graph accepts comes near it
 // (400 permissions at most), and a file that does would otherwise cost
 // memory and output in proportion to every value in it.
-const MaxFindingsPerRule = 1000
+const maxFindingsPerRule = 1000
 
-// moreFindings counts the findings of one rule past MaxFindingsPerRule.
+// moreFindings counts the findings of one rule past maxFindingsPerRule.
 type moreFindings struct {
 	n     int
 	level Level // the highest of them
 	pos   manifest.Position
 }
 
-// summarize adds, for each rule past MaxFindingsPerRule, the finding that
+// summarize adds, for each rule past maxFindingsPerRule, the finding that
 // says how many more there are, at the highest level of those.
 func (l *linter) summarize() {
 	for _, r := range lintRules {
 		if more, ok := l.more[r.Code]; ok {
 			l.out = append(l.out, Finding{Code: r.Code, Level: more.level, Pos: more.pos,
-				Msg: fmt.Sprintf("%d more %s findings from here on, not listed one by one (%d are)", more.n, r.Code, MaxFindingsPerRule)})
+				Msg: fmt.Sprintf("%d more %s findings from here on, not listed one by one (%d are)", more.n, r.Code, maxFindingsPerRule)})
 		}
 	}
 }
 
-// LintOptions says what Lint compares a manifest with. The zero value
+// lintOptions says what lint compares a manifest with. The zero value
 // lints against no wanted set, worded for today.
-type LintOptions struct {
+type lintOptions struct {
 	// Want, when not nil, is the wanted set: a permission it asks for is
 	// never reported as redundant.
 	Want manifest.Set
@@ -311,7 +311,7 @@ func personalAudience(a string) bool {
 	return manifest.AudienceOf(a).Personal()
 }
 
-// Lint reports what a reviewer should know about a manifest's permissions:
+// lint reports what a reviewer should know about a manifest's permissions:
 // retired APIs, mistakes Microsoft Graph rejects or that cannot be right,
 // and what goes beyond least privilege, each with a code from Rules.
 // It calls the checks of each lint on every entry and permission, in
@@ -319,7 +319,7 @@ func personalAudience(a string) bool {
 // certificates that have expired or expire within 30 days). At most one
 // finding of a kind is given for one value, and a permission listed with
 // the wrong type gets that finding alone.
-func Lint(m manifest.Manifest, opts LintOptions) []Finding {
+func lint(m manifest.Manifest, opts lintOptions) []Finding {
 	cat := opts.Catalog
 	l := &linter{m: m, cat: cat, now: retirement.OrNow(opts.Now), wanted: make(map[manifest.Permission]bool),
 		count: make(map[string]int), more: make(map[string]moreFindings)}
@@ -351,7 +351,7 @@ func Lint(m manifest.Manifest, opts LintOptions) []Finding {
 		l.accessLimit = maxAccessPersonal
 	}
 	// seen and first compare as manifest.Apply does (Permission.Fold), so
-	// that what Lint calls a repeat is what Apply removes.
+	// that what lint calls a repeat is what Apply removes.
 	seen := make(map[manifest.Permission]bool, total)
 	first := make(map[string]manifest.Position)
 	// One lintPerm serves every permission in turn: the rules keep none.

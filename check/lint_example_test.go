@@ -5,10 +5,11 @@ import (
 	"time"
 
 	"github.com/manifestpatch/manifestpatch/check"
-	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
-func ExampleLint() {
+// With nothing wanted, Plan lints: it reports what is wrong with the
+// manifest as it stands.
+func ExamplePlan_lints() {
 	src := []byte(`{
   "signInAudience": "AzureADMyOrg",
   "requiredResourceAccess": [
@@ -22,11 +23,11 @@ func ExampleLint() {
     {"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": []}
   ]
 }`)
-	m, err := manifest.Read(src)
+	res, err := check.Plan(src, check.Want{}, check.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		panic(err)
 	}
-	for _, f := range check.Lint(m, check.LintOptions{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}) {
+	for _, f := range res.Findings {
 		fmt.Printf("%s: %s: %s [%s]\n", f.Pos, f.Level, f.Msg, f.Code)
 	}
 	// Output:

@@ -174,7 +174,7 @@ func TestNotWantedOnlyInOverwrite(t *testing.T) {
 		}
 		var got []string
 		for _, f := range res.Findings {
-			if f.Code == check.CodeNotWanted {
+			if f.Code == "not-wanted" {
 				got = append(got, fmt.Sprintf("%s %s %s", f.Pos, f.Level, f.Code))
 			}
 		}
@@ -249,7 +249,7 @@ func TestLintLevels(t *testing.T) {
 	for _, f := range check.Lint(m, check.LintOptions{Now: lintDay}) {
 		got[f.Code] = f.Level
 	}
-	want := map[string]check.Level{check.LintCalendarsAll: check.LevelNote, check.LintApplicationPerm: check.LevelWarning}
+	want := map[string]check.Level{"calendars-all": check.LevelNote, "application-permission": check.LevelWarning}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("levels (-want +got):\n%s", diff)
 	}
@@ -275,7 +275,7 @@ func TestLintFindingsPerRule(t *testing.T) {
 	}
 	var unknown []check.Finding
 	for _, f := range check.Lint(m, check.LintOptions{Now: lintDay}) {
-		if f.Code == check.LintUnknownPermission {
+		if f.Code == "unknown-permission" {
 			unknown = append(unknown, f)
 		}
 	}

@@ -152,7 +152,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	if !res.Changed {
 		res.Output = src
 	}
-	lints := Lint(m, LintOptions{Want: want.Set, Now: opts.Now, Catalog: cat})
+	lints := lint(m, lintOptions{Want: want.Set, Now: opts.Now, Catalog: cat})
 	if err := typoBeside(cat, m, lints, rep.Added); err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	}
 	res.Findings = slices.Grow(res.Findings, len(lints))
 	for _, f := range lints {
-		if opts.Mode == manifest.Overwrite && f.Code == LintRepeatedResource {
+		if opts.Mode == manifest.Overwrite && f.Code == lintRepeatedResource {
 			f.Level = LevelError // overwrite merges the entries
 			f.Msg += ": overwrite merges them"
 		}
@@ -220,7 +220,7 @@ func typoBeside(cat *permissions.Catalog, m manifest.Manifest, lints []Finding, 
 		return nil
 	}
 	for _, f := range lints {
-		if f.Code != LintUnknownName || f.Permission.ID == "" {
+		if f.Code != lintUnknownName || f.Permission.ID == "" {
 			continue
 		}
 		d := cat.Describe(f.Permission)
@@ -263,19 +263,19 @@ func (res *Result) problems(want Want, opts Options) {
 		res.Findings = append(res.Findings, Finding{Code: code, Level: LevelError, Pos: pos, Permission: p, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, p := range rep.Added {
-		add(CodeMissing, manifest.Position{}, p, "missing %s", cat.Describe(p))
+		add(codeMissing, manifest.Position{}, p, "missing %s", cat.Describe(p))
 	}
 	for _, p := range rep.Removed {
-		add(CodeNotWanted, res.position(cat, p), p, "%s is not in the wanted set; overwrite removes it", cat.Describe(p))
+		add(codeNotWanted, res.position(cat, p), p, "%s is not in the wanted set; overwrite removes it", cat.Describe(p))
 	}
 	if rep.AudienceChanged {
 		res.audience(want, add)
 	}
 	for _, u := range rep.RedirectURIsAdded {
-		add(CodeRedirectURI, manifest.Position{}, manifest.Permission{}, "missing Web redirect URI %s", u)
+		add(codeRedirectURI, manifest.Position{}, manifest.Permission{}, "missing Web redirect URI %s", u)
 	}
 	if res.Resolved > 0 {
-		add(CodeNames, manifest.Position{}, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, wording.Plural(res.Resolved, "resource or permission", "resources or permissions"))
+		add(codeNames, manifest.Position{}, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, wording.Plural(res.Resolved, "resource or permission", "resources or permissions"))
 	}
 }
 
@@ -295,14 +295,14 @@ func (res *Result) audience(want Want, add func(code string, pos manifest.Positi
 	}
 	if a := manifest.AudienceOf(s.SignInAudience); a != 0 && a.Audience() == rep.AudienceNow {
 		// Only the spelling is wrong.
-		add(CodeAudience, manifest.Position{}, manifest.Permission{}, "sign-in audience %q is spelt in another case than Entra's %s (%s), the only spelling Microsoft documents: apply writes %s", s.SignInAudience, rep.AudienceNow, a, rep.AudienceNow)
+		add(codeAudience, manifest.Position{}, manifest.Permission{}, "sign-in audience %q is spelt in another case than Entra's %s (%s), the only spelling Microsoft documents: apply writes %s", s.SignInAudience, rep.AudienceNow, a, rep.AudienceNow)
 		return
 	}
 	msg := fmt.Sprintf("sign-in audience is %s; want %s (%s)", have, want.SignInAudience, manifest.AudienceOf(want.SignInAudience))
 	if rep.AudienceNow != want.SignInAudience {
 		msg += fmt.Sprintf(": apply sets %s (%s), which admits both, so that no account the manifest admits is locked out", rep.AudienceNow, manifest.AudienceOf(rep.AudienceNow))
 	}
-	add(CodeAudience, manifest.Position{}, manifest.Permission{}, "%s", msg)
+	add(codeAudience, manifest.Position{}, manifest.Permission{}, "%s", msg)
 }
 
 // audienceNames lists the four values of signInAudience.
@@ -334,22 +334,22 @@ func notes(s manifest.Setup, want Want) []Finding {
 	}
 	if s.Schema == manifest.SchemaFragment {
 		if len(want.RedirectURIs) > 0 {
-			add(CodeFragment, manifest.Position{}, "holds only requiredResourceAccess: the sign-in audience and redirect URI are left to the manifest")
+			add(codeFragment, manifest.Position{}, "holds only requiredResourceAccess: the sign-in audience and redirect URI are left to the manifest")
 		}
 		return out
 	}
 	if s.AudienceConflict {
-		add(CodeAudienceFlag, manifest.Position{}, "availableToOtherTenants is %v but signInAudience is %s, which decides", *s.AvailableToOtherTenants, s.SignInAudience)
+		add(codeAudienceFlag, manifest.Position{}, "availableToOtherTenants is %v but signInAudience is %s, which decides", *s.AvailableToOtherTenants, s.SignInAudience)
 	}
 	for _, want := range want.RedirectURIs {
 		for _, r := range s.RedirectURIs {
-			if why := CloseURI(r.URI, want); why != "" && r.URI != want {
-				add(CodeRedirectNearMiss, r.Pos, "%s %q differs from %s (%s): sign-in with it fails with a redirect URI mismatch", r.Path, r.URI, want, why)
+			if why := closeURI(r.URI, want); why != "" && r.URI != want {
+				add(codeRedirectNearMiss, r.Pos, "%s %q differs from %s (%s): sign-in with it fails with a redirect URI mismatch", r.Path, r.URI, want, why)
 			}
 		}
 	}
 	if want.RedirectUnchecked {
-		add(CodeRedirectUnchecked, manifest.Position{}, "redirect URI not checked: the profile's redirect URI needs the agency's name")
+		add(codeRedirectUnchecked, manifest.Position{}, "redirect URI not checked: the profile's redirect URI needs the agency's name")
 	}
 	return out
 }

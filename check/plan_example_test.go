@@ -87,37 +87,18 @@ func ExampleRules() {
 	// redirect-uri error
 }
 
-func ExampleAllowCodes() {
-	codes := check.AllowCodes()
-	fmt.Println(codes[0], codes[len(codes)-1])
-	// Output:
-	// repeated-resource audience-flag
-}
-
 func ExampleCheckAllow() {
 	fmt.Println(check.CheckAllow([]string{"ews-retired"}))
-	err := check.CheckAllow([]string{"missing"}) // a problem cannot be silenced
-	fmt.Println(errors.Is(err, check.ErrUnknownCode))
+	fmt.Println(check.CheckAllow([]string{"missing"})) // a problem cannot be silenced
 	// Output:
 	// <nil>
-	// true
+	// check: "missing": a problem that apply fixes, which cannot be silenced; the codes are repeated-resource, too-many-resources, too-many-permissions, uppercase-guid, malformed-guid, unknown-name, aad-graph-retired, disabled, removed, wrong-type, unknown-permission, ews-retired, calendars-all, application-permission, redundant, secret-expiring, catalog-conflict, redirect-uri-mismatch, redirect-uri-unchecked, fragment, audience-flag
 }
 
 func ExampleLevel_String() {
 	fmt.Println(check.LevelError, check.LevelWarning, check.LevelNote)
 	// Output:
 	// error warning note
-}
-
-func ExampleCloseURI() {
-	want := "https://acme.sensehq.com/settings/calendar-sync/auth-result"
-	fmt.Println(check.CloseURI("http://acme.sensehq.com/settings/calendar-sync/auth-result/", want))
-	fmt.Println(check.CloseURI("https://other.sensehq.com/settings/calendar-sync/auth-result", want))
-	fmt.Printf("%q\n", check.CloseURI("https://example.com/", want))
-	// Output:
-	// http instead of https, a trailing slash
-	// another agency's host other.sensehq.com
-	// ""
 }
 
 // Plan refuses to add a wanted permission beside a name that looks like

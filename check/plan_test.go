@@ -116,7 +116,7 @@ func TestAudienceNeverNarrowed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Report.AudienceChanged || slices.ContainsFunc(res.Findings, func(f check.Finding) bool { return f.Code == check.CodeAudience }) {
+		if res.Report.AudienceChanged || slices.ContainsFunc(res.Findings, func(f check.Finding) bool { return f.Code == "sign-in-audience" }) {
 			t.Errorf("%s: audience changed or reported: %s", src, res.Output)
 		}
 	}

@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// CloseURI says how have differs from want when it looks like a mistyped
+// closeURI says how have differs from want when it looks like a mistyped
 // want ("" when it does not): the same host with another scheme, path,
 // trailing slash or case, or the same path on another agency's host.
-func CloseURI(have, want string) string {
+func closeURI(have, want string) string {
 	h, err1 := url.Parse(strings.TrimSpace(have))
 	w, err2 := url.Parse(want)
 	if err1 != nil || err2 != nil {

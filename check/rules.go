@@ -12,7 +12,7 @@ import (
 
 // Rule is one kind of finding: its code, the level its findings usually
 // have, and what it reports. Rules lists them all; each finding Plan or
-// Lint reports carries the code of one.
+// lint reports carries the code of one.
 type Rule struct {
 	Code string
 	// Level is the level findings of this kind usually have; some rules
@@ -76,46 +76,46 @@ type Finding struct {
 // too, and so are repeated-resource in overwrite mode, which merges the
 // entries, and not-wanted, which only overwrite mode reports.
 const (
-	CodeMissing     = "missing"
-	CodeAudience    = "sign-in-audience"
-	CodeRedirectURI = "redirect-uri"
-	CodeNames       = "names"
-	CodeNotWanted   = "not-wanted"
+	codeMissing     = "missing"
+	codeAudience    = "sign-in-audience"
+	codeRedirectURI = "redirect-uri"
+	codeNames       = "names"
+	codeNotWanted   = "not-wanted"
 )
 
-// CodeCatalogConflict is the code of a Conflict: a place where a
+// codeCatalogConflict is the code of a Conflict: a place where a
 // --catalog export contradicts what the catalog knows. It is a finding
 // about the export, not about a manifest.
-const CodeCatalogConflict = "catalog-conflict"
+const codeCatalogConflict = "catalog-conflict"
 
 // Codes of the notes Plan reports, which never fail a check.
 const (
-	CodeRedirectNearMiss  = "redirect-uri-mismatch"
-	CodeRedirectUnchecked = "redirect-uri-unchecked"
-	CodeFragment          = "fragment"
-	CodeAudienceFlag      = "audience-flag"
+	codeRedirectNearMiss  = "redirect-uri-mismatch"
+	codeRedirectUnchecked = "redirect-uri-unchecked"
+	codeFragment          = "fragment"
+	codeAudienceFlag      = "audience-flag"
 )
 
 var problemRules = []Rule{
-	{CodeMissing, LevelError, "a wanted permission the manifest lacks"},
-	{CodeAudience, LevelError, "a sign-in audience that does not admit every kind of account the wanted one does; apply widens it, never dropping a kind the manifest admits"},
-	{CodeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
-	{CodeNotWanted, LevelError, "in overwrite mode, a permission beyond the wanted set, which apply removes"},
-	{CodeNames, LevelError, "with name resolution, a resource or permission given by name"},
+	{codeMissing, LevelError, "a wanted permission the manifest lacks"},
+	{codeAudience, LevelError, "a sign-in audience that does not admit every kind of account the wanted one does; apply widens it, never dropping a kind the manifest admits"},
+	{codeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
+	{codeNotWanted, LevelError, "in overwrite mode, a permission beyond the wanted set, which apply removes"},
+	{codeNames, LevelError, "with name resolution, a resource or permission given by name"},
 }
 
 var exportRules = []Rule{
-	{CodeCatalogConflict, LevelWarning, "a place where a --catalog export contradicts the catalog (a name given another id, an id given another name or type, an application named as another); the catalog keeps its entry"},
+	{codeCatalogConflict, LevelWarning, "a place where a --catalog export contradicts the catalog (a name given another id, an id given another name or type, an application named as another); the catalog keeps its entry"},
 }
 
 var noteRules = []Rule{
-	{CodeRedirectNearMiss, LevelNote, "a redirect URI close to the wanted one but different (scheme, case, path, trailing slash, another agency's host): sign-in with it fails"},
-	{CodeRedirectUnchecked, LevelNote, "the profile's redirect URI is not checked, for want of the agency's name"},
-	{CodeFragment, LevelNote, "a file holding only requiredResourceAccess, where a redirect URI is wanted: its audience and redirect URI are not checked"},
-	{CodeAudienceFlag, LevelNote, "a legacy manifest whose availableToOtherTenants disagrees with its signInAudience, which decides"},
+	{codeRedirectNearMiss, LevelNote, "a redirect URI close to the wanted one but different (scheme, case, path, trailing slash, another agency's host): sign-in with it fails"},
+	{codeRedirectUnchecked, LevelNote, "the profile's redirect URI is not checked, for want of the agency's name"},
+	{codeFragment, LevelNote, "a file holding only requiredResourceAccess, where a redirect URI is wanted: its audience and redirect URI are not checked"},
+	{codeAudienceFlag, LevelNote, "a legacy manifest whose availableToOtherTenants disagrees with its signInAudience, which decides"},
 }
 
-// Rules lists every kind of finding Plan and Lint report: the problems,
+// Rules lists every kind of finding Plan and lint report: the problems,
 // then the lints, then the notes; and catalog-conflict, of the exports a
 // Catalog is refreshed from (Catalog.Conflicts), after the lints; and last
 // the differences Compare reports.
@@ -131,14 +131,12 @@ var allRules = sync.OnceValue(func() []Rule {
 	return append(out, compareRules...)
 })
 
-// ErrUnknownCode is returned for a code Options.Allow cannot silence.
-var ErrUnknownCode = errors.New("permissions: no such lint or note")
+// errUnknownCode is returned for a code Options.Allow cannot silence.
+var errUnknownCode = errors.New("check: no such lint or note")
 
-// AllowCodes lists the codes Options.Allow takes: every lint and note.
-// Problems cannot be silenced: they are what applying fixes.
-func AllowCodes() []string { return slices.Clone(allowCodes()) }
-
-// allowCodes is AllowCodes, worked out once, on first use.
+// allowCodes lists the codes Options.Allow takes, worked out once, on
+// first use: every lint and note. Problems cannot be silenced: they are
+// what applying fixes.
 var allowCodes = sync.OnceValue(func() []string {
 	var out []string
 	for _, r := range allRules() {
@@ -150,7 +148,7 @@ var allowCodes = sync.OnceValue(func() []string {
 })
 
 // CheckAllow checks that every code is one of AllowCodes. The error, which
-// wraps ErrUnknownCode, says of a problem's code that it cannot be
+// wraps errUnknownCode, says of a problem's code that it cannot be
 // silenced.
 func CheckAllow(codes []string) error {
 	all := allowCodes()
@@ -170,5 +168,5 @@ func CheckAllow(codes []string) error {
 // allowError is CheckAllow's error.
 type allowError struct{ code, why string }
 
-func (e allowError) Error() string { return fmt.Sprintf("permissions: %q: %s", e.code, e.why) }
-func (e allowError) Unwrap() error { return ErrUnknownCode }
+func (e allowError) Error() string { return fmt.Sprintf("check: %q: %s", e.code, e.why) }
+func (e allowError) Unwrap() error { return errUnknownCode }

@@ -104,14 +104,14 @@ func (p Permission) Key() manifest.Permission {
 	return manifest.Permission{ResourceAppID: p.ResourceAppID, ID: p.ID, Type: p.Type}
 }
 
-// Source is one source of the catalog's data: a data file of the built-in
+// source is one source of the catalog's data: a data file of the built-in
 // catalog, with its date, or an export.
-type Source struct {
+type source struct {
 	Name string // "Microsoft Graph", "first-party", or an Export's Name
 	Date string // YYYY-MM-DD; "" for an export, which carries no date
 }
 
-func (s Source) String() string {
+func (s source) String() string {
 	if s.Date == "" {
 		return s.Name
 	}
@@ -129,7 +129,7 @@ type Catalog struct {
 	byName    []nameRef
 	byID      []uint32 // perms positions sorted by id (CompareFold), ties in table order
 	byValue   []uint32 // perms positions sorted by value (CompareFold), ties in table order
-	sources   []Source
+	sources   []source
 	conflicts []Conflict // where the exports With laid over it contradict it
 }
 
@@ -196,9 +196,9 @@ func (c *Catalog) permission(e *entry) Permission {
 	}
 }
 
-// Snapshots returns the sources of the catalog's data: the dates of the
+// snapshots returns the sources of the catalog's data: the dates of the
 // built-in data files, then the exports it was refreshed from.
-func (c *Catalog) Snapshots() []Source { return slices.Clone(c.get().sources) }
+func (c *Catalog) snapshots() []source { return slices.Clone(c.get().sources) }
 
 // Version words the catalog's sources for a version line:
 // "Microsoft Graph 2026-08-19, first-party 2026-08-20".
@@ -366,11 +366,11 @@ func (c *Catalog) LookupValue(resourceAppID, value string, t manifest.Type) (Per
 	return Permission{}, false
 }
 
-// LookupValues returns every permission with the given name (matched
+// lookupValues returns every permission with the given name (matched
 // regardless of ASCII case) and type on the resource application
 // resourceAppID, in catalog order: one, or several when the name is
 // ambiguous, or none.
-func (c *Catalog) LookupValues(resourceAppID, value string, t manifest.Type) []Permission {
+func (c *Catalog) lookupValues(resourceAppID, value string, t manifest.Type) []Permission {
 	c = c.get()
 	res, ok := c.resourceByAppID(resourceAppID)
 	if !ok {
@@ -385,20 +385,20 @@ func (c *Catalog) LookupValues(resourceAppID, value string, t manifest.Type) []P
 	return out
 }
 
-// FindID returns every permission with the given id, on any resource and of
+// findID returns every permission with the given id, on any resource and of
 // either type, in catalog order. One id can be both a scope and a role
 // (Microsoft Graph User.Export.All), and one id can be on several resources
 // (Exchange Online's Mail.Send role reuses Microsoft Graph's id).
-func (c *Catalog) FindID(id string) []Permission {
+func (c *Catalog) findID(id string) []Permission {
 	c = c.get()
 	return c.permissionsAt(c.matchID(id))
 }
 
-// FindValue returns every permission with the given name (matched regardless
+// findValue returns every permission with the given name (matched regardless
 // of ASCII case), on any resource and of either type, in catalog order. One
 // name can exist on several resources with different ids
 // (EWS.AccessAsUser.All on Microsoft Graph and on Exchange Online).
-func (c *Catalog) FindValue(value string) []Permission {
+func (c *Catalog) findValue(value string) []Permission {
 	c = c.get()
 	return c.permissionsAt(c.matchValue(value))
 }
@@ -433,12 +433,12 @@ func (c *Catalog) ResourcePermissions(appID string) []Permission {
 	return out
 }
 
-// Suggest returns up to n permission names of the resource application
+// suggest returns up to n permission names of the resource application
 // resourceAppID that are closest to value, closest first, for messages such
 // as "unknown permission X; did you mean Y?". Closeness is the edit distance
 // ignoring ASCII case; among equally close names, one sharing a longer
 // prefix with value comes first. Names too far from value are left out.
-func (c *Catalog) Suggest(resourceAppID, value string, n int) []string {
+func (c *Catalog) suggest(resourceAppID, value string, n int) []string {
 	return c.suggestOf(resourceAppID, value, "", n)
 }
 
@@ -508,7 +508,7 @@ func (c *Catalog) Canonical(p manifest.Permission) manifest.Permission {
 // and a permission whose name means two, keep their id. It suits
 // manifest.Options.Spell.
 func (c *Catalog) Spell(p manifest.Permission) manifest.Permission {
-	if found, ok := c.Lookup(p.ResourceAppID, p.ID, p.Type); ok && len(c.LookupValues(found.ResourceAppID, found.Value, found.Type)) == 1 {
+	if found, ok := c.Lookup(p.ResourceAppID, p.ID, p.Type); ok && len(c.lookupValues(found.ResourceAppID, found.Value, found.Type)) == 1 {
 		p.ID = found.Value
 	}
 	return p

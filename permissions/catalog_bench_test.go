@@ -42,7 +42,7 @@ func BenchmarkLookupResource(b *testing.B) {
 func BenchmarkFindValue(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		if len(builtin.FindValue("EWS.AccessAsUser.All")) != 2 {
+		if len(builtin.findValue("EWS.AccessAsUser.All")) != 2 {
 			b.Fatal("not found")
 		}
 	}
@@ -53,7 +53,7 @@ func BenchmarkFindValue(b *testing.B) {
 func BenchmarkSuggest(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		builtin.Suggest("00000003-0000-0000-c000-000000000000", "Calendar.Read", 3)
+		builtin.suggest("00000003-0000-0000-c000-000000000000", "Calendar.Read", 3)
 	}
 }
 

@@ -5,7 +5,7 @@ package permissions
 import "github.com/manifestpatch/manifestpatch/manifest"
 
 // snapshots lists the data files the tables are made from, with their dates.
-var snapshots = []Source{
+var snapshots = []source{
 	{Name: "Microsoft Graph", Date: "2026-08-19"},
 	{Name: "first-party", Date: "2026-08-20"},
 }

@@ -43,37 +43,6 @@ func ExampleCatalog_LookupResource() {
 	// Contoso API: unknown
 }
 
-func ExampleCatalog_FindValue() {
-	for _, p := range permissions.Builtin().FindValue("EWS.AccessAsUser.All") {
-		r, _ := permissions.Builtin().LookupResource(p.ResourceAppID)
-		fmt.Println(r.Name, p.ID, p.Type)
-	}
-	// Output:
-	// Microsoft Graph 9769c687-087d-48ac-9cb3-c37dde652038 Scope
-	// Office 365 Exchange Online 3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5 Scope
-}
-
-func ExampleCatalog_FindID_sharedAcrossResources() {
-	// Exchange Online's Mail.Send role reuses Microsoft Graph's id: the
-	// resource is part of a permission's identity.
-	for _, p := range permissions.Builtin().FindID("b633e1c5-b582-4048-a93e-9f11b44c7e96") {
-		r, _ := permissions.Builtin().LookupResource(p.ResourceAppID)
-		fmt.Println(r.Name, p.Value, p.Type)
-	}
-	// Output:
-	// Microsoft Graph Mail.Send Role
-	// Office 365 Exchange Online Mail.Send Role
-}
-
-func ExampleCatalog_FindID() {
-	for _, p := range permissions.Builtin().FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
-		fmt.Println(p.Value, p.Type)
-	}
-	// Output:
-	// User.Export.All Role
-	// User.Export.All Scope
-}
-
 func ExampleCatalog_ResourcePermissions() {
 	// Windows 365
 	for _, p := range permissions.Builtin().ResourcePermissions("0af06dc6-e4b5-4f28-818e-e78e62d137a5") {
@@ -95,49 +64,16 @@ func ExampleCatalog_Resources() {
 	// 00000002-0000-0000-c000-000000000000 Azure AD Graph complete=false
 }
 
-func ExampleCatalog_Suggest() {
-	const name = "Calendar.Read"
-	if _, ok := permissions.Builtin().LookupValue(graph, name, manifest.Scope); !ok {
-		fmt.Printf("unknown permission %s; did you mean %v?\n", name, permissions.Builtin().Suggest(graph, name, 1))
-	}
-	// Output:
-	// unknown permission Calendar.Read; did you mean [Calendars.Read]?
-}
-
 func ExampleCatalog_SuggestResource() {
 	fmt.Println(permissions.Builtin().SuggestResource("Exchang Onlne", 1))
 	// Output:
 	// [Office 365 Exchange Online]
 }
 
-func ExampleCatalog_Snapshots() {
-	for _, s := range permissions.Builtin().Snapshots() {
-		fmt.Println(s.Name, s.Date)
-	}
-	// Output:
-	// Microsoft Graph 2026-08-19
-	// first-party 2026-08-20
-}
-
 func ExampleCatalog_Version() {
 	fmt.Println("catalog:", permissions.Builtin().Version())
 	// Output:
 	// catalog: Microsoft Graph 2026-08-19, first-party 2026-08-20
-}
-
-func ExampleCatalog_LookupValues() {
-	// Exchange Online publishes two delegated permissions named
-	// User.ReadBasic.All, so the name alone is ambiguous.
-	const exchange = permissions.ExchangeOnlineID
-	_, ok := permissions.Builtin().LookupValue(exchange, "User.ReadBasic.All", manifest.Scope)
-	fmt.Println("one permission:", ok)
-	for _, p := range permissions.Builtin().LookupValues(exchange, "User.ReadBasic.All", manifest.Scope) {
-		fmt.Println(p.ID)
-	}
-	// Output:
-	// one permission: false
-	// 6222dbab-a24c-4210-9d91-2f47cf565614
-	// 9b005f11-86f0-45f7-8c27-4fff5d849916
 }
 
 func ExampleParseExport() {

@@ -602,7 +602,7 @@ func (c *Catalog) With(exports ...*Export) *Catalog {
 		if name == "" {
 			name = "export"
 		}
-		sources = append(sources, Source{Name: name})
+		sources = append(sources, source{Name: name})
 		start := len(conflicts)
 		conflict := func(at place, format string, args ...any) {
 			conflicts = append(conflicts, Conflict{Export: name, Pos: at.pos, Path: at.path, Msg: fmt.Sprintf(format, args...)})
@@ -718,7 +718,7 @@ func compareEntry(e *entry, p Permission) int {
 
 // build lays resources and their permissions out as a Catalog's tables,
 // with the indexes the generator would write.
-func build(resources []resourceEntry, perms [][]entry, sources []Source) *Catalog {
+func build(resources []resourceEntry, perms [][]entry, sources []source) *Catalog {
 	c := &Catalog{resources: resources, sources: sources}
 	for i := range resources {
 		resources[i].first = uint32(len(c.perms))

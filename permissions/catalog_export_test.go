@@ -213,13 +213,13 @@ func TestWith(t *testing.T) {
 			t.Errorf("builtin.LookupResource(%q) mismatch (-want +got):\n%s", q, diff)
 		}
 	}
-	if got := c.FindValue("Expenses.ReadWrite.All"); len(got) != 1 || got[0].ID != "59c80c83-b9ff-428e-9682-5bc99cf82c2b" {
-		t.Errorf("builtin.FindValue(Expenses.ReadWrite.All) = %v", got)
+	if got := c.findValue("Expenses.ReadWrite.All"); len(got) != 1 || got[0].ID != "59c80c83-b9ff-428e-9682-5bc99cf82c2b" {
+		t.Errorf("builtin.findValue(Expenses.ReadWrite.All) = %v", got)
 	}
 	if got := c.Canonical(manifest.Permission{ResourceAppID: "Contoso Expenses API", ID: "Expenses.Read", Type: manifest.Scope}); got.ID != "604cf8db-db8b-4b64-a23a-41eb24e67221" {
 		t.Errorf("builtin.Canonical(Contoso Expenses API/Expenses.Read) = %+v", got)
 	}
-	if got := c.Suggest("4a2af211-5a98-4855-be08-c0ec1f7a5f6e", "Expense.Read", 1); !cmp.Equal(got, []string{"Expenses.Read"}) {
+	if got := c.suggest("4a2af211-5a98-4855-be08-c0ec1f7a5f6e", "Expense.Read", 1); !cmp.Equal(got, []string{"Expenses.Read"}) {
 		t.Errorf("Suggest = %v", got)
 	}
 	// The refreshed resources are complete and say where they come from;
@@ -228,9 +228,9 @@ func TestWith(t *testing.T) {
 	if !r.Complete || !r.Deprecated || r.Export != "az-legacy-aad-graph.json" || r.Snapshot != "2026-08-20" {
 		t.Errorf("Azure AD Graph after With: %+v", r)
 	}
-	wantSources := []Source{{"Microsoft Graph", "2026-08-19"}, {"first-party", "2026-08-20"}, {"az-sp-show-graph.json", ""}, {"pwsh-exchange.json", ""}, {"graph-list-contoso.json", ""}, {"az-legacy-aad-graph.json", ""}}
-	if diff := cmp.Diff(wantSources, c.Snapshots()); diff != "" {
-		t.Errorf("builtin.Snapshots() mismatch (-want +got):\n%s", diff)
+	wantSources := []source{{"Microsoft Graph", "2026-08-19"}, {"first-party", "2026-08-20"}, {"az-sp-show-graph.json", ""}, {"pwsh-exchange.json", ""}, {"graph-list-contoso.json", ""}, {"az-legacy-aad-graph.json", ""}}
+	if diff := cmp.Diff(wantSources, c.snapshots()); diff != "" {
+		t.Errorf("builtin.snapshots() mismatch (-want +got):\n%s", diff)
 	}
 	if got, want := len(c.Resources()), len(builtin.Resources())+1; got != want {
 		t.Errorf("%d resources, want %d", got, want)

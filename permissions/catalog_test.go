@@ -217,9 +217,9 @@ func TestCounts(t *testing.T) {
 }
 
 func TestSnapshots(t *testing.T) {
-	want := []Source{{Name: "Microsoft Graph", Date: "2026-08-19"}, {Name: "first-party", Date: "2026-08-20"}}
-	if diff := cmp.Diff(want, builtin.Snapshots()); diff != "" {
-		t.Errorf("builtin.Snapshots() mismatch (-want +got):\n%s", diff)
+	want := []source{{Name: "Microsoft Graph", Date: "2026-08-19"}, {Name: "first-party", Date: "2026-08-20"}}
+	if diff := cmp.Diff(want, builtin.snapshots()); diff != "" {
+		t.Errorf("builtin.snapshots() mismatch (-want +got):\n%s", diff)
 	}
 	for _, r := range builtin.Resources() {
 		if r.Snapshot == "" {
@@ -285,8 +285,8 @@ func TestRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("builtin.Lookup(%q, %q, %s) mismatch (-want +got):\n%s", want.ResourceAppID, want.ID, want.Type, diff)
 			}
-			if all := builtin.LookupValues(want.ResourceAppID, want.Value, want.Type); !slices.Contains(all, want) {
-				t.Errorf("builtin.LookupValues(%q, %q, %s) = %v, lacks %v", want.ResourceAppID, want.Value, want.Type, all, want)
+			if all := builtin.lookupValues(want.ResourceAppID, want.Value, want.Type); !slices.Contains(all, want) {
+				t.Errorf("builtin.lookupValues(%q, %q, %s) = %v, lacks %v", want.ResourceAppID, want.Value, want.Type, all, want)
 			}
 			got, ok = builtin.LookupValue(got.ResourceAppID, got.Value, got.Type)
 			if want.ResourceAppID == exchange && want.Value == "User.ReadBasic.All" && want.Type == manifest.Scope {
@@ -497,13 +497,13 @@ func TestFindID(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, keys(builtin.FindID(tt.id))); diff != "" {
-			t.Errorf("builtin.FindID(%q) mismatch (-want +got):\n%s", tt.id, diff)
+		if diff := cmp.Diff(tt.want, keys(builtin.findID(tt.id))); diff != "" {
+			t.Errorf("builtin.findID(%q) mismatch (-want +got):\n%s", tt.id, diff)
 		}
 	}
-	for _, p := range builtin.FindID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
+	for _, p := range builtin.findID("405a51b5-8d8d-430b-9842-8be4b0e9f324") {
 		if p.Value != "User.Export.All" {
-			t.Errorf("builtin.FindID(User.Export.All id) gave %q", p.Value)
+			t.Errorf("builtin.findID(User.Export.All id) gave %q", p.Value)
 		}
 	}
 }
@@ -532,8 +532,8 @@ func TestFindValue(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, keys(builtin.FindValue(tt.value))); diff != "" {
-			t.Errorf("builtin.FindValue(%q) mismatch (-want +got):\n%s", tt.value, diff)
+		if diff := cmp.Diff(tt.want, keys(builtin.findValue(tt.value))); diff != "" {
+			t.Errorf("builtin.findValue(%q) mismatch (-want +got):\n%s", tt.value, diff)
 		}
 	}
 }
@@ -582,14 +582,14 @@ func TestCopies(t *testing.T) {
 	if builtin.ResourcePermissions(exchange)[0].Value != "Calendars.Read" {
 		t.Error("changing the result of ResourcePermissions changed the catalog")
 	}
-	fs := builtin.FindValue("User.Read")
+	fs := builtin.findValue("User.Read")
 	fs[0].ID = "changed"
-	if builtin.FindValue("User.Read")[0].ID != "e1fe6dd8-ba31-4d61-89e7-88639da4683d" {
+	if builtin.findValue("User.Read")[0].ID != "e1fe6dd8-ba31-4d61-89e7-88639da4683d" {
 		t.Error("changing the result of FindValue changed the catalog")
 	}
-	fs = builtin.FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")
+	fs = builtin.findID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")
 	fs[0].Value = "changed"
-	if builtin.FindID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")[0].Value != "User.Read" {
+	if builtin.findID("e1fe6dd8-ba31-4d61-89e7-88639da4683d")[0].Value != "User.Read" {
 		t.Error("changing the result of FindID changed the catalog")
 	}
 }
@@ -677,9 +677,9 @@ func TestSuggest(t *testing.T) {
 		{"0000000a-0000-0000-c000-000000000000", "user_impersonation", 3, nil},
 	}
 	for _, tt := range tests {
-		got := builtin.Suggest(tt.app, tt.value, tt.n)
+		got := builtin.suggest(tt.app, tt.value, tt.n)
 		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("builtin.Suggest(%q, %q, %d) mismatch (-want +got):\n%s", tt.app, tt.value, tt.n, diff)
+			t.Errorf("builtin.suggest(%q, %q, %d) mismatch (-want +got):\n%s", tt.app, tt.value, tt.n, diff)
 		}
 	}
 }
@@ -733,17 +733,17 @@ func TestJunk(t *testing.T) {
 		if r, ok := builtin.LookupResource(s); ok {
 			t.Errorf("builtin.LookupResource(%q) = %+v", s, r)
 		}
-		if ps := builtin.FindID(s); ps != nil {
-			t.Errorf("builtin.FindID(%q) = %v", s, ps)
+		if ps := builtin.findID(s); ps != nil {
+			t.Errorf("builtin.findID(%q) = %v", s, ps)
 		}
-		if ps := builtin.FindValue(s); ps != nil {
-			t.Errorf("builtin.FindValue(%q) = %v", s, ps)
+		if ps := builtin.findValue(s); ps != nil {
+			t.Errorf("builtin.findValue(%q) = %v", s, ps)
 		}
 		if ps := builtin.ResourcePermissions(s); ps != nil {
 			t.Errorf("builtin.ResourcePermissions(%q) = %v", s, ps)
 		}
-		_ = builtin.Suggest(graph, s, 5)
-		_ = builtin.Suggest(s, s, 5)
+		_ = builtin.suggest(graph, s, 5)
+		_ = builtin.suggest(s, s, 5)
 		_ = builtin.SuggestResource(s, 5)
 	}
 }
@@ -820,11 +820,11 @@ func TestFirstPartyData(t *testing.T) {
 			if p.Type == manifest.Scope && got.Consent != ConsentUnknown && r.AppID != exchange && r.AppID != aadGraph {
 				t.Errorf("%s %s: consent %s, but the data does not say", r.AppID, p.Value, got.Consent)
 			}
-			if !slices.Contains(builtin.LookupValues(r.AppID, p.Value, p.Type), got) {
-				t.Errorf("builtin.LookupValues(%s, %s, %s) lacks %s", r.AppID, p.Value, p.Type, p.ID)
+			if !slices.Contains(builtin.lookupValues(r.AppID, p.Value, p.Type), got) {
+				t.Errorf("builtin.lookupValues(%s, %s, %s) lacks %s", r.AppID, p.Value, p.Type, p.ID)
 			}
-			if !slices.Contains(builtin.FindID(p.ID), got) {
-				t.Errorf("builtin.FindID(%s) lacks %s's", p.ID, r.AppID)
+			if !slices.Contains(builtin.findID(p.ID), got) {
+				t.Errorf("builtin.findID(%s) lacks %s's", p.ID, r.AppID)
 			}
 		}
 	}

@@ -82,8 +82,8 @@ type Description struct {
 	// ResourceAsOf says where the catalog's list of the resource comes
 	// from (Resource.AsOf).
 	ResourceAsOf string
-	// ByName reports whether the manifest writes the permission by name.
-	ByName bool
+	// byName reports whether the manifest writes the permission by name.
+	byName bool
 	// Catalog is the catalog's entry for a known, disabled or removed
 	// permission, and for StatusWrongType the entry of the other type.
 	Catalog Permission
@@ -115,7 +115,7 @@ func (cat *Catalog) describe(p, c manifest.Permission, r Resource, ok bool) Desc
 		return d
 	}
 	if e, ok := cat.Lookup(r.AppID, c.ID, c.Type); ok {
-		d.Name, d.Catalog, d.ByName = e.Value, e, !manifest.IsGUID(p.ID)
+		d.Name, d.Catalog, d.byName = e.Value, e, !manifest.IsGUID(p.ID)
 		switch {
 		case e.Removed != "":
 			d.Status = StatusRemoved
@@ -173,7 +173,7 @@ func (d Description) Note() string {
 	switch d.Status {
 	case StatusKnown:
 		switch {
-		case d.ByName:
+		case d.byName:
 			return "written by name"
 		case d.Catalog.Hidden:
 			return "hidden by Microsoft: it works, but the portal no longer lists it"

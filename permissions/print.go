@@ -11,43 +11,55 @@ import (
 // The formats Print writes a set of permissions in: what people paste into
 // the tool they keep an app registration in.
 const (
-	// FormatManifest is an object holding requiredResourceAccess, the
+	// formatManifest is an object holding requiredResourceAccess, the
 	// fragment the manifest editor in the Entra admin center takes.
-	FormatManifest = "manifest"
-	// FormatAZ is the bare array that az ad app update
+	formatManifest = "manifest"
+	// formatAZ is the bare array that az ad app update
 	// --required-resource-accesses @FILE takes.
-	FormatAZ = "az"
-	// FormatPowerShell is the -RequiredResourceAccess value of Microsoft
+	formatAZ = "az"
+	// formatPowerShell is the -RequiredResourceAccess value of Microsoft
 	// Graph PowerShell's Update-MgApplication, and the command.
-	FormatPowerShell = "powershell"
-	// FormatTerraform is the required_resource_access blocks of the
+	formatPowerShell = "powershell"
+	// formatTerraform is the required_resource_access blocks of the
 	// azuread provider's azuread_application resource.
-	FormatTerraform = "terraform"
-	// FormatBicep is the requiredResourceAccess property of the
+	formatTerraform = "terraform"
+	// formatBicep is the requiredResourceAccess property of the
 	// Microsoft Graph Bicep extension's Microsoft.Graph/applications.
-	FormatBicep = "bicep"
+	formatBicep = "bicep"
 )
 
-// PrintFormats lists the formats Print writes, FormatManifest first.
+// PrintFormats lists the formats Print writes, "manifest" first.
 func PrintFormats() []string {
-	return []string{FormatManifest, FormatAZ, FormatPowerShell, FormatTerraform, FormatBicep}
+	return []string{formatManifest, formatAZ, formatPowerShell, formatTerraform, formatBicep}
 }
 
-// Print writes set in format, one of PrintFormats. The JSON formats are
+// Print writes set in format, one of PrintFormats:
+//   - "manifest": an object holding requiredResourceAccess, the fragment
+//     the manifest editor in the Entra admin center takes;
+//   - "az": the bare array that az ad app update
+//     --required-resource-accesses @FILE takes;
+//   - "powershell": the -RequiredResourceAccess value of Microsoft Graph
+//     PowerShell's Update-MgApplication, and the command;
+//   - "terraform": the required_resource_access blocks of the azuread
+//     provider's azuread_application resource;
+//   - "bicep": the requiredResourceAccess property of the Microsoft Graph
+//     Bicep extension's Microsoft.Graph/applications.
+//
+// The JSON formats are
 // what manifest.Apply writes into an empty object or array, so the ids are
 // as set has them; the others name each resource and permission in a
 // comment, as the catalog knows them, and take GUIDs only: a name in set
 // is written as the catalog's GUID for it, or refused.
 func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
 	switch format {
-	case FormatManifest, FormatAZ:
+	case formatManifest, formatAZ:
 		empty := "{}"
-		if format == FormatAZ {
+		if format == formatAZ {
 			empty = "[]"
 		}
 		out, _, err := manifest.Apply([]byte(empty+"\n"), set, manifest.Options{})
 		return out, err
-	case FormatPowerShell, FormatTerraform, FormatBicep:
+	case formatPowerShell, formatTerraform, formatBicep:
 	default:
 		return nil, fmt.Errorf("permissions: no print format %q; the formats are %s", format, strings.Join(PrintFormats(), ", "))
 	}
@@ -57,7 +69,7 @@ func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
 	}
 	var b strings.Builder
 	switch format {
-	case FormatPowerShell:
+	case formatPowerShell:
 		b.WriteString("# Microsoft Graph PowerShell: the app registration's requiredResourceAccess.\n")
 		b.WriteString("$requiredResourceAccess = @(\n")
 		for _, e := range entries {
@@ -70,7 +82,7 @@ func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
 		b.WriteString(")\n")
 		b.WriteString("# $applicationId is the application's object id (az ad app show --id APPID --query id).\n")
 		b.WriteString("Update-MgApplication -ApplicationId $applicationId -RequiredResourceAccess $requiredResourceAccess\n")
-	case FormatTerraform:
+	case formatTerraform:
 		b.WriteString("# Inside resource \"azuread_application\" (the azuread provider).\n")
 		for i, e := range entries {
 			if i > 0 {
@@ -82,7 +94,7 @@ func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
 			}
 			b.WriteString("}\n")
 		}
-	case FormatBicep:
+	case formatBicep:
 		b.WriteString("// A property of resource 'Microsoft.Graph/applications@v1.0' (the Microsoft Graph Bicep extension).\n")
 		b.WriteString("requiredResourceAccess: [\n")
 		for _, e := range entries {

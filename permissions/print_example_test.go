@@ -15,7 +15,7 @@ func ExampleCatalog_Print() {
 		{ID: "User.Read", Type: manifest.Scope},
 		{ID: "Mail.Send", Type: manifest.Role},
 	}}}
-	out, err := permissions.Builtin().Print(set, permissions.FormatTerraform)
+	out, err := permissions.Builtin().Print(set, "terraform")
 	if err != nil {
 		fmt.Println(err)
 		return

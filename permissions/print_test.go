@@ -27,7 +27,7 @@ var printSet = manifest.Set{
 func TestPrint(t *testing.T) {
 	cat := permissions.Builtin()
 	for format, want := range map[string]string{
-		permissions.FormatPowerShell: `# Microsoft Graph PowerShell: the app registration's requiredResourceAccess.
+		"powershell": `# Microsoft Graph PowerShell: the app registration's requiredResourceAccess.
 $requiredResourceAccess = @(
     @{
         ResourceAppId  = "00000003-0000-0000-c000-000000000000" # Microsoft Graph
@@ -47,7 +47,7 @@ $requiredResourceAccess = @(
 # $applicationId is the application's object id (az ad app show --id APPID --query id).
 Update-MgApplication -ApplicationId $applicationId -RequiredResourceAccess $requiredResourceAccess
 `,
-		permissions.FormatBicep: `// A property of resource 'Microsoft.Graph/applications@v1.0' (the Microsoft Graph Bicep extension).
+		"bicep": `// A property of resource 'Microsoft.Graph/applications@v1.0' (the Microsoft Graph Bicep extension).
 requiredResourceAccess: [
   {
     resourceAppId: '00000003-0000-0000-c000-000000000000' // Microsoft Graph
@@ -91,7 +91,7 @@ requiredResourceAccess: [
 	}
 	// A name the catalog cannot resolve cannot be written as a GUID.
 	bad := manifest.Set{{ResourceAppID: "graph", ResourceAccess: []manifest.Access{{ID: "User.Raed", Type: manifest.Scope}}}}
-	if _, err := cat.Print(bad, permissions.FormatBicep); err == nil || !strings.Contains(err.Error(), `"User.Raed"`) {
+	if _, err := cat.Print(bad, "bicep"); err == nil || !strings.Contains(err.Error(), `"User.Raed"`) {
 		t.Errorf("an unknown name: %v", err)
 	}
 }
@@ -107,7 +107,7 @@ func TestPrintComments(t *testing.T) {
 	}
 	cat := permissions.Builtin().With(ex)
 	set := manifest.Set{{ResourceAppID: "22222222-3333-4444-5555-666666666666", ResourceAccess: []manifest.Access{{ID: "bbbbbbbb-cccc-dddd-eeee-ffffffffffff", Type: manifest.Scope}}}}
-	for _, format := range []string{permissions.FormatPowerShell, permissions.FormatTerraform, permissions.FormatBicep} {
+	for _, format := range []string{"powershell", "terraform", "bicep"} {
 		out, err := cat.Print(set, format)
 		if err != nil {
 			t.Fatal(err)

@@ -30,7 +30,7 @@ func (cat *Catalog) Query(q string) Answer {
 		return Answer{Resource: &r}
 	}
 	if manifest.IsGUID(q) {
-		return Answer{Permissions: cat.FindID(q)}
+		return Answer{Permissions: cat.findID(q)}
 	}
 	if res, value, ok := strings.Cut(q, "/"); ok {
 		r, ok := cat.LookupResource(strings.TrimSpace(res))
@@ -41,16 +41,16 @@ func (cat *Catalog) Query(q string) Answer {
 		var a Answer
 		for _, t := range []manifest.Type{manifest.Scope, manifest.Role} {
 			// Every match: one resource can give one name two ids.
-			a.Permissions = append(a.Permissions, cat.LookupValues(r.AppID, value, t)...)
+			a.Permissions = append(a.Permissions, cat.lookupValues(r.AppID, value, t)...)
 		}
 		if len(a.Permissions) == 0 {
-			a.Suggestions = cat.Suggest(r.AppID, value, 3)
+			a.Suggestions = cat.suggest(r.AppID, value, 3)
 		}
 		return a
 	}
-	a := Answer{Permissions: cat.FindValue(q)}
+	a := Answer{Permissions: cat.findValue(q)}
 	if len(a.Permissions) == 0 {
-		a.Suggestions = cat.Suggest(MicrosoftGraphID, q, 3)
+		a.Suggestions = cat.suggest(MicrosoftGraphID, q, 3)
 	}
 	return a
 }

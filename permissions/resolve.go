@@ -57,7 +57,7 @@ func (cat *Catalog) ParsePermission(arg string, t manifest.Type) (manifest.Permi
 // one resource that has it, or Microsoft Graph where Graph has it.
 func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permission, error) {
 	var found, others []Permission
-	for _, p := range cat.FindValue(value) {
+	for _, p := range cat.findValue(value) {
 		if p.Removed != "" {
 			continue
 		}
@@ -111,7 +111,7 @@ func (cat *Catalog) AlsoOn(p manifest.Permission) []Resource {
 		return nil
 	}
 	var out []Resource
-	for _, q := range cat.FindValue(found.Value) {
+	for _, q := range cat.findValue(found.Value) {
 		if q.Type == p.Type && q.Removed == "" && !strings.EqualFold(q.ResourceAppID, found.ResourceAppID) {
 			if r, ok := cat.LookupResource(q.ResourceAppID); ok && !slices.ContainsFunc(out, func(o Resource) bool { return o.AppID == r.AppID }) {
 				out = append(out, r)
@@ -139,7 +139,7 @@ func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) 
 	if manifest.IsGUID(c.ID) {
 		return c, cat.checkID(r, c)
 	}
-	if ps := cat.LookupValues(c.ResourceAppID, c.ID, c.Type); len(ps) > 1 {
+	if ps := cat.lookupValues(c.ResourceAppID, c.ID, c.Type); len(ps) > 1 {
 		ids := make([]string, len(ps))
 		for i, p := range ps {
 			ids[i] = p.ID

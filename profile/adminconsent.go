@@ -19,7 +19,7 @@ func AdminConsentURL(appID, tenant string) (string, error) {
 		tenant = "organizations"
 	}
 	if !manifest.IsGUID(appID) {
-		return "", fmt.Errorf("permissions: app id %q is not a GUID", appID)
+		return "", fmt.Errorf("profile: app id %q is not a GUID", appID)
 	}
 	if err := CheckTenant(tenant); err != nil {
 		return "", err
@@ -38,7 +38,7 @@ func AdminConsentURL(appID, tenant string) (string, error) {
 // or "common".
 func CheckTenant(tenant string) error {
 	if !validTenant(tenant) {
-		return fmt.Errorf("permissions: tenant %q: want a tenant GUID, a domain such as contoso.onmicrosoft.com, or organizations", tenant)
+		return fmt.Errorf("profile: tenant %q: want a tenant GUID, a domain such as contoso.onmicrosoft.com, or organizations", tenant)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package profile
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -65,25 +64,34 @@ const AgencyPlaceholder = "<agency>"
 // characters turned into hyphens.
 func (p Profile) RedirectURIFor(agency string) (string, error) {
 	if p.RedirectURI == "" {
-		return "", fmt.Errorf("permissions: profile %s has no redirect URI", p.Name)
+		return "", fmt.Errorf("profile: %s has no redirect URI", p.Name)
 	}
 	label := strings.ToLower(strings.TrimSpace(agency))
 	if validLabel(label) {
 		return strings.ReplaceAll(p.RedirectURI, AgencyPlaceholder, label), nil
 	}
 	if label == "" {
-		return "", fmt.Errorf("permissions: agency name is empty: give the organisation's name at the vendor, the NAME in %s", strings.ReplaceAll(p.RedirectURI, AgencyPlaceholder, "NAME"))
+		return "", &AgencyError{fmt.Sprintf("name is empty: give the organisation's name at the vendor, the NAME in %s", strings.ReplaceAll(p.RedirectURI, AgencyPlaceholder, "NAME"))}
 	}
 	suggestion := suggestLabel(agency, p.vendorDomain())
 	if n := utf8.RuneCountInString(label); suggestion == "" && n > 63 {
-		return "", fmt.Errorf("permissions: agency %q is %d characters long; a host name label holds at most 63", agency, n)
+		return "", &AgencyError{fmt.Sprintf("%q is %d characters long; a host name label holds at most 63", agency, n)}
 	}
-	msg := fmt.Sprintf("permissions: agency %q cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen", agency)
+	msg := fmt.Sprintf("%q cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen", agency)
 	if suggestion != "" {
 		msg += fmt.Sprintf(" (as in %q)", suggestion)
 	}
-	return "", errors.New(msg)
+	return "", &AgencyError{msg}
 }
+
+// AgencyError says why an agency's name cannot go into a redirect URI.
+type AgencyError struct {
+	// Msg words what is wrong with the name, following "agency": `"acme
+	// corp" cannot form a host name: …`.
+	Msg string
+}
+
+func (e *AgencyError) Error() string { return "profile: agency " + e.Msg }
 
 // vendorDomain returns what follows the agency in the redirect URI's host,
 // such as ".sensehq.com".
@@ -184,7 +192,7 @@ func scope(app, resource, name, id string) Required {
 // profiles holds the built-in sets; the first is the default.
 var profiles = []Profile{{
 	Name:        DefaultName,
-	Description: "Exchange calendar sync through a service account: nine delegated permissions on Exchange Online, Microsoft Graph and Azure AD Graph; an administrator must consent for the organization (consent-url prints the link)",
+	Description: "Exchange calendar sync through a service account: nine delegated permissions on Exchange Online, Microsoft Graph and Azure AD Graph; an administrator must consent for the organization",
 	Permissions: []Required{
 		scope(permissions.ExchangeOnlineID, "Office 365 Exchange Online", "EAS.AccessAsUser.All", "266d2589-20b5-4f91-9a03-89247d1be8da"),
 		scope(permissions.ExchangeOnlineID, "Office 365 Exchange Online", "EWS.AccessAsUser.All", "3b5f3d61-589b-4a3c-a359-5dd4b5ee5bd5"),
@@ -199,24 +207,24 @@ var profiles = []Profile{{
 	SignInAudience: manifest.AzureADMultipleOrgs,
 	RedirectURI:    "https://" + AgencyPlaceholder + ".sensehq.com/settings/calendar-sync/auth-result",
 	Steps: []Step{
-		{ID: StepCreate, Title: "Create the app registration in the Entra admin center (or with az ad app create) and download its manifest"},
-		{ID: StepAudience, Title: "Accept accounts in any organizational directory (multi-tenant)",
-			Checked: "signInAudience is AzureADMultipleOrgs (availableToOtherTenants in older legacy manifests); apply sets it"},
-		{ID: StepRedirectURI, Title: "Add the Web redirect URI https://<agency>.sensehq.com/settings/calendar-sync/auth-result",
-			Checked: "with --agency: the URI is listed (web.redirectUris, or replyUrlsWithType in legacy manifests), and close but wrong ones are reported; apply adds it"},
-		{ID: StepPermissions, Title: "Request the nine delegated permissions",
-			Checked: "requiredResourceAccess holds them; apply adds what is missing",
+		{ID: stepCreate, Title: "Create the app registration in the Entra admin center (or with az ad app create) and download its manifest"},
+		{ID: stepAudience, Title: "Accept accounts in any organizational directory (multi-tenant)",
+			Checked: "signInAudience is AzureADMultipleOrgs (availableToOtherTenants in older legacy manifests); applying the profile sets it"},
+		{ID: stepRedirectURI, Title: "Add the Web redirect URI https://<agency>.sensehq.com/settings/calendar-sync/auth-result",
+			Checked: "given the agency: the URI is listed (web.redirectUris, or replyUrlsWithType in legacy manifests), and close but wrong ones are reported; applying adds it"},
+		{ID: stepPermissions, Title: "Request the nine delegated permissions",
+			Checked: "requiredResourceAccess holds them; applying adds what is missing",
 			Note:    "Azure AD Graph is retired: calls to it fail since 2025-08-31, though its User.Read entry is still accepted manifest data. EWS in Exchange Online is disabled in phases from 2026-10-01 unless the tenant allow-lists the app, and shut down on 2027-04-01 (MC1227454)."},
-		{ID: StepUpload, Title: "Upload the manifest (paste it into the manifest editor, or az ad app update)"},
-		{ID: StepConsent, Title: "Grant tenant-wide admin consent: an administrator must consent for the organization",
-			Checked: "consent-url prints the admin-consent link for the manifest's appId",
+		{ID: stepUpload, Title: "Upload the manifest (paste it into the manifest editor, or az ad app update)"},
+		{ID: stepConsent, Title: "Grant tenant-wide admin consent: an administrator must consent for the organization",
+			Checked: "the admin-consent link is made from the manifest's appId",
 			Note:    "The permissions' own flags leave them to users, but since November 2025 Microsoft-managed consent policies (microsoft-user-default-recommended) keep mail and calendar scopes, such as EWS.AccessAsUser.All and Calendars.ReadWrite.Shared, from user consent in tenants that use them: users cannot consent for themselves."},
-		{ID: StepEWSAllowList, Title: "Allow the app to use EWS: add its application (client) id to the tenant's EwsAllowedAppIDs (Exchange Online PowerShell)",
+		{ID: stepEWSAllowList, Title: "Allow the app to use EWS: add its application (client) id to the tenant's EwsAllowedAppIDs (Exchange Online PowerShell)",
 			Note: "A tenant that keeps EWS on (EwsEnabled True) lets only the app ids in EwsAllowedAppIDs use it. Set-OrganizationConfig -EwsAllowedAppIDs writes the whole list: read the current value first. A change takes up to 24 hours. EWS in Exchange Online ends for good on 2027-04-01, with no exceptions."},
-		{ID: StepSecret, Title: "Create a client secret with a 24-month expiry and give it to the vendor",
-			Checked: "where the manifest lists its secrets (passwordCredentials; keyCredentials for certificates), check notes one that has expired or expires within 30 days, by its end date",
+		{ID: stepSecret, Title: "Create a client secret with a 24-month expiry and give it to the vendor",
+			Checked: "where the manifest lists its secrets (passwordCredentials; keyCredentials for certificates), a note for one that has expired or expires within 30 days, by its end date",
 			Note:    "The secret stops working at its end date, and the sync with it: note the date and give the vendor a new secret before then."},
-		{ID: StepServiceAccount, Title: "Create the service account mailbox and assign its Exchange role",
+		{ID: stepServiceAccount, Title: "Create the service account mailbox and assign its Exchange role",
 			Note: "The guide's ApplicationImpersonation role was removed from Exchange Online from 2025-02 (deprecated 2024-02-20, no new assignments from 2024-09): it can no longer be assigned; ask the vendor what the service account needs instead (Microsoft points to RBAC for Applications in Exchange Online)."},
 	},
 }}

@@ -16,22 +16,22 @@ func TestRedirectURIFor(t *testing.T) {
 		{agency: "acme", want: "https://acme.sensehq.com/settings/calendar-sync/auth-result"},
 		{agency: " Acme ", want: "https://acme.sensehq.com/settings/calendar-sync/auth-result"},
 		{agency: strings.Repeat("a", 63), want: "https://" + strings.Repeat("a", 63) + ".sensehq.com/settings/calendar-sync/auth-result"},
-		{agency: "", err: "permissions: agency name is empty: give the organisation's name at the vendor, the NAME in https://NAME.sensehq.com/settings/calendar-sync/auth-result"},
-		{agency: "  ", err: "permissions: agency name is empty: give the organisation's name at the vendor, the NAME in https://NAME.sensehq.com/settings/calendar-sync/auth-result"},
+		{agency: "", err: "profile: agency name is empty: give the organisation's name at the vendor, the NAME in https://NAME.sensehq.com/settings/calendar-sync/auth-result"},
+		{agency: "  ", err: "profile: agency name is empty: give the organisation's name at the vendor, the NAME in https://NAME.sensehq.com/settings/calendar-sync/auth-result"},
 		// Too long: it must not suggest itself.
-		{agency: strings.Repeat("a", 64), err: `permissions: agency "` + strings.Repeat("a", 64) + `" is 64 characters long; a host name label holds at most 63`},
+		{agency: strings.Repeat("a", 64), err: `profile: agency "` + strings.Repeat("a", 64) + `" is 64 characters long; a host name label holds at most 63`},
 		// The host or URL given whole suggests the agency's label alone.
-		{agency: "acme.sensehq.com", err: `permissions: agency "acme.sensehq.com" ` + hint + ` (as in "acme")`},
-		{agency: "https://acme.sensehq.com", err: `permissions: agency "https://acme.sensehq.com" ` + hint + ` (as in "acme")`},
-		{agency: "https://Acme.sensehq.com/settings/calendar-sync/auth-result", err: `permissions: agency "https://Acme.sensehq.com/settings/calendar-sync/auth-result" ` + hint + ` (as in "acme")`},
-		{agency: "acme.example.org", err: `permissions: agency "acme.example.org" ` + hint + ` (as in "acme-example-org")`},
+		{agency: "acme.sensehq.com", err: `profile: agency "acme.sensehq.com" ` + hint + ` (as in "acme")`},
+		{agency: "https://acme.sensehq.com", err: `profile: agency "https://acme.sensehq.com" ` + hint + ` (as in "acme")`},
+		{agency: "https://Acme.sensehq.com/settings/calendar-sync/auth-result", err: `profile: agency "https://Acme.sensehq.com/settings/calendar-sync/auth-result" ` + hint + ` (as in "acme")`},
+		{agency: "acme.example.org", err: `profile: agency "acme.example.org" ` + hint + ` (as in "acme-example-org")`},
 		// Accents fold; other scripts get no misleading suggestion.
-		{agency: "ünï", err: `permissions: agency "ünï" ` + hint + ` (as in "uni")`},
-		{agency: "Ærø Straße", err: `permissions: agency "Ærø Straße" ` + hint + ` (as in "aero-strasse")`},
-		{agency: "東京", err: `permissions: agency "東京" ` + hint},
-		{agency: "!!!", err: `permissions: agency "!!!" ` + hint},
-		{agency: "Acme Corp", err: `permissions: agency "Acme Corp" ` + hint + ` (as in "acme-corp")`},
-		{agency: "-acme-", err: `permissions: agency "-acme-" ` + hint + ` (as in "acme")`},
+		{agency: "ünï", err: `profile: agency "ünï" ` + hint + ` (as in "uni")`},
+		{agency: "Ærø Straße", err: `profile: agency "Ærø Straße" ` + hint + ` (as in "aero-strasse")`},
+		{agency: "東京", err: `profile: agency "東京" ` + hint},
+		{agency: "!!!", err: `profile: agency "!!!" ` + hint},
+		{agency: "Acme Corp", err: `profile: agency "Acme Corp" ` + hint + ` (as in "acme-corp")`},
+		{agency: "-acme-", err: `profile: agency "-acme-" ` + hint + ` (as in "acme")`},
 	}
 	p := Default()
 	for _, tt := range tests {
@@ -57,5 +57,5 @@ func ExampleProfile_RedirectURIFor() {
 	fmt.Println(err)
 	// Output:
 	// https://contoso.sensehq.com/settings/calendar-sync/auth-result
-	// permissions: agency "https://contoso.sensehq.com" cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen (as in "contoso")
+	// profile: agency "https://contoso.sensehq.com" cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen (as in "contoso")
 }

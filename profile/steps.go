@@ -12,21 +12,21 @@ import (
 
 // Step ids: stable short names for the steps StepsFor words.
 const (
-	StepCreate            = "create"
-	StepAudience          = "audience"
-	StepRedirectURI       = "redirect-uri"
-	StepPermissions       = "permissions"
-	StepConditionalAccess = "conditional-access"
-	StepUpload            = "upload"
-	StepConsent           = "consent"
-	StepEWSAllowList      = "ews-allow-list"
-	StepSecret            = "secret"
-	StepServiceAccount    = "service-account"
+	stepCreate            = "create"
+	stepAudience          = "audience"
+	stepRedirectURI       = "redirect-uri"
+	stepPermissions       = "permissions"
+	stepConditionalAccess = "conditional-access"
+	stepUpload            = "upload"
+	stepConsent           = "consent"
+	stepEWSAllowList      = "ews-allow-list"
+	stepSecret            = "secret"
+	stepServiceAccount    = "service-account"
 )
 
-// AppIDPlaceholder stands for the application (client) id in a step's
+// appIDPlaceholder stands for the application (client) id in a step's
 // commands when the manifest gives none.
-const AppIDPlaceholder = "<appId>"
+const appIDPlaceholder = "<appId>"
 
 // StepsFor returns the profile's setup steps worded for the app whose
 // manifest says setup, on the day now (zero: today): the retirement notes
@@ -40,22 +40,22 @@ func (p Profile) StepsFor(setup manifest.Setup, cat *permissions.Catalog, now ti
 		cat = permissions.Builtin()
 	}
 	now = retirement.OrNow(now)
-	baseline := BaselineOnly(cat, p.Set())
+	baseline := baselineOnly(cat, p.Set())
 	var out []Step
 	for _, st := range p.Steps {
 		st.Commands = append([]string(nil), st.Commands...)
 		switch st.ID {
-		case StepPermissions:
+		case stepPermissions:
 			st.Note = permissionsNote(cat, p, now)
-		case StepEWSAllowList:
+		case stepEWSAllowList:
 			st = ewsAllowList(st, setup.AppID, now)
 		}
 		out = append(out, st)
-		if st.ID == StepPermissions && baseline {
+		if st.ID == stepPermissions && baseline {
 			out = append(out, conditionalAccess(now))
 		}
 	}
-	if baseline && !hasStep(p.Steps, StepPermissions) {
+	if baseline && !hasStep(p.Steps, stepPermissions) {
 		out = append(out, conditionalAccess(now))
 	}
 	return out
@@ -95,16 +95,16 @@ func ewsAllowList(st Step, appID string, now time.Time) Step {
 		st.Commands = nil
 		return st
 	}
-	id := AppIDPlaceholder
+	id := appIDPlaceholder
 	var notes []string
 	switch {
 	case manifest.IsGUID(appID):
 		id = strings.ToLower(appID)
 		notes = append(notes, fmt.Sprintf("The app id to allow is %s.", id))
 	case appID == "":
-		notes = append(notes, fmt.Sprintf("The manifest has no appId yet: once the app registration exists, put its application (client) id for %s.", AppIDPlaceholder))
+		notes = append(notes, fmt.Sprintf("The manifest has no appId yet: once the app registration exists, put its application (client) id for %s.", appIDPlaceholder))
 	default:
-		notes = append(notes, fmt.Sprintf("The manifest's appId %q is not a GUID (a template placeholder?): put the application (client) id for %s.", appID, AppIDPlaceholder))
+		notes = append(notes, fmt.Sprintf("The manifest's appId %q is not a GUID (a template placeholder?): put the application (client) id for %s.", appID, appIDPlaceholder))
 	}
 	when := fmt.Sprintf("Since %s Exchange Online disables EWS in phases (MC1227454)", retirement.YMD(retirement.EWSPhaseOut))
 	if now.Before(retirement.EWSPhaseOut) {
@@ -137,7 +137,7 @@ func conditionalAccess(now time.Time) Step {
 		verb = "will be"
 	}
 	return Step{
-		ID:    StepConditionalAccess,
+		ID:    stepConditionalAccess,
 		Title: "Expect Conditional Access to apply to sign-ins",
 		Note: fmt.Sprintf("The app asks only for baseline scopes (%s): from %s such sign-ins %s evaluated against Azure AD Graph (Windows Azure Active Directory) as the enforcement audience, so a Conditional Access policy on All resources applies to them even where it excludes this app (MFA, compliant device).",
 			strings.Join(baselineScopes, ", "), retirement.YMD(retirement.BaselineCA), verb),
@@ -151,13 +151,13 @@ var baselineScopes = []string{
 	"User.Read", "User.Read.All", "User.ReadBasic.All", "People.Read", "People.Read.All", "GroupMember.Read.All", "Member.Read.Hidden",
 }
 
-// BaselineOnly reports whether set asks for something and only for
+// baselineOnly reports whether set asks for something and only for
 // baseline scopes: delegated Microsoft Graph openid, profile, email,
 // offline_access, User.Read and the other baseline directory scopes. From
 // 2026-06-15 Conditional Access evaluates sign-ins that ask only for those
 // against Azure AD Graph as the enforcement audience. The catalog cat
 // names the permissions.
-func BaselineOnly(cat *permissions.Catalog, set manifest.Set) bool {
+func baselineOnly(cat *permissions.Catalog, set manifest.Set) bool {
 	ps := set.Permissions()
 	for _, q := range ps {
 		q = cat.Canonical(q)

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
-	"github.com/manifestpatch/manifestpatch/permissions"
 	"github.com/manifestpatch/manifestpatch/profile"
 )
 
@@ -37,13 +36,4 @@ func ExampleProfile_StepsFor() {
 	//      Get-OrganizationConfig -RetrieveEwsOperationAccessPolicy | Format-List EwsEnabled, EwsAllowedAppIDs
 	// 8. [secret] Create a client secret with a 24-month expiry and give it to the vendor
 	// 9. [service-account] Create the service account mailbox and assign its Exchange role
-}
-
-func ExampleBaselineOnly() {
-	signIn := manifest.Set{{ResourceAppID: "Microsoft Graph", ResourceAccess: []manifest.Access{{ID: "openid", Type: manifest.Scope}, {ID: "User.Read", Type: manifest.Scope}}}}
-	fmt.Println(profile.BaselineOnly(permissions.Builtin(), signIn))
-	fmt.Println(profile.BaselineOnly(permissions.Builtin(), profile.Default().Set()))
-	// Output:
-	// true
-	// false
 }

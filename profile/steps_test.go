@@ -58,7 +58,7 @@ func TestStepsEWSAllowList(t *testing.T) {
 		{"after the shutdown", app, after, []string{"No longer possible", "shut down on 2027-04-01"}, "", "24 hours"},
 	}
 	for _, tt := range tests {
-		st, ok := stepByID(profile.Default().StepsFor(manifest.Setup{AppID: tt.appID}, nil, tt.day), profile.StepEWSAllowList)
+		st, ok := stepByID(profile.Default().StepsFor(manifest.Setup{AppID: tt.appID}, nil, tt.day), "ews-allow-list")
 		if !ok {
 			t.Fatalf("%s: no EWS allow-list step", tt.name)
 		}
@@ -94,7 +94,7 @@ func TestStepsPermissionsNote(t *testing.T) {
 		lintDay: "is disabled in phases since 2026-10-01",
 		time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC): "no longer works",
 	} {
-		st, _ := stepByID(profile.Default().StepsFor(manifest.Setup{}, nil, day), profile.StepPermissions)
+		st, _ := stepByID(profile.Default().StepsFor(manifest.Setup{}, nil, day), "permissions")
 		if !strings.Contains(st.Note, want) || !strings.Contains(st.Note, "Azure AD Graph is retired") {
 			t.Errorf("%s: note %q, want it to say %q", day.Format(time.DateOnly), st.Note, want)
 		}
@@ -111,7 +111,7 @@ func TestStepsConditionalAccess(t *testing.T) {
 			{Permission: manifest.Permission{ResourceAppID: permissions.MicrosoftGraphID, ID: "37f7f235-527c-4136-accd-4a02d197296e", Type: manifest.Scope}},
 			{Permission: manifest.Permission{ResourceAppID: permissions.MicrosoftGraphID, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}},
 		},
-		Steps: []profile.Step{{ID: profile.StepCreate, Title: "Create"}, {ID: profile.StepPermissions, Title: "Request"}, {ID: profile.StepConsent, Title: "Consent"}},
+		Steps: []profile.Step{{ID: "create", Title: "Create"}, {ID: "permissions", Title: "Request"}, {ID: "consent", Title: "Consent"}},
 	}
 	var ids []string
 	steps := baseline.StepsFor(manifest.Setup{}, nil, lintDay)
@@ -121,10 +121,10 @@ func TestStepsConditionalAccess(t *testing.T) {
 	if diff := cmp.Diff([]string{"create", "permissions", "conditional-access", "consent"}, ids); diff != "" {
 		t.Errorf("steps (-want +got):\n%s", diff)
 	}
-	if st, _ := stepByID(steps, profile.StepConditionalAccess); !strings.Contains(st.Note, "from 2026-06-15 such sign-ins are evaluated against Azure AD Graph") {
+	if st, _ := stepByID(steps, "conditional-access"); !strings.Contains(st.Note, "from 2026-06-15 such sign-ins are evaluated against Azure AD Graph") {
 		t.Errorf("note %q", st.Note)
 	}
-	if _, ok := stepByID(profile.Default().StepsFor(manifest.Setup{}, nil, lintDay), profile.StepConditionalAccess); ok {
+	if _, ok := stepByID(profile.Default().StepsFor(manifest.Setup{}, nil, lintDay), "conditional-access"); ok {
 		t.Error("calendar-sync asks for more than baseline scopes, yet has the Conditional Access step")
 	}
 }

@@ -57,7 +57,7 @@ func doApply(c *cli.Context) error {
 			return
 		}
 		for _, f := range res.Findings {
-			if f.Code == check.CodeFragment {
+			if f.Code == codeFragment {
 				writeFindings(&r.stderr, in.name, []check.Finding{f}, false)
 			}
 		}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
@@ -53,14 +52,14 @@ func loadCatalog(c *cli.Context) (*permissions.Catalog, error) {
 		return cat, nil
 	}
 	for _, x := range cat.Conflicts() {
-		fmt.Fprintf(c.App.ErrWriter, "%s:%s: warning: %s: %s [%s]\n", inline(x.Export), x.Pos, inline(x.Path), inline(x.Msg), check.CodeCatalogConflict)
+		fmt.Fprintf(c.App.ErrWriter, "%s:%s: warning: %s: %s [%s]\n", inline(x.Export), x.Pos, inline(x.Path), inline(x.Msg), codeCatalogConflict)
 	}
 	return cat, nil
 }
 
 // conflictsAllowed says whether --allow silences the catalog's conflicts.
 func conflictsAllowed(c *cli.Context) bool {
-	return slices.Contains(allowList(c), check.CodeCatalogConflict)
+	return slices.Contains(allowList(c), codeCatalogConflict)
 }
 
 // stdinOnce refuses a command line that names standard input (-) more

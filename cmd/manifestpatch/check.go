@@ -120,7 +120,7 @@ func allowList(c *cli.Context) []string {
 func allowed(c *cli.Context) ([]string, error) {
 	codes := allowList(c)
 	if err := check.CheckAllow(codes); err != nil {
-		return nil, usagef(c, "--allow %s", strings.TrimPrefix(err.Error(), "permissions: "))
+		return nil, usagef(c, "--allow %s", strings.TrimPrefix(err.Error(), "check: "))
 	}
 	return codes, nil
 }
@@ -128,7 +128,7 @@ func allowed(c *cli.Context) ([]string, error) {
 // hints say which flag acts on a finding, for the findings whose library
 // wording cannot name one.
 var hints = map[string]string{
-	check.CodeRedirectUnchecked: " (give --agency NAME)",
+	codeRedirectUnchecked: " (give --agency NAME)",
 }
 
 // addHints appends to each finding the flag that acts on it.

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -129,17 +128,17 @@ func diffPairs(t *testing.T, files []string) {
 			t.Errorf("%s against itself in az's shape: exit %d, %v", name, code, d)
 		}
 		for code, edit := range map[string]func(*liveApp){
-			check.DiffOnlyLive: func(a *liveApp) {
+			"only-live": func(a *liveApp) {
 				a.RequiredResourceAccess = append(a.RequiredResourceAccess, liveEntry{"00000003-0000-0000-c000-000000000000", []liveAccess{{extra, "Role"}}})
 			},
-			check.DiffAudience: func(a *liveApp) {
+			"audience-differs": func(a *liveApp) {
 				if a.SignInAudience == strings.ToLower(manifest.AzureADMyOrg) {
 					a.SignInAudience = manifest.AzureADMultipleOrgs
 				} else {
 					a.SignInAudience = manifest.AzureADMyOrg
 				}
 			},
-			check.DiffRedirectOnlyLive: func(a *liveApp) {
+			"redirect-uri-only-live": func(a *liveApp) {
 				a.Web.RedirectURIs = append(a.Web.RedirectURIs, "https://example.com/added")
 			},
 		} {
@@ -150,7 +149,7 @@ func diffPairs(t *testing.T, files []string) {
 		}
 		if len(m.Setup.RedirectURIs) > 0 {
 			got, d := diff(func(a *liveApp) { a.Web.RedirectURIs = a.Web.RedirectURIs[1:] })
-			if got != exitChanges || len(d) != 1 || d[0].Code != check.DiffRedirectOnlyStored || d[0].Line == 0 {
+			if got != exitChanges || len(d) != 1 || d[0].Code != "redirect-uri-only-stored" || d[0].Line == 0 {
 				t.Errorf("%s with a redirect URI missing live: exit %d, %v", name, got, d)
 			}
 		}

@@ -232,12 +232,12 @@ func checkRecord(f *fileReport) checkJSON {
 	}
 	fs := f.res.Findings
 	for _, x := range fs {
-		if x.Code == check.CodeMissing {
+		if x.Code == codeMissing {
 			rec.Missing = append(rec.Missing, toJSON(f.cat.Describe(x.Permission)))
 		}
 	}
 	rec.Problems = findingsJSON(fs, f.strict, func(x check.Finding) bool {
-		return x.Level == check.LevelError && x.Code != check.CodeMissing
+		return x.Level == check.LevelError && x.Code != codeMissing
 	})
 	rec.Lints = findingsJSON(fs, f.strict, level(check.LevelWarning))
 	rec.Notes = findingsJSON(fs, f.strict, level(check.LevelNote))

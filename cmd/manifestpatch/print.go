@@ -29,7 +29,7 @@ func doPrint(c *cli.Context) error {
 	}
 	format := c.String("format")
 	if format == "array" { // its name before az and the others
-		format = permissions.FormatAZ
+		format = "az"
 	}
 	cat, err := loadCatalog(c)
 	if err != nil {

@@ -59,7 +59,7 @@ func profilesCommand() *cli.Command {
 				for j, st := range p.StepsFor(setup, nil, now()) {
 					fmt.Fprintf(c.App.Writer, "  %d. %s\n", j+1, st.Title)
 					if st.Checked != "" {
-						fmt.Fprintf(c.App.Writer, "     checked: %s\n", st.Checked)
+						fmt.Fprintf(c.App.Writer, "     checked: %s%s\n", st.Checked, stepHints[st.ID])
 					} else {
 						fmt.Fprintf(c.App.Writer, "     not checked: done online, outside the manifest\n")
 					}
@@ -93,4 +93,13 @@ func lintsCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// stepHints name, for the steps whose library wording cannot, the flag or
+// command that carries the step out.
+var stepHints = map[string]string{
+	"audience":     " (apply)",
+	"redirect-uri": " (apply --agency NAME)",
+	"permissions":  " (apply)",
+	"consent":      "; consent-url prints it",
 }

@@ -178,16 +178,12 @@ func utf16Column(src []byte, pos manifest.Position) int {
 	return n + 1
 }
 
-// errorPosition returns where a manifest error points, or the zero
+// errorPosition returns where a positioned error points, or the zero
 // Position.
 func errorPosition(err error) manifest.Position {
-	var syn *manifest.SyntaxError
-	var shape *manifest.ShapeError
-	switch {
-	case errors.As(err, &syn):
-		return syn.Pos
-	case errors.As(err, &shape):
-		return shape.Pos
+	var pe manifest.Positioned
+	if errors.As(err, &pe) {
+		return pe.Position()
 	}
 	return manifest.Position{}
 }

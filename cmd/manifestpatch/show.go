@@ -27,11 +27,6 @@ func showCommand() *cli.Command {
 	}
 }
 
-// showOnLine are the lints show words on each permission's line (or, for
-// application permissions, on a line of their own), so it does not list
-// them again.
-var showOnLine = []string{check.LintApplicationPerm, check.LintUnknownPermission, check.LintWrongType, check.LintDisabled, check.LintRemoved, check.LintMalformedGUID, check.LintUnknownName}
-
 func doShow(c *cli.Context) error {
 	files, err := fileArgs(c)
 	if err != nil {

@@ -40,10 +40,15 @@ func wantFlags() []cli.Flag {
 	}
 }
 
+// agencyURI is the profile's redirect URI with NAME for the agency.
+func agencyURI(p profile.Profile) string {
+	return strings.ReplaceAll(p.RedirectURI, profile.AgencyPlaceholder, "NAME")
+}
+
 func agencyFlag() cli.Flag {
 	return &cli.StringFlag{
 		Name:  "agency",
-		Usage: "the organisation's `NAME` at the calendar vendor: want the profile's redirect URI https://NAME.sensehq.com/…",
+		Usage: "the organisation's `NAME` at the vendor: want the profile's redirect URI for it (" + agencyURI(profile.Default()) + " for the default profile)",
 	}
 }
 
@@ -118,7 +123,11 @@ func wantedFrom(c *cli.Context, cat *permissions.Catalog) (check.Want, error) {
 			_, err = p.RedirectURIFor(agency) // given, but empty
 		}
 		if err != nil {
-			return want, usagef(c, "--agency %s", strings.TrimPrefix(err.Error(), "permissions: agency "))
+			var ae *profile.AgencyError
+			if errors.As(err, &ae) {
+				return want, usagef(c, "--agency %s", ae.Msg)
+			}
+			return want, err
 		}
 		redirect = redirect || p.RedirectURI != ""
 		want = want.Join(w)

@@ -593,7 +593,7 @@ func render(snaps []snapshot, resources []*resource) ([]byte, error) {
 	b.WriteString("import \"github.com/manifestpatch/manifestpatch/manifest\"\n\n")
 
 	b.WriteString("// snapshots lists the data files the tables are made from, with their dates.\n")
-	b.WriteString("var snapshots = []Source{\n")
+	b.WriteString("var snapshots = []source{\n")
 	for _, s := range snaps {
 		fmt.Fprintf(&b, "{Name: %q, Date: %q},\n", s.source, s.date)
 	}
