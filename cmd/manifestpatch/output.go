@@ -81,13 +81,14 @@ func formatFlag(values ...string) *cli.StringFlag {
 	}
 }
 
-// severity words a finding's level: a lint that fails the check (under
-// --strict) is an error, as Level.Fails decides.
-func severity(f check.Finding, strict bool) string {
-	if f.Level.Fails(strict) {
+// severity words a finding's level in every format, SARIF's levels
+// included: a lint that fails the check (under --strict) is an error, as
+// Level.Fails decides.
+func severity(l check.Level, strict bool) string {
+	if l.Fails(strict) {
 		return check.LevelError.String()
 	}
-	return f.Level.String()
+	return l.String()
 }
 
 // textOutput writes one line per finding, file:line:col: severity: message
@@ -120,7 +121,7 @@ func writeFindings(w io.Writer, file string, fs []check.Finding, strict bool) {
 			b = append(b, ':')
 			b = strconv.AppendInt(b, int64(l.Pos.Column), 10)
 		}
-		b = append(append(append(b, ": "...), severity(l, strict)...), ": "...)
+		b = append(append(append(b, ": "...), severity(l.Level, strict)...), ": "...)
 		b = append(append(append(append(b, inline(l.Msg)...), " ["...), l.Code...), "]\n"...)
 	}
 	w.Write(b)
@@ -189,7 +190,7 @@ func findingsJSON(fs []check.Finding, strict bool, keep func(check.Finding) bool
 	out := []findingJSON{}
 	for _, f := range fs {
 		if keep(f) {
-			out = append(out, findingJSON{Code: f.Code, Severity: severity(f, strict), Line: f.Pos.Line, Column: f.Pos.Column, Message: f.Msg})
+			out = append(out, findingJSON{Code: f.Code, Severity: severity(f.Level, strict), Line: f.Pos.Line, Column: f.Pos.Column, Message: f.Msg})
 		}
 	}
 	return out

@@ -101,7 +101,7 @@ func (sarifOutput) done(w io.Writer, fs []*fileReport) error {
 		index[k.Code] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, sarifRule{ID: k.Code, ShortDescription: sarifText{k.About},
 			Help:    sarifText{fmt.Sprintf("%s (%s). See 'manifestpatch lints'.", k.About, k.Level)},
-			Default: sarifConfig{sarifLevel(k.Level, false)}})
+			Default: sarifConfig{severity(k.Level, false)}})
 	}
 	index[sarifUnreadable] = len(driver.Rules)
 	driver.Rules = append(driver.Rules, sarifRule{ID: sarifUnreadable, ShortDescription: sarifText{"a file that cannot be read, is not valid JSON, or is not shaped as a manifest"},
@@ -115,7 +115,7 @@ func (sarifOutput) done(w io.Writer, fs []*fileReport) error {
 			continue
 		}
 		for _, x := range f.res.Findings {
-			run.Results = append(run.Results, sarifResult{RuleID: x.Code, RuleIndex: index[x.Code], Level: sarifLevel(x.Level, f.strict),
+			run.Results = append(run.Results, sarifResult{RuleID: x.Code, RuleIndex: index[x.Code], Level: severity(x.Level, f.strict),
 				Message: sarifText{x.Msg}, Locations: []sarifLocation{location(f, x.Pos)}})
 		}
 	}
@@ -125,18 +125,6 @@ func (sarifOutput) done(w io.Writer, fs []*fileReport) error {
 	}
 	_, err = fmt.Fprintf(w, "%s\n", out)
 	return err
-}
-
-// sarifLevel maps a finding's level to SARIF's: a lint that fails the
-// check (under --strict) is an error, as Level.Fails decides.
-func sarifLevel(l check.Level, strict bool) string {
-	switch {
-	case l.Fails(strict):
-		return "error"
-	case l == check.LevelNote:
-		return "note"
-	}
-	return "warning"
 }
 
 // location places a finding in its file. Findings about the whole file
