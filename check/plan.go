@@ -268,11 +268,13 @@ func (res *Result) problems(want Want, opts Options) {
 	for _, p := range rep.Removed {
 		add(codeNotWanted, res.position(cat, p), p, "%s is not in the wanted set; overwrite removes it", cat.Describe(p))
 	}
-	if rep.AudienceChanged {
-		res.audience(want, add)
-	}
-	for _, u := range rep.RedirectURIsAdded {
-		add(codeRedirectURI, manifest.Position{}, manifest.Permission{}, "missing Web redirect URI %s", u)
+	for _, c := range rep.Changes {
+		switch c.Path {
+		case manifest.PathSignInAudience:
+			res.audience(want, c, add)
+		case manifest.PathRedirectURIs:
+			add(codeRedirectURI, manifest.Position{}, manifest.Permission{}, "missing Web redirect URI %s", c.Now)
+		}
 	}
 	if res.Resolved > 0 {
 		add(codeNames, manifest.Position{}, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, wording.Plural(res.Resolved, "resource or permission", "resources or permissions"))
@@ -282,9 +284,8 @@ func (res *Result) problems(want Want, opts Options) {
 // audience words the sign-in-audience problem: what the audience is, what
 // is wanted, and, where they differ, what apply sets so that no kind of
 // account the manifest admits is dropped.
-func (res *Result) audience(want Want, add func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any)) {
-	rep := res.Report
-	have, s := rep.AudienceWas, res.Manifest.Setup
+func (res *Result) audience(want Want, c manifest.Change, add func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any)) {
+	have, s := c.Was, res.Manifest.Setup
 	switch {
 	case have == "":
 		have = "not set"
@@ -293,14 +294,14 @@ func (res *Result) audience(want Want, add func(code string, pos manifest.Positi
 	case s.SignInAudience != "":
 		have += " (" + manifest.AudienceOf(s.SignInAudience).String() + ")"
 	}
-	if a := manifest.AudienceOf(s.SignInAudience); a != 0 && a.Audience() == rep.AudienceNow {
+	if a := manifest.AudienceOf(s.SignInAudience); a != 0 && a.Audience() == c.Now {
 		// Only the spelling is wrong.
-		add(codeAudience, manifest.Position{}, manifest.Permission{}, "sign-in audience %q is spelt in another case than Entra's %s (%s), the only spelling Microsoft documents: apply writes %s", s.SignInAudience, rep.AudienceNow, a, rep.AudienceNow)
+		add(codeAudience, manifest.Position{}, manifest.Permission{}, "sign-in audience %q is spelt in another case than Entra's %s (%s), the only spelling Microsoft documents: apply writes %s", s.SignInAudience, c.Now, a, c.Now)
 		return
 	}
 	msg := fmt.Sprintf("sign-in audience is %s; want %s (%s)", have, want.SignInAudience, manifest.AudienceOf(want.SignInAudience))
-	if rep.AudienceNow != want.SignInAudience {
-		msg += fmt.Sprintf(": apply sets %s (%s), which admits both, so that no account the manifest admits is locked out", rep.AudienceNow, manifest.AudienceOf(rep.AudienceNow))
+	if c.Now != want.SignInAudience {
+		msg += fmt.Sprintf(": apply sets %s (%s), which admits both, so that no account the manifest admits is locked out", c.Now, manifest.AudienceOf(c.Now))
 	}
 	add(codeAudience, manifest.Position{}, manifest.Permission{}, "%s", msg)
 }

@@ -116,7 +116,7 @@ func TestAudienceNeverNarrowed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Report.AudienceChanged || slices.ContainsFunc(res.Findings, func(f check.Finding) bool { return f.Code == "sign-in-audience" }) {
+		if _, changed := res.Report.Change(manifest.PathSignInAudience); changed || slices.ContainsFunc(res.Findings, func(f check.Finding) bool { return f.Code == "sign-in-audience" }) {
 			t.Errorf("%s: audience changed or reported: %s", src, res.Output)
 		}
 	}

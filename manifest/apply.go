@@ -106,25 +106,49 @@ type Report struct {
 	// Schema is the document's schema. A SchemaFragment gets no audience
 	// or redirect URIs.
 	Schema Schema
-	// AudienceWas is the audience the document declared before, as
-	// Setup.AudienceSource words it ("AzureADMyOrg", "availableToOtherTenants
-	// false", or "" for none), set when Options.SignInAudience is.
-	AudienceWas string
-	// AudienceChanged reports whether the sign-in audience was set: the
-	// document did not admit Options.SignInAudience (Setup.Admits), or
-	// did in another case than Entra's spelling of the value.
-	AudienceChanged bool
-	// AudienceNow is the audience set when AudienceChanged: the narrowest
-	// that admits both what the document admitted and what was wanted,
-	// so that no kind of account is dropped; for a mis-cased value, the
-	// same audience in Entra's spelling.
-	AudienceNow string
-	// RedirectURIsAdded lists the redirect URIs that were added.
-	RedirectURIsAdded []string
+	// Changes lists the members other than requiredResourceAccess that
+	// were set or added to, in the order Options gives them: the sign-in
+	// audience, then each redirect URI added.
+	Changes []Change
 	// Manifest is the input as Read returns it, when Options.Read is set.
 	Manifest Manifest
 	// Changed reports whether the output differs from the input.
 	Changed bool
+}
+
+// Paths of the members a Change names.
+const (
+	// PathSignInAudience names the sign-in audience, whichever member
+	// says it (signInAudience, or the legacy availableToOtherTenants).
+	PathSignInAudience = pathAudience
+	// PathRedirectURIs names the Web redirect URIs (web.redirectUris, or
+	// the legacy replyUrlsWithType entries of type Web).
+	PathRedirectURIs = pathRedirectURIs
+)
+
+// A Change is one value Apply set or added outside requiredResourceAccess.
+type Change struct {
+	// Path names what changed: PathSignInAudience or PathRedirectURIs.
+	Path string
+	// Was is the value before, "" for none. For the audience it is as
+	// Setup.AudienceSource words it ("AzureADMyOrg",
+	// "availableToOtherTenants false"); a list's items have none.
+	Was string
+	// Now is the value set, or the item added to a list. An audience set
+	// is the narrowest that admits both what the document admitted and
+	// what was wanted, so that no kind of account is dropped; for a
+	// mis-cased value, the same audience in Entra's spelling.
+	Now string
+}
+
+// Change returns the first change of the value at path, if any.
+func (r *Report) Change(path string) (Change, bool) {
+	for _, c := range r.Changes {
+		if c.Path == path {
+			return c, true
+		}
+	}
+	return Change{}, false
 }
 
 // Apply returns src with requiredResourceAccess holding want, and a report

@@ -230,7 +230,8 @@ func ExampleSetup_Admits() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("sign-in audience was %s; changed: %v\n", rep.AudienceWas, rep.AudienceChanged)
+	c, changed := rep.Change(manifest.PathSignInAudience)
+	fmt.Printf("sign-in audience was %s; changed: %v\n", c.Was, changed)
 	// Output:
 	// AzureADandPersonalMicrosoftAccount true
 	// true true
@@ -259,4 +260,21 @@ func ExampleShapeError_Position() {
 	// Output:
 	// app.json:1:28: requiredResourceAccess: want an array, got an object
 	// 1:28
+}
+
+func ExampleReport_Change() {
+	_, rep, err := manifest.Apply([]byte(`{"name": "x", "signInAudience": "AzureADMyOrg"}`), nil,
+		manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{"https://example.com/auth"}})
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range rep.Changes {
+		fmt.Printf("%s: %q -> %q\n", c.Path, c.Was, c.Now)
+	}
+	c, _ := rep.Change(manifest.PathSignInAudience)
+	fmt.Println(c.Now)
+	// Output:
+	// signInAudience: "AzureADMyOrg" -> "AzureADMultipleOrgs"
+	// web.redirectUris: "" -> "https://example.com/auth"
+	// AzureADMultipleOrgs
 }

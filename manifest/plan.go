@@ -189,7 +189,9 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 	if len(missing) == 0 {
 		return edits, nil
 	}
-	rep.RedirectURIsAdded = missing
+	for _, u := range missing {
+		rep.Changes = append(rep.Changes, Change{Path: PathRedirectURIs, Now: u})
+	}
 	var e []edit
 	var err error
 	if s.Schema == SchemaLegacy {
@@ -216,7 +218,6 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 // and copy it once per value: on the 5 KB benchmark manifest that made
 // BenchmarkApply/setup a third slower (README, Design notes).
 func (d *document) audience(s Setup, want string, rep *Report) []edit {
-	rep.AudienceWas = s.AudienceSource()
 	now := ""
 	switch had := AudienceOf(s.SignInAudience); {
 	case !s.Admits(want):
@@ -231,7 +232,7 @@ func (d *document) audience(s Setup, want string, rep *Report) []edit {
 	if now == "" {
 		now = want // not an audience: written as asked
 	}
-	rep.AudienceChanged, rep.AudienceNow = true, now
+	rep.Changes = append(rep.Changes, Change{Path: PathSignInAudience, Was: s.AudienceSource(), Now: now})
 	var edits []edit
 	aud, hasAudience := d.topMember(pathAudience)
 	if hasAudience {

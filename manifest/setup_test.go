@@ -288,8 +288,9 @@ func TestAudience(t *testing.T) {
 			if diff := cmp.Diff(wantOut, string(out)); diff != "" {
 				t.Errorf("Apply (-want +got):\n%s", diff)
 			}
-			if rep.AudienceWas != tt.was || rep.AudienceChanged != (tt.out != "") {
-				t.Errorf("AudienceWas %q, AudienceChanged %v; want %q, %v", rep.AudienceWas, rep.AudienceChanged, tt.was, tt.out != "")
+			c, changed := rep.Change(manifest.PathSignInAudience)
+			if changed != (tt.out != "") || changed && c.Was != tt.was {
+				t.Errorf("audience change %+v, %v; want was %q, %v", c, changed, tt.was, tt.out != "")
 			}
 			after, err := manifest.ReadSetup(out)
 			if err != nil || !after.Admits(tt.want) {
@@ -317,7 +318,7 @@ func TestAudienceSpelling(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := `{"displayName": "x", "signInAudience": "` + tt.now + `"}`
-		if string(out) != want || !rep.AudienceChanged || rep.AudienceNow != tt.now || rep.AudienceWas != tt.in {
+		if c, ok := rep.Change(manifest.PathSignInAudience); string(out) != want || !ok || c.Now != tt.now || c.Was != tt.in {
 			t.Errorf("Apply(%s, want %s) = %s, %+v; want %s", tt.in, tt.want, out, rep, want)
 		}
 		if got, had := manifest.AudienceOf(tt.now), manifest.AudienceOf(tt.in); got&had != had {

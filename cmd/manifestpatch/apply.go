@@ -119,22 +119,30 @@ func summary(res *check.Result, want check.Want, cat *permissions.Catalog, dryRu
 	if len(rep.Moved) > 0 {
 		parts = append(parts, fmt.Sprintf("%s %s into the first entry of its resource", would("move"), cat.DescribeAll(rep.Moved)))
 	}
-	if rep.AudienceChanged {
-		what := fmt.Sprintf("the sign-in audience %s (%s)", rep.AudienceNow, manifest.AudienceOf(rep.AudienceNow))
-		if s := res.Manifest.Setup; s.SignInAudience == "" && s.AvailableToOtherTenants != nil && !manifest.AudienceOf(rep.AudienceNow).Personal() {
-			// A legacy manifest that says it with the flag alone gets the flag.
-			what = "availableToOtherTenants for " + what
+	for _, c := range rep.Changes {
+		switch c.Path {
+		case manifest.PathSignInAudience:
+			parts = append(parts, would("set")+" "+audienceChange(res.Manifest.Setup, c.Now))
+		case manifest.PathRedirectURIs:
+			parts = append(parts, fmt.Sprintf("%s redirect URI %s", would("add"), c.Now))
 		}
-		switch was := res.Manifest.Setup.SignInAudience; {
-		case manifest.AudienceOf(was).Audience() == rep.AudienceNow:
-			what = fmt.Sprintf("the sign-in audience %s as Entra spells it (was %q)", rep.AudienceNow, was)
-		case manifest.AudienceOf(was) != 0:
-			what += ", widened from " + was
-		}
-		parts = append(parts, would("set")+" "+what)
-	}
-	for _, u := range rep.RedirectURIsAdded {
-		parts = append(parts, fmt.Sprintf("%s redirect URI %s", would("add"), u))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// audienceChange words setting the sign-in audience to now in a manifest
+// whose setup was s.
+func audienceChange(s manifest.Setup, now string) string {
+	what := fmt.Sprintf("the sign-in audience %s (%s)", now, manifest.AudienceOf(now))
+	if s.SignInAudience == "" && s.AvailableToOtherTenants != nil && !manifest.AudienceOf(now).Personal() {
+		// A legacy manifest that says it with the flag alone gets the flag.
+		what = "availableToOtherTenants for " + what
+	}
+	switch was := s.SignInAudience; {
+	case manifest.AudienceOf(was).Audience() == now:
+		what = fmt.Sprintf("the sign-in audience %s as Entra spells it (was %q)", now, was)
+	case manifest.AudienceOf(was) != 0:
+		what += ", widened from " + was
+	}
+	return what
 }
