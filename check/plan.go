@@ -125,9 +125,10 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	in := src
+	var m manifest.Manifest // src as read, when names are resolved first
 	if opts.ResolveNames {
 		var err error
-		if in, res.Resolved, err = resolveNames(cat, src); err != nil {
+		if in, m, res.Resolved, err = resolveNames(cat, src); err != nil {
 			return nil, err
 		}
 	}
@@ -141,11 +142,8 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := rep.Manifest
-	if opts.ResolveNames {
-		if m, err = manifest.Read(src); err != nil {
-			return nil, err
-		}
+	if !opts.ResolveNames {
+		m = rep.Manifest
 	}
 	res.Output, res.Report, res.Manifest = out, rep, m
 	res.Changed = !bytes.Equal(out, src)
@@ -356,15 +354,15 @@ func notes(s manifest.Setup, want Want) []Finding {
 }
 
 // resolveNames rewrites the resources and permissions that a template gives
-// by name as their GUIDs, and counts the names it resolved. Every name
-// must resolve: one the catalog does not know, or that means two
-// permissions, is a *PlanError naming the first and how many there are,
-// and nothing is rewritten. Placeholders (${{…}}) are left for the
-// template's build.
-func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, int, error) {
+// by name as their GUIDs, and returns src as read and how many names it
+// resolved. Every name must resolve: one the catalog does not know, or
+// that means two permissions, is a *PlanError naming the first and how
+// many there are, and nothing is rewritten. Placeholders (${{…}}) are left
+// for the template's build.
+func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, manifest.Manifest, int, error) {
 	m, err := manifest.Read(src)
 	if err != nil {
-		return nil, 0, err
+		return nil, m, 0, err
 	}
 	var failed []string
 	var first *PlanError
@@ -408,7 +406,7 @@ func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, int, error) {
 			first.Msg += fmt.Sprintf(" (nor %d more: %s)", len(failed)-1, strings.Join(failed[1:], ", "))
 		}
 		first.Msg += ": the catalog does not know it, or it means two permissions; give its GUID, or refresh the catalog from your tenant with --catalog. Nothing is rewritten"
-		return nil, 0, first
+		return nil, m, 0, first
 	}
 	n := 0
 	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
@@ -427,5 +425,5 @@ func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, int, error) {
 		}
 		return c
 	})
-	return out, n, err
+	return out, m, n, err
 }
