@@ -194,9 +194,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 		return nil, Report{}, err
 	}
 	edits = append(edits, setup...)
-	if len(d.newTop) > 0 {
-		edits = append(edits, d.addMembers(&d.top, d.newTop))
-	}
+	edits = append(edits, d.memberEdits()...)
 	if len(edits) == 0 {
 		return src, rep, nil
 	}

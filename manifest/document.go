@@ -41,9 +41,10 @@ type document struct {
 	entries []entryNode
 	// snippetAt is where the key of a Snippet starts.
 	snippetAt int
-	// newTop are the members Apply adds to the top-level object.
-	newTop []newMember
-	arena  *arena
+	// adds are the members Apply adds, by the object they go in
+	// (addMember).
+	adds  []memberAdds
+	arena *arena
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}

@@ -243,7 +243,7 @@ func (d *document) audience(s Setup, want string, rep *Report) []edit {
 		edits = append(edits, edit{flag.val.start, flag.val.end, []byte(strconv.FormatBool(multiTenant(now)))})
 	}
 	if !hasAudience && !(hasFlag && (now == AzureADMyOrg || now == AzureADMultipleOrgs)) {
-		d.newTop = append(d.newTop, newMember{pathAudience, stringWriter(now)})
+		d.addMember("", newMember{pathAudience, stringWriter(now)})
 	}
 	return edits
 }
@@ -258,25 +258,22 @@ func (d *document) addWebRedirectURIs(uris []string) ([]edit, error) {
 		settings[i] = objectWriter(newMember{"uri", stringWriter(u)}, newMember{"index", literalWriter("null")})
 	}
 	web, ok := d.lookup(pathWeb)
-	if !ok {
-		d.newTop = append(d.newTop, newMember{pathWeb, objectWriter(newMember{"redirectUris", arrayWriter(items...)})})
-		return nil, nil
-	}
 	switch {
-	case web.Type == gjson.Null:
-		return []edit{{web.start(), web.span().end, writeObject(nil, d.base(web.start()), []newMember{{"redirectUris", arrayWriter(items...)}})}}, nil
+	case !ok || web.Type == gjson.Null:
+		d.addMember(pathWeb, newMember{"redirectUris", arrayWriter(items...)})
+		return nil, nil
 	case !web.IsObject():
 		return nil, d.shapeError(web.span(), pathWeb, "want an object, got %s", kind(web.Raw[0]))
 	}
 	o := web.object()
 	var edits []edit
-	e, err := d.addToList(&o, pathRedirectURIs, items, true)
+	e, err := d.addToList(&o, pathWeb, pathRedirectURIs, items, true)
 	if err != nil {
 		return nil, err
 	}
 	edits = append(edits, e...)
 	if _, ok := d.member(o, "redirectUriSettings"); ok {
-		e, err := d.addToList(&o, pathURISettings, settings, false)
+		e, err := d.addToList(&o, pathWeb, pathURISettings, settings, false)
 		if err != nil {
 			return nil, err
 		}
@@ -291,26 +288,21 @@ func (d *document) addReplyURLs(uris []string) ([]edit, error) {
 	for i, u := range uris {
 		items[i] = objectWriter(newMember{"url", stringWriter(u)}, newMember{"type", stringWriter("Web")})
 	}
-	return d.addToList(&d.top, pathReplyURLs, items, true)
+	return d.addToList(&d.top, "", pathReplyURLs, items, true)
 }
 
-// addToList appends items to the array at path, a member of object o,
-// creating the member when create is set and replacing null or an empty
-// array. A list in an object that sits on one line is written on one
-// line.
-func (d *document) addToList(o *object, path string, items []writer, create bool) ([]edit, error) {
+// addToList appends items to the array at path, a member of object o at
+// parent ("" for the top level), creating the member when create is set
+// and replacing null or an empty array. A list in an object that sits on
+// one line is written on one line.
+func (d *document) addToList(o *object, parent, path string, items []writer, create bool) ([]edit, error) {
 	name := path[strings.LastIndexByte(path, '.')+1:]
 	m, ok := d.member(*o, name)
 	if !ok {
-		if !create {
-			return nil, nil
+		if create {
+			d.addMember(parent, newMember{name, arrayWriter(items...)})
 		}
-		ms := []newMember{{name, arrayWriter(items...)}}
-		if o == &d.top {
-			d.newTop = append(d.newTop, ms...)
-			return nil, nil
-		}
-		return []edit{d.addMembers(o, ms)}, nil
+		return nil, nil
 	}
 	v := d.valueAt(m.val)
 	switch {
@@ -332,6 +324,59 @@ func (d *document) addToList(o *object, path string, items []writer, create bool
 		st = d.objectStyle(*o)
 	}
 	return []edit{{m.val.start, m.val.end, arrayWriter(items...)(nil, st)}}, nil
+}
+
+// memberAdds are the members to add to one object: the top-level object
+// (parent ""), or the object of a top-level member.
+type memberAdds struct {
+	parent string
+	ms     []newMember
+}
+
+// addMember queues m to be added to the object at parent: "" for the
+// top-level object, or the name of a top-level member, which is created,
+// once, with every member queued for it, where the document lacks it or
+// has null. Planners that each add to the same missing object so share
+// one.
+func (d *document) addMember(parent string, m newMember) {
+	for i := range d.adds {
+		if d.adds[i].parent == parent {
+			d.adds[i].ms = append(d.adds[i].ms, m)
+			return
+		}
+	}
+	d.adds = append(d.adds, memberAdds{parent, []newMember{m}})
+}
+
+// memberEdits writes the queued members: into each object that exists,
+// as a replacement of one that is null, and the rest, with the objects
+// that are missing, as new top-level members in the order first queued.
+func (d *document) memberEdits() []edit {
+	var top []newMember
+	var edits []edit
+	for _, a := range d.adds {
+		if a.parent == "" {
+			top = append(top, a.ms...)
+		}
+	}
+	for _, a := range d.adds {
+		if a.parent == "" {
+			continue
+		}
+		switch v, ok := d.lookup(a.parent); {
+		case !ok:
+			top = append(top, newMember{a.parent, objectWriter(a.ms...)})
+		case v.Type == gjson.Null:
+			edits = append(edits, edit{v.start(), v.span().end, writeObject(nil, d.base(v.start()), a.ms)})
+		default:
+			o := v.object()
+			edits = append(edits, d.addMembers(&o, a.ms))
+		}
+	}
+	if len(top) > 0 {
+		edits = append(edits, d.addMembers(&d.top, top))
+	}
+	return edits
 }
 
 func (d *document) shapeError(s span, path, format string, args ...any) error {

@@ -99,7 +99,7 @@ func (d *document) replaceValue(set Set) (edit, bool) {
 		v := d.top.members[d.rraIdx].val
 		return edit{v.start, v.end, d.writeSet(nil, d.base(v.start), set)}, true
 	}
-	d.newTop = append(d.newTop, newMember{RequiredResourceAccess, func(b []byte, st style) []byte { return d.writeSet(b, st, set) }})
+	d.addMember("", newMember{RequiredResourceAccess, func(b []byte, st style) []byte { return d.writeSet(b, st, set) }})
 	return edit{}, false
 }
 
