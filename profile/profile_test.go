@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
 func TestRedirectURIFor(t *testing.T) {
@@ -58,4 +59,27 @@ func ExampleProfile_RedirectURIFor() {
 	// Output:
 	// https://contoso.sensehq.com/settings/calendar-sync/auth-result
 	// profile: agency "https://contoso.sensehq.com" cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen (as in "contoso")
+}
+
+// TestProfilesResolve: each built-in profile's permission, given by
+// resource, name and type, is the catalog's: its GUID is the one the
+// catalog gives that name, and its resource's name is the catalog's.
+func TestProfilesResolve(t *testing.T) {
+	cat := permissions.Builtin()
+	n := 0
+	for _, p := range All() {
+		for _, r := range p.Permissions {
+			n++
+			got, ok := cat.LookupValue(r.ResourceAppID, r.Name, r.Type)
+			if !ok || got.ID != r.ID || got.Removed != "" {
+				t.Errorf("%s: %s %s (%s) is %+v, %v in the catalog; the profile says %s", p.Name, r.Resource, r.Name, r.Type, got, ok, r.ID)
+			}
+			if res, ok := cat.LookupResource(r.ResourceAppID); !ok || res.Name != r.Resource {
+				t.Errorf("%s: resource %s is %q in the catalog; the profile says %q", p.Name, r.ResourceAppID, res.Name, r.Resource)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no built-in profile has permissions")
+	}
 }
