@@ -5,7 +5,7 @@
 // Everything is reached through a *Catalog: Builtin() is the catalog
 // compiled into the package, and Builtin().With(exports...) layers the
 // user's own service principal exports (ParseExport) over it. A catalog
-// looks permissions up (Lookup, LookupValue, FindID), resolves what a user
+// looks permissions up (Lookup, LookupValue, LookupResource), resolves what a user
 // or a template writes (ParsePermission, Resolve, ResolveSet, Canonical),
 // words a permission (Describe, DescribeAll), answers a question (Query),
 // says who can consent (ConsentFor) and prints a set for other tools
