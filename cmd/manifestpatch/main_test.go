@@ -100,6 +100,15 @@ func TestExitCodes(t *testing.T) {
 		}
 		return p
 	}
+	// big is a sparse file one byte over the size limit: refused before it
+	// is read, as a manifest and as a --catalog export alike.
+	big := func(name string) string {
+		p := write(name, "{")
+		if err := os.Truncate(p, maxSize+1); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
 	hardLinked := write("linked.json", partial)
 	if err := os.Link(hardLinked, filepath.Join(dir, "linked-too.json")); err != nil {
 		t.Fatal(err)
@@ -180,6 +189,8 @@ func TestExitCodes(t *testing.T) {
 		{"from and file both standard input", func() []string { return []string{"check", "--from", "-", "-"} }, 2, ""},
 		{"scope with no name", func() []string { return []string{"print", "--scope", "graph/"} }, 2, ""},
 		{"role naming a resource", func() []string { return []string{"print", "--role", "graph"} }, 2, ""},
+		{"manifest over the size limit", func() []string { return []string{"apply", filepath.Join(dir, "big.json")} }, 2, big("big.json")},
+		{"catalog over the size limit", func() []string { return []string{"print", "--catalog", big("big-export.json")} }, 2, ""},
 	}
 	write("snippet2.json", "\"requiredResourceAccess\": [{\"resourceAppId\": \"Microsoft Graph\", \"resourceAccess\": [{\"id\": \"User.Read\", \"type\": \"Scope\"}]}],\n")
 	for _, tt := range tests {
