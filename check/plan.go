@@ -124,26 +124,25 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
-	in := src
-	var m manifest.Manifest // src as read, when names are resolved first
+	var resolve func(manifest.Permission) manifest.Permission
 	if opts.ResolveNames {
-		var err error
-		if in, m, res.Resolved, err = resolveNames(cat, src); err != nil {
-			return nil, err
-		}
+		resolve = resolver(cat, &res.Resolved)
 	}
-	// Apply reads the document as it plans: the findings are about src,
-	// so with names resolved first src is read on its own.
-	out, rep, err := manifest.Apply(in, want.Set, manifest.Options{
-		Mode: opts.Mode, Canonical: cat.Canonical, Spell: cat.Spell,
+	// Apply reads the document as it plans, in one parse: the findings
+	// are about src as read, names and all.
+	out, rep, err := manifest.Apply(src, want.Set, manifest.Options{
+		Mode: opts.Mode, Canonical: cat.Canonical, Spell: cat.Spell, Resolve: resolve,
 		SignInAudience: want.SignInAudience, RedirectURIs: want.RedirectURIs,
-		Read: !opts.ResolveNames,
+		Read: true,
 	})
 	if err != nil {
 		return nil, err
 	}
-	if !opts.ResolveNames {
-		m = rep.Manifest
+	m := rep.Manifest
+	if opts.ResolveNames {
+		if err := unresolved(cat, m); err != nil {
+			return nil, err
+		}
 	}
 	res.Output, res.Report, res.Manifest = out, rep, m
 	res.Changed = !bytes.Equal(out, src)
@@ -353,17 +352,12 @@ func notes(s manifest.Setup, want Want) []Finding {
 	return out
 }
 
-// resolveNames rewrites the resources and permissions that a template gives
-// by name as their GUIDs, and returns src as read and how many names it
-// resolved. Every name must resolve: one the catalog does not know, or
-// that means two permissions, is a *PlanError naming the first and how
-// many there are, and nothing is rewritten. Placeholders (${{…}}) are left
+// unresolved checks that every resource and permission the manifest m
+// gives by name resolves to a GUID. One the catalog does not know, or that
+// means two permissions, is a *PlanError naming the first and how many
+// there are: Plan then rewrites nothing. Placeholders (${{…}}) are left
 // for the template's build.
-func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, manifest.Manifest, int, error) {
-	m, err := manifest.Read(src)
-	if err != nil {
-		return nil, m, 0, err
-	}
+func unresolved(cat *permissions.Catalog, m manifest.Manifest) error {
 	var failed []string
 	var first *PlanError
 	for i, r := range m.Resources {
@@ -406,10 +400,16 @@ func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, manifest.Manife
 			first.Msg += fmt.Sprintf(" (nor %d more: %s)", len(failed)-1, strings.Join(failed[1:], ", "))
 		}
 		first.Msg += ": the catalog does not know it, or it means two permissions; give its GUID, or refresh the catalog from your tenant with --catalog. Nothing is rewritten"
-		return nil, m, 0, first
+		return first
 	}
-	n := 0
-	out, err := manifest.Rewrite(src, func(p manifest.Permission) manifest.Permission {
+	return nil
+}
+
+// resolver maps a resource or permission given by name to its GUIDs, for
+// manifest.Options.Resolve, counting in *n those it rewrites. A GUID, and
+// a placeholder, stay as they are.
+func resolver(cat *permissions.Catalog, n *int) func(manifest.Permission) manifest.Permission {
+	return func(p manifest.Permission) manifest.Permission {
 		if permissions.IsPlaceholder(p.ResourceAppID) || permissions.IsPlaceholder(p.ID) {
 			return p
 		}
@@ -421,9 +421,8 @@ func resolveNames(cat *permissions.Catalog, src []byte) ([]byte, manifest.Manife
 			c.ID = p.ID
 		}
 		if c.ResourceAppID != p.ResourceAppID || c.ID != p.ID {
-			n++
+			*n++
 		}
 		return c
-	})
-	return out, m, n, err
+	}
 }

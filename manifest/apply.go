@@ -79,6 +79,14 @@ type Options struct {
 	// are left without audience and redirect URIs.
 	RedirectURIs []string
 
+	// Resolve, when not nil, rewrites each resourceAppId and permission id
+	// in requiredResourceAccess to what it maps it to, where that differs,
+	// as Rewrite does, and in the same pass: the rest of the plan sees
+	// the rewritten values, so that a template's names become GUIDs and
+	// what is added beside them is written as GUIDs too. Report.Manifest
+	// is still the document as it was read.
+	Resolve func(Permission) Permission
+
 	// Read also fills Report.Manifest with the document as Read would
 	// return it, so that a caller who needs both parses once.
 	Read bool
@@ -187,6 +195,10 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 		rep.Manifest = d.manifest()
 		s = &rep.Manifest.Setup
 	}
+	var rewrites []edit
+	if opts.Resolve != nil {
+		rewrites = d.rewrite(opts.Resolve)
+	}
 	have := d.permissions(canon, &rep)
 	edits := d.listEdits(w, have, canon, opts, &rep)
 	setup, err := d.setupEdits(opts, s, &rep)
@@ -195,6 +207,7 @@ func Apply(src []byte, want Set, opts Options) ([]byte, Report, error) {
 	}
 	edits = append(edits, setup...)
 	edits = append(edits, d.memberEdits()...)
+	edits = append(edits, uncovered(rewrites, edits)...)
 	if len(edits) == 0 {
 		return src, rep, nil
 	}
@@ -313,6 +326,17 @@ func Rewrite(src []byte, canon func(Permission) Permission) ([]byte, error) {
 	if canon == nil {
 		return src, nil
 	}
+	edits := d.rewrite(canon)
+	if len(edits) == 0 {
+		return src, nil
+	}
+	return d.splice(src, edits), nil
+}
+
+// rewrite returns the edits that write each resourceAppId and permission
+// id as canon maps it, where that differs, and records the new values in
+// the document's entries, so that what is planned after sees them.
+func (d *document) rewrite(canon func(Permission) Permission) []edit {
 	var edits []edit
 	str := func(members []member, name, value string) {
 		for _, m := range members {
@@ -321,19 +345,47 @@ func Rewrite(src []byte, canon func(Permission) Permission) ([]byte, error) {
 			}
 		}
 	}
-	for _, e := range d.entries {
-		if app := canon(Permission{ResourceAppID: e.appID}).ResourceAppID; app != e.appID {
-			str(e.members, "resourceAppId", app)
-		}
-		for _, a := range e.accesses {
+	for i := range d.entries {
+		e := &d.entries[i]
+		app := canon(Permission{ResourceAppID: e.appID}).ResourceAppID
+		for j := range e.accesses {
+			a := &e.accesses[j]
 			p := Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type}
 			if id := canon(p).ID; id != p.ID {
 				str(a.members, "id", id)
+				a.access.ID = id
 			}
 		}
+		if app != e.appID {
+			str(e.members, "resourceAppId", app)
+			e.appID = app
+		}
 	}
-	if len(edits) == 0 {
-		return src, nil
+	return edits
+}
+
+// uncovered returns the rewrites that no other edit replaces a span
+// around: a rewritten id in a permission that is removed goes with it.
+// The other edits do not overlap one another, so each rewrite needs only
+// the last replaced span that starts at or before it.
+func uncovered(rewrites, edits []edit) []edit {
+	if len(rewrites) == 0 {
+		return nil
 	}
-	return d.splice(src, edits), nil
+	var spans []edit
+	for _, e := range edits {
+		if e.start < e.end {
+			spans = append(spans, e)
+		}
+	}
+	slices.SortFunc(spans, func(a, b edit) int { return a.start - b.start })
+	out := rewrites[:0]
+	for _, r := range rewrites {
+		i, _ := slices.BinarySearchFunc(spans, r.start+1, func(e edit, t int) int { return e.start - t })
+		if i > 0 && r.end <= spans[i-1].end {
+			continue // inside spans[i-1], which starts at or before r
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -835,3 +835,61 @@ func checkSnippet(t *testing.T, src []byte, err error) {
 		t.Fatalf("ReadSnippet(%q) = %+v, want the resources of %q: %+v", src, m, wrapped, want)
 	}
 }
+
+// resolveNames maps the names FuzzResolve's inputs use to GUIDs, and an
+// upper-case GUID to lower case, as a catalog's resolver would.
+func resolveNames(p manifest.Permission) manifest.Permission {
+	switch p.ResourceAppID {
+	case "Microsoft Graph", "graph":
+		p.ResourceAppID = graph
+	}
+	if manifest.IsGUID(p.ResourceAppID) {
+		p.ResourceAppID = strings.ToLower(p.ResourceAppID)
+	}
+	switch {
+	case p.ID == "User.Read" && p.Type == manifest.Scope:
+		p.ID = "e1fe6dd8-ba31-4d61-89e7-88639da4683d"
+	case manifest.IsGUID(p.ID):
+		p.ID = strings.ToLower(p.ID)
+	}
+	return p
+}
+
+// FuzzResolve states Options.Resolve's promise: resolving names in the
+// same pass as the plan gives what rewriting them first and applying to
+// the result gives, the output and the report alike.
+func FuzzResolve(f *testing.F) {
+	for i, src := range fuzzInputs(f) {
+		f.Add(src, i%2 == 1, uint8(i))
+	}
+	f.Add([]byte(`{"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}, {"id": "User.Read", "type": "Scope"}]}, {"resourceAppId": "graph", "resourceAccess": []}]}`), true, uint8(2))
+	f.Fuzz(func(t *testing.T, src []byte, overwrite bool, choice uint8) {
+		mode := manifest.Merge
+		if overwrite {
+			mode = manifest.Overwrite
+		}
+		want := fuzzSet(choice%5, "")
+		rewritten, err := manifest.Rewrite(src, resolveNames)
+		out, rep, err2 := manifest.Apply(src, want, manifest.Options{Mode: mode, Resolve: resolveNames})
+		if err != nil {
+			if err2 == nil {
+				t.Fatalf("Rewrite failed (%v), Apply with Resolve did not", err)
+			}
+			return
+		}
+		wantOut, wantRep, err := manifest.Apply(rewritten, want, manifest.Options{Mode: mode})
+		if (err == nil) != (err2 == nil) {
+			t.Fatalf("Apply after Rewrite: %v; Apply with Resolve: %v", err, err2)
+		}
+		if err != nil {
+			return
+		}
+		if !bytes.Equal(out, wantOut) {
+			t.Fatalf("Apply with Resolve:\n%s\nApply after Rewrite:\n%s", out, wantOut)
+		}
+		wantRep.Changed = !bytes.Equal(wantOut, src)
+		if diff := cmp.Diff(wantRep, rep); diff != "" {
+			t.Fatalf("reports differ (-after Rewrite +with Resolve):\n%s", diff)
+		}
+	})
+}
