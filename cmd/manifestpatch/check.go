@@ -38,7 +38,7 @@ func doCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	err = reportFiles(c, "check", files, want, opts)
+	err = reportFiles(c, checkKind, files, want, opts)
 	if err == nil && c.Bool("strict") && len(opts.Catalog.Conflicts()) > 0 && !conflictsAllowed(c) {
 		// The conflicts were warned of as the catalog was read.
 		return codeErr(exitChanges)
@@ -49,11 +49,11 @@ func doCheck(c *cli.Context) error {
 // reportFiles plans want for each file and hands what was found to the
 // output --format names: check and show differ only in what they want and
 // how their findings are worded.
-func reportFiles(c *cli.Context, command string, files []string, want check.Want, opts check.Options) error {
+func reportFiles(c *cli.Context, kind *reportKind, files []string, want check.Want, opts check.Options) error {
 	out := outputFor(c)
 	strict := c.Bool("strict")
 	results, err := eachFile(c, files, func(path string, r *result) {
-		f := &fileReport{command: command, cat: opts.Catalog, file: path, strict: strict, multi: len(files) > 1}
+		f := &fileReport{kind: kind, cat: opts.Catalog, file: path, strict: strict, multi: len(files) > 1}
 		r.record = f
 		in, res, err := planFile(c, path, want, opts, false)
 		if in != nil {
@@ -71,7 +71,7 @@ func reportFiles(c *cli.Context, command string, files []string, want check.Want
 		}
 		f.res = res
 		addHints(res.Findings)
-		if command == "check" && !res.OK(strict) {
+		if kind == checkKind && !res.OK(strict) {
 			r.code = exitChanges
 		}
 		out.file(r, f)

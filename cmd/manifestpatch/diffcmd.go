@@ -64,7 +64,7 @@ func doDiff(c *cli.Context) error {
 		}
 		ms[i], ins[i] = m, in
 	}
-	f := &fileReport{command: "diff", cat: cat, file: ins[0].name, src: ins[0].data, other: ins[1].name,
+	f := &fileReport{kind: diffKind, cat: cat, file: ins[0].name, src: ins[0].data, other: ins[1].name,
 		res: &check.Result{Findings: check.Compare(ms[0], ms[1], cat)}}
 	out := outputFor(c)
 	r := &result{}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -61,36 +60,46 @@ func doLookup(c *cli.Context) error {
 		}
 		recs = append(recs, rec)
 	}
-	if c.String("format") == "json" {
-		out, _ := json.MarshalIndent(recs, "", "  ")
-		fmt.Fprintf(c.App.Writer, "%s\n", out)
-		return codeErr(code)
+	out := outputFor(c)
+	reports := make([]*fileReport, len(recs))
+	for i := range recs {
+		reports[i] = &fileReport{kind: lookupKind, file: recs[i].Query, query: &recs[i]}
+		r := &result{}
+		out.file(r, reports[i])
+		c.App.Writer.Write(r.stdout.Bytes())
+		c.App.ErrWriter.Write(r.stderr.Bytes())
 	}
-	for _, rec := range recs {
-		if rec.Resource != nil {
-			fmt.Fprintln(c.App.Writer, inline(fmt.Sprintf("%s: resource %s (%s), key %s", rec.Query, rec.Resource.Name, rec.Resource.AppID, rec.Resource.Key)))
-		}
-		for _, p := range rec.Permissions {
-			consent := ""
-			if p.Consent != "" {
-				consent = "; consent: " + p.Consent
-			}
-			if p.Note != "" && p.Note != "written by name" {
-				consent += "; " + p.Note
-			}
-			line := fmt.Sprintf("%s: %s %s (%s%s) %s", rec.Query, p.Resource, p.Permission, p.Kind, consent, p.ID)
-			if p.DisplayName != "" {
-				line += ": " + p.DisplayName
-			}
-			fmt.Fprintln(c.App.Writer, inline(line))
-		}
-		if rec.Resource == nil && len(rec.Permissions) == 0 {
-			msg := fmt.Sprintf("%s: not found", rec.Query)
-			if len(rec.Suggestions) > 0 {
-				msg += "; did you mean " + wording.OrList(rec.Suggestions) + "?"
-			}
-			fmt.Fprintln(c.App.ErrWriter, inline(msg))
-		}
+	if err := out.done(c.App.Writer, reports); err != nil {
+		return err
 	}
 	return codeErr(code)
+}
+
+// lookupKind words lookup's answers: one per query.
+var lookupKind = &reportKind{text: writeLookup, record: func(f *fileReport) any { return f.query }}
+
+// writeLookup writes what one query found, one line per resource or
+// permission, or on standard error that it found nothing.
+func writeLookup(r *result, f *fileReport) {
+	rec := f.query
+	if rec.Resource != nil {
+		fmt.Fprintln(&r.stdout, inline(fmt.Sprintf("%s: resource %s (%s), key %s", rec.Query, rec.Resource.Name, rec.Resource.AppID, rec.Resource.Key)))
+	}
+	for _, p := range rec.Permissions {
+		consent := ""
+		if p.Consent != "" {
+			consent = "; consent: " + p.Consent
+		}
+		if p.Note != "" && p.Note != "written by name" {
+			consent += "; " + p.Note
+		}
+		line := fmt.Sprintf("%s: %s %s (%s%s) %s", rec.Query, p.Resource, p.Permission, p.Kind, consent, p.ID)
+		if p.DisplayName != "" {
+			line += ": " + p.DisplayName
+		}
+		fmt.Fprintln(&r.stdout, inline(line))
+	}
+	if rec.Resource == nil && len(rec.Permissions) == 0 {
+		fmt.Fprintln(&r.stderr, inline(fmt.Sprintf("%s: not found%s", rec.Query, wording.DidYouMean(rec.Suggestions))))
+	}
 }

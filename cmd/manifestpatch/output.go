@@ -17,20 +17,40 @@ import (
 
 // This file is the one seam between what a command found and how it is
 // written: each output format (--format) implements output, and the
-// commands that report on files (check, show) hand it one fileReport per
-// file. No command branches on the format.
+// commands that report on files (check, show, diff) hand it one fileReport
+// per file, whose kind says how the formats word it. No command branches
+// on the format, and no format on the command.
 
-// fileReport is what check or show found in one file.
+// A reportKind is how the formats word one command's fileReports: the
+// text format's lines, and the JSON format's object.
+type reportKind struct {
+	text   func(r *result, f *fileReport)
+	record func(f *fileReport) any
+	// single: one report is written as one JSON object, not an array of
+	// one (diff compares one pair).
+	single bool
+}
+
+// The kinds of fileReport, one per command that reports on files.
+var (
+	checkKind = &reportKind{text: writeCheck, record: func(f *fileReport) any { return checkRecord(f) }}
+	showKind  = &reportKind{text: writeShow, record: func(f *fileReport) any { return showRecord(f) }}
+	diffKind  = &reportKind{text: writeCheck, record: func(f *fileReport) any { return diffRecord(f) }, single: true}
+)
+
+// fileReport is what check, show or diff found in one file, or what
+// lookup found for one query.
 type fileReport struct {
-	command string               // "check" or "show"
-	cat     *permissions.Catalog // the catalog the file was planned with
-	file    string
-	src     []byte        // the file as read
-	err     error         // the file could not be read or parsed
-	res     *check.Result // nil when err is set
-	strict  bool          // check --strict: lints fail the check
-	multi   bool          // more than one file: text names each
-	other   string        // diff: the live manifest's name
+	kind   *reportKind
+	query  *lookupJSON          // lookup: the answer
+	cat    *permissions.Catalog // the catalog the file was planned with
+	file   string
+	src    []byte        // the file as read
+	err    error         // the file could not be read or parsed
+	res    *check.Result // nil when err is set
+	strict bool          // check --strict: lints fail the check
+	multi  bool          // more than one file: text names each
+	other  string        // diff: the live manifest's name
 }
 
 // output writes fileReports in one format.
@@ -101,12 +121,12 @@ func (textOutput) file(r *result, f *fileReport) {
 	if f.err != nil {
 		return // already on standard error
 	}
-	switch f.command {
-	case "show":
-		writeShow(r, f)
-	default:
-		writeFindings(&r.stdout, f.file, f.res.Findings, f.strict)
-	}
+	f.kind.text(r, f)
+}
+
+// writeCheck writes the findings of check and diff, one line each.
+func writeCheck(r *result, f *fileReport) {
+	writeFindings(&r.stdout, f.file, f.res.Findings, f.strict)
 }
 
 func (textOutput) done(io.Writer, []*fileReport) error { return nil }
@@ -138,17 +158,10 @@ func (jsonOutput) reportsUnreadable() bool { return false }
 func (jsonOutput) done(w io.Writer, fs []*fileReport) error {
 	recs := make([]any, len(fs))
 	for i, f := range fs {
-		switch f.command {
-		case "show":
-			recs[i] = showRecord(f)
-		case "diff":
-			recs[i] = diffRecord(f)
-		default:
-			recs[i] = checkRecord(f)
-		}
+		recs[i] = f.kind.record(f)
 	}
 	var v any = recs
-	if len(fs) == 1 && fs[0].command == "diff" {
+	if len(fs) == 1 && fs[0].kind.single {
 		v = recs[0] // one comparison, one object
 	}
 	out, err := json.MarshalIndent(v, "", "  ")

@@ -42,7 +42,7 @@ func doShow(c *cli.Context) error {
 		return err
 	}
 	opts := check.Options{Allow: append(codes, showOnLine...), Now: now(), Catalog: cat}
-	return reportFiles(c, "show", files, check.Want{}, opts)
+	return reportFiles(c, showKind, files, check.Want{}, opts)
 }
 
 // showPerm is one permission as show lists it.
