@@ -42,6 +42,9 @@ type field struct {
 	// document has one. Positions are left as offsets in Pos.Offset for
 	// Setup to convert together.
 	read func(s *Setup, v value, path string)
+	// plan, for a member Apply sets, plans its edits (setupEdits calls the
+	// planners in this table's order).
+	plan planner
 }
 
 // schemas is a set of Schema values.
@@ -58,14 +61,14 @@ var fields = []field{
 	// The list itself: the scanner reads it in its one pass (list.go).
 	{path: RequiredResourceAccess},
 	{path: "appId", read: func(s *Setup, v value, _ string) { s.AppID, _ = v.str() }},
-	{path: pathAudience, edited: true, read: func(s *Setup, v value, _ string) { s.SignInAudience, _ = v.str() }},
+	{path: pathAudience, edited: true, plan: planAudience, read: func(s *Setup, v value, _ string) { s.SignInAudience, _ = v.str() }},
 	{path: pathOtherTenants, edited: true, read: func(s *Setup, v value, _ string) {
 		if v.IsBool() {
 			b := v.Bool()
 			s.AvailableToOtherTenants = &b
 		}
 	}},
-	{path: pathRedirectURIs, in: inGraph, edited: true, read: readURIs},
+	{path: pathRedirectURIs, in: inGraph, edited: true, plan: planRedirectURIs, read: readURIs},
 	{path: pathURISettings, edited: true}, // kept in step with web.redirectUris
 	{path: pathReplyURLs, in: inLegacy, edited: true, each: []string{"url", "type"}, read: func(s *Setup, v value, path string) {
 		v.items(func(i int, it value) {

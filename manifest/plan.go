@@ -155,25 +155,59 @@ func (d *document) keep(want Set, canon func(Permission) Permission, apps []stri
 	return keep, keepAccess
 }
 
-// setupEdits plans the edits that give the document opts.SignInAudience and
-// opts.RedirectURIs, recording them in rep. read is the document's setup
-// when the caller has read it already, or nil.
+// setupEdits plans the edits that give the document what opts wants of
+// its setup, by calling the planner of each member fields declares one
+// for, in their order, recording what they change in rep. read is the
+// document's setup when the caller has read it already, or nil: it is
+// read only when a planner needs it. A fragment has no setup to edit.
 func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, error) {
-	if opts.SignInAudience == "" && len(opts.RedirectURIs) == 0 {
-		return nil, nil
-	}
-	var s Setup
-	if read != nil {
-		s = *read
-	} else {
-		s = d.readSetup(false)
-	}
-	if s.Schema == SchemaFragment {
-		return nil, nil
+	setup := func() (Setup, bool) {
+		if read == nil {
+			s := d.readSetup(false)
+			read = &s
+		}
+		return *read, read.Schema != SchemaFragment
 	}
 	var edits []edit
-	if want := opts.SignInAudience; want != "" {
-		edits = d.audience(s, want, rep)
+	for i := range fields {
+		if plan := fields[i].plan; plan != nil {
+			e, err := plan(d, opts, setup, rep)
+			if err != nil {
+				return nil, err
+			}
+			edits = append(edits, e...)
+		}
+	}
+	return edits, nil
+}
+
+// A planner plans the edits of one member for what opts wants of it, and
+// records them in rep. It calls setup, which reads the document's setup
+// once and reports false for a fragment, only when opts wants something
+// of its member.
+type planner func(d *document, opts Options, setup func() (Setup, bool), rep *Report) ([]edit, error)
+
+// planAudience gives the document opts.SignInAudience (audience).
+func planAudience(d *document, opts Options, setup func() (Setup, bool), rep *Report) ([]edit, error) {
+	if opts.SignInAudience == "" {
+		return nil, nil
+	}
+	s, ok := setup()
+	if !ok {
+		return nil, nil
+	}
+	return d.audience(s, opts.SignInAudience, rep), nil
+}
+
+// planRedirectURIs adds the redirect URIs of opts.RedirectURIs the
+// document lacks: to web.redirectUris, or to the legacy replyUrlsWithType.
+func planRedirectURIs(d *document, opts Options, setup func() (Setup, bool), rep *Report) ([]edit, error) {
+	if len(opts.RedirectURIs) == 0 {
+		return nil, nil
+	}
+	s, ok := setup()
+	if !ok {
+		return nil, nil
 	}
 	have := make(map[string]bool)
 	for _, r := range s.RedirectURIs {
@@ -187,19 +221,15 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 		}
 	}
 	if len(missing) == 0 {
-		return edits, nil
+		return nil, nil
 	}
 	for _, u := range missing {
 		rep.Changes = append(rep.Changes, Change{Path: PathRedirectURIs, Now: u})
 	}
-	var e []edit
-	var err error
 	if s.Schema == SchemaLegacy {
-		e, err = d.addReplyURLs(missing)
-	} else {
-		e, err = d.addWebRedirectURIs(missing)
+		return d.addReplyURLs(missing)
 	}
-	return append(edits, e...), err
+	return d.addWebRedirectURIs(missing)
 }
 
 // audience plans giving the document an audience that admits what want
