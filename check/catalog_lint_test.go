@@ -46,20 +46,3 @@ func TestUnknownGUIDFinding(t *testing.T) {
 		})
 	}
 }
-
-func TestResourceAsOf(t *testing.T) {
-	tests := []struct {
-		r    permissions.Resource
-		want string
-	}{
-		{permissions.Resource{Snapshot: "2026-08-19"}, "2026-08-19"},
-		{permissions.Resource{Snapshot: "2026-08-19", Export: "graph-sp.json"}, "2026-08-19 and graph-sp.json"},
-		{permissions.Resource{Export: "contoso.json"}, "contoso.json"},
-		{permissions.Resource{}, ""},
-	}
-	for _, tt := range tests {
-		if got := tt.r.AsOf(); got != tt.want {
-			t.Errorf("%+v.AsOf() = %q, want %q", tt.r, got, tt.want)
-		}
-	}
-}

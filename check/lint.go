@@ -285,7 +285,7 @@ type lintOptions struct {
 	// credential expiry) are worded for; zero means time.Now().
 	Now time.Time
 	// Catalog is the catalog permissions are looked up in; nil is
-	// Builtin().
+	// permissions.Builtin().
 	Catalog *permissions.Catalog
 }
 

@@ -51,14 +51,15 @@ type Options struct {
 	// ResolveNames also rewrites resources and permissions the manifest
 	// gives by name ("Microsoft Graph", "User.Read") as their GUIDs.
 	ResolveNames bool
-	// Allow lists finding codes not to report (see AllowCodes); problems,
-	// which Plan would fix, cannot be silenced.
+	// Allow lists finding codes not to report: the lints and notes of
+	// Rules (CheckAllow checks a list); problems, which Plan would fix,
+	// cannot be silenced.
 	Allow []string
 	// Now is the date findings are worded for (retirements, expiring
 	// secrets); the zero value means time.Now().
 	Now time.Time
 	// Catalog is the catalog names and GUIDs are matched with; nil is
-	// Builtin().
+	// permissions.Builtin().
 	Catalog *permissions.Catalog
 }
 
@@ -106,7 +107,7 @@ func (r *Result) OK(strict bool) bool {
 // What is wanted is checked against the catalog first, as a name given on
 // the command line is (Catalog.Resolve): a GUID of the other type, a
 // removed permission, or a GUID Microsoft Graph does not publish is a
-// *NameError. A manifest that is not valid JSON or not shaped as a
+// *permissions.NameError. A manifest that is not valid JSON or not shaped as a
 // manifest is an error from package manifest (*manifest.SyntaxError or
 // *manifest.ShapeError). A manifest Plan cannot make right without
 // guessing is a *PlanError with the position: a name the catalog does not
@@ -136,6 +137,15 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 		Read: true,
 	})
 	if err != nil {
+		if opts.ResolveNames {
+			// A name that does not resolve is reported first, as when the
+			// names were checked before anything else was planned.
+			if m, rerr := manifest.Read(src); rerr == nil {
+				if nerr := unresolved(cat, m); nerr != nil {
+					return nil, nerr
+				}
+			}
+		}
 		return nil, err
 	}
 	m := rep.Manifest

@@ -2,9 +2,11 @@ package check_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/manifestpatch/manifestpatch/check"
@@ -119,5 +121,22 @@ func TestAudienceNeverNarrowed(t *testing.T) {
 		if _, changed := res.Report.Change(manifest.PathSignInAudience); changed || slices.ContainsFunc(res.Findings, func(f check.Finding) bool { return f.Code == "sign-in-audience" }) {
 			t.Errorf("%s: audience changed or reported: %s", src, res.Output)
 		}
+	}
+}
+
+// TestUnresolvedNameFirst: with ResolveNames, a name that does not resolve
+// is the error Plan reports even where the plan fails on something else
+// too, as when names were checked before anything else was planned.
+func TestUnresolvedNameFirst(t *testing.T) {
+	src := `{"web": "oops", "requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "Not.A.Perm", "type": "Scope"}]}]}`
+	_, err := check.Plan([]byte(src), check.Want{RedirectURIs: []string{"https://acme.example/auth"}}, check.Options{ResolveNames: true})
+	var pe *check.PlanError
+	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, `cannot resolve "Not.A.Perm"`) {
+		t.Errorf("Plan = %v; want the unresolved name", err)
+	}
+	// Without the name, the shape of web is the error.
+	src = strings.Replace(src, "Not.A.Perm", "User.Read", 1)
+	if _, err := check.Plan([]byte(src), check.Want{RedirectURIs: []string{"https://acme.example/auth"}}, check.Options{ResolveNames: true}); err == nil || !strings.Contains(err.Error(), "web: want an object") {
+		t.Errorf("Plan = %v; want web's shape", err)
 	}
 }

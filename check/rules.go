@@ -1,7 +1,6 @@
 package check
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,8 +10,8 @@ import (
 )
 
 // Rule is one kind of finding: its code, the level its findings usually
-// have, and what it reports. Rules lists them all; each finding Plan or
-// lint reports carries the code of one.
+// have, and what it reports. Rules lists them all; each finding Plan
+// reports carries the code of one.
 type Rule struct {
 	Code string
 	// Level is the level findings of this kind usually have; some rules
@@ -115,7 +114,7 @@ var noteRules = []Rule{
 	{codeAudienceFlag, LevelNote, "a legacy manifest whose availableToOtherTenants disagrees with its signInAudience, which decides"},
 }
 
-// Rules lists every kind of finding Plan and lint report: the problems,
+// Rules lists every kind of finding Plan reports: the problems,
 // then the lints, then the notes; and catalog-conflict, of the exports a
 // Catalog is refreshed from (Catalog.Conflicts), after the lints; and last
 // the differences Compare reports.
@@ -131,9 +130,6 @@ var allRules = sync.OnceValue(func() []Rule {
 	return append(out, compareRules...)
 })
 
-// errUnknownCode is returned for a code Options.Allow cannot silence.
-var errUnknownCode = errors.New("check: no such lint or note")
-
 // allowCodes lists the codes Options.Allow takes, worked out once, on
 // first use: every lint and note. Problems cannot be silenced: they are
 // what applying fixes.
@@ -147,9 +143,9 @@ var allowCodes = sync.OnceValue(func() []string {
 	return out
 })
 
-// CheckAllow checks that every code is one of AllowCodes. The error, which
-// wraps errUnknownCode, says of a problem's code that it cannot be
-// silenced.
+// CheckAllow checks that every code is one Options.Allow can silence: a
+// lint or a note of Rules. The error names the codes that can be, and says
+// of a problem's code that it cannot be silenced.
 func CheckAllow(codes []string) error {
 	all := allowCodes()
 	for _, c := range codes {
@@ -169,4 +165,3 @@ func CheckAllow(codes []string) error {
 type allowError struct{ code, why string }
 
 func (e allowError) Error() string { return fmt.Sprintf("check: %q: %s", e.code, e.why) }
-func (e allowError) Unwrap() error { return errUnknownCode }

@@ -104,7 +104,8 @@ type Report struct {
 	// (same resource, id and type), whose repeats were dropped: Microsoft
 	// Graph rejects such a list.
 	Duplicates []Permission
-	// EmptyEntries lists, as written, the resource app ids of the entries
+	// EmptyEntries lists, as written (after Options.Resolve, when set), the
+	// resource app ids of the entries
 	// that listed no permissions and were dropped: Microsoft Graph rejects
 	// an entry whose resourceAccess is empty.
 	EmptyEntries []string

@@ -68,6 +68,8 @@ var fields = []field{
 			s.AvailableToOtherTenants = &b
 		}
 	}},
+	// planRedirectURIs plans the legacy replyUrlsWithType too: one planner
+	// for the redirect URIs, whichever member holds them.
 	{path: pathRedirectURIs, in: inGraph, edited: true, plan: planRedirectURIs, read: readURIs},
 	{path: pathURISettings, edited: true}, // kept in step with web.redirectUris
 	{path: pathReplyURLs, in: inLegacy, edited: true, each: []string{"url", "type"}, read: func(s *Setup, v value, path string) {

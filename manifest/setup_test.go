@@ -271,6 +271,9 @@ func TestAudience(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if got := s.AudienceSource(); got != tt.was {
+				t.Errorf("AudienceSource() = %q, want %q", got, tt.was)
+			}
 			if s.AudienceConflict != tt.conflict {
 				t.Errorf("AudienceConflict %v, want %v", s.AudienceConflict, tt.conflict)
 			}

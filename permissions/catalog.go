@@ -335,7 +335,7 @@ func (c *Catalog) Lookup(resourceAppID, id string, t manifest.Type) (Permission,
 // name matches regardless of ASCII case; should two names differ only in
 // case, the exact spelling wins. A name can mean two permissions (Exchange
 // Online publishes two delegated User.ReadBasic.All): then LookupValue
-// reports false, and LookupValues lists them.
+// reports false, and Query lists them.
 func (c *Catalog) LookupValue(resourceAppID, value string, t manifest.Type) (Permission, bool) {
 	c = c.get()
 	res, ok := c.resourceByAppID(resourceAppID)
@@ -514,7 +514,7 @@ func (c *Catalog) Spell(p manifest.Permission) manifest.Permission {
 	return p
 }
 
-// candidate is a name Suggest and SuggestResource may offer, with the forms
+// candidate is a name suggest and SuggestResource may offer, with the forms
 // it is compared in; with no forms, the name itself is compared.
 type candidate struct {
 	name  string

@@ -22,7 +22,7 @@ import (
 // over a catalog.
 type Export struct {
 	// Name is what the catalog calls the export in Resource.Export and
-	// Snapshots, such as its file name; "export" when empty. ParseExport
+	// Version, such as its file name; "export" when empty. ParseExport
 	// leaves it empty; the caller may set it.
 	Name      string
 	resources []exported

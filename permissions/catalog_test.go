@@ -857,3 +857,20 @@ func TestGraphDisplayNamesTrimmed(t *testing.T) {
 		}
 	}
 }
+
+func TestResourceAsOf(t *testing.T) {
+	tests := []struct {
+		r    Resource
+		want string
+	}{
+		{Resource{Snapshot: "2026-08-19"}, "2026-08-19"},
+		{Resource{Snapshot: "2026-08-19", Export: "graph-sp.json"}, "2026-08-19 and graph-sp.json"},
+		{Resource{Export: "contoso.json"}, "contoso.json"},
+		{Resource{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.r.AsOf(); got != tt.want {
+			t.Errorf("%+v.AsOf() = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}

@@ -222,7 +222,7 @@ var profiles = []Profile{{
 		{ID: stepEWSAllowList, Title: "Allow the app to use EWS: add its application (client) id to the tenant's EwsAllowedAppIDs (Exchange Online PowerShell)",
 			Note: "A tenant that keeps EWS on (EwsEnabled True) lets only the app ids in EwsAllowedAppIDs use it. Set-OrganizationConfig -EwsAllowedAppIDs writes the whole list: read the current value first. A change takes up to 24 hours. EWS in Exchange Online ends for good on 2027-04-01, with no exceptions."},
 		{ID: stepSecret, Title: "Create a client secret with a 24-month expiry and give it to the vendor",
-			Checked: "where the manifest lists its secrets (passwordCredentials; keyCredentials for certificates), a note for one that has expired or expires within 30 days, by its end date",
+			Checked: "where the manifest lists its secrets (passwordCredentials; keyCredentials for certificates), one that has expired or expires within 30 days is noted, by its end date",
 			Note:    "The secret stops working at its end date, and the sync with it: note the date and give the vendor a new secret before then."},
 		{ID: stepServiceAccount, Title: "Create the service account mailbox and assign its Exchange role",
 			Note: "The guide's ApplicationImpersonation role was removed from Exchange Online from 2025-02 (deprecated 2024-02-20, no new assignments from 2024-09): it can no longer be assigned; ask the vendor what the service account needs instead (Microsoft points to RBAC for Applications in Exchange Online)."},

@@ -1,7 +1,6 @@
 package profile
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -48,17 +47,6 @@ func TestRedirectURIFor(t *testing.T) {
 			t.Errorf("RedirectURIFor(%q) error (-want +got):\n%s", tt.agency, diff)
 		}
 	}
-}
-
-func ExampleProfile_RedirectURIFor() {
-	p := Default()
-	u, _ := p.RedirectURIFor("Contoso")
-	fmt.Println(u)
-	_, err := p.RedirectURIFor("https://contoso.sensehq.com")
-	fmt.Println(err)
-	// Output:
-	// https://contoso.sensehq.com/settings/calendar-sync/auth-result
-	// profile: agency "https://contoso.sensehq.com" cannot form a host name: use 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen (as in "contoso")
 }
 
 // TestProfilesResolve: each built-in profile's permission, given by

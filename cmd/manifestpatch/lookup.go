@@ -17,7 +17,7 @@ func lookupCommand() *cli.Command {
 			"(\"Microsoft Graph/Calendars.Read\"), a GUID, or a resource's name or app id.\n" +
 			"A name gives its GUIDs per resource and type; a GUID gives its names. Exits 1\n" +
 			"when a query matches nothing, suggesting the closest known names.",
-		Flags:  []cli.Flag{formatFlag("text", "json"), catalogFlag()},
+		Flags:  []cli.Flag{formatFlag(outputNames["lookup"]...), catalogFlag()},
 		Action: doLookup,
 	}
 }

@@ -67,8 +67,8 @@ type output interface {
 	reportsUnreadable() bool
 }
 
-// outputs are the formats of check and show, by --format name. They keep
-// no state between files.
+// outputs are the formats of check, show, diff and lookup, by --format
+// name. They keep no state between files.
 var outputs = map[string]output{
 	"text":     textOutput{},
 	"json":     jsonOutput{},
@@ -78,9 +78,10 @@ var outputs = map[string]output{
 
 // outputNames are the formats each command takes, the default first.
 var outputNames = map[string][]string{
-	"check": {"text", "json", "sarif"},
-	"show":  {"text", "json", "textconv"},
-	"diff":  {"text", "json", "sarif"},
+	"check":  {"text", "json", "sarif"},
+	"show":   {"text", "json", "textconv"},
+	"diff":   {"text", "json", "sarif"},
+	"lookup": {"text", "json"},
 }
 
 // outputFor returns the output the --format flag names; formatFlag has

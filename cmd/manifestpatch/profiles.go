@@ -42,7 +42,11 @@ func profilesCommand() *cli.Command {
 				if i == 0 {
 					def = " (default)"
 				}
-				fmt.Fprintf(c.App.Writer, "%s%s: %s\n", p.Name, def, p.Description)
+				hint := ""
+				if hasConsentStep(p) {
+					hint = " (consent-url prints the link)"
+				}
+				fmt.Fprintf(c.App.Writer, "%s%s: %s%s\n", p.Name, def, p.Description, hint)
 				for _, r := range p.Permissions {
 					fmt.Fprintf(c.App.Writer, "  %s %s (%s)  %s\n", r.Resource, r.Name, wording.Kind(r.Type), r.ID)
 				}
@@ -98,8 +102,18 @@ func lintsCommand() *cli.Command {
 // stepHints name, for the steps whose library wording cannot, the flag or
 // command that carries the step out.
 var stepHints = map[string]string{
-	"audience":     " (apply)",
-	"redirect-uri": " (apply --agency NAME)",
-	"permissions":  " (apply)",
+	"redirect-uri": " (--agency NAME)",
 	"consent":      "; consent-url prints it",
+	"secret":       " (check)",
+}
+
+// hasConsentStep reports whether the profile's setup has an admin-consent
+// step, whose link consent-url prints.
+func hasConsentStep(p profile.Profile) bool {
+	for _, st := range p.Steps {
+		if st.ID == "consent" {
+			return true
+		}
+	}
+	return false
 }

@@ -1,7 +1,7 @@
 // Package retirement holds the dates Microsoft announced for the parts of
 // the calendar-sync setup that moved under it, and their wording. The
 // checks and the profiles' setup steps both read them, worded for a given
-// day (check.Options.Now, profile.Steps), so a test can fix the day and a
+// day (check.Options.Now, Profile.StepsFor), so a test can fix the day and a
 // program uses today's.
 package retirement
 
