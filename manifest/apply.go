@@ -92,6 +92,14 @@ type Options struct {
 	Read bool
 }
 
+// editsSetup reports whether o wants anything of the document's setup,
+// the members outside requiredResourceAccess that a planner of fields
+// sets: when it does not, the setup is not read. A member that gets a
+// planner adds its option here.
+func (o Options) editsSetup() bool {
+	return o.SignInAudience != "" || len(o.RedirectURIs) > 0
+}
+
 // Report says what Apply did or found.
 type Report struct {
 	// Added lists the wanted permissions that were missing, in the wanted

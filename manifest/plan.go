@@ -157,57 +157,62 @@ func (d *document) keep(want Set, canon func(Permission) Permission, apps []stri
 
 // setupEdits plans the edits that give the document what opts wants of
 // its setup, by calling the planner of each member fields declares one
-// for, in their order, recording what they change in rep. read is the
-// document's setup when the caller has read it already, or nil: it is
-// read only when a planner needs it. A fragment has no setup to edit.
+// for, in their order, and records what they change in rep. read is the
+// document's setup when the caller has read it already, or nil. A
+// fragment has no setup to edit.
 func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, error) {
-	setup := func() (Setup, bool) {
-		if read == nil {
-			s := d.readSetup(false)
-			read = &s
-		}
-		return *read, read.Schema != SchemaFragment
+	if !opts.editsSetup() {
+		return nil, nil // the setup is not read
+	}
+	var s Setup
+	if read != nil {
+		s = *read
+	} else {
+		s = d.readSetup(false)
+	}
+	if s.Schema == SchemaFragment {
+		return nil, nil
 	}
 	var edits []edit
+	changes := make([]Change, 0, 2) // the audience and a redirect URI, in one allocation
 	for i := range fields {
 		if plan := fields[i].plan; plan != nil {
-			e, err := plan(d, opts, setup, rep)
+			e, c, err := plan(d, opts, s, changes)
 			if err != nil {
 				return nil, err
 			}
-			edits = append(edits, e...)
+			edits, changes = append(edits, e...), c
 		}
+	}
+	if len(changes) > 0 {
+		rep.Changes = changes
 	}
 	return edits, nil
 }
 
-// A planner plans the edits of one member for what opts wants of it, and
-// records them in rep. It calls setup, which reads the document's setup
-// once and reports false for a fragment, only when opts wants something
-// of its member.
-type planner func(d *document, opts Options, setup func() (Setup, bool), rep *Report) ([]edit, error)
+// A planner plans the edits of one member for what opts wants of it, in a
+// document whose setup is s, and returns changes with what they change
+// appended. It takes its arguments by value, so that calling it through
+// the table allocates nothing.
+type planner func(d *document, opts Options, s Setup, changes []Change) ([]edit, []Change, error)
 
 // planAudience gives the document opts.SignInAudience (audience).
-func planAudience(d *document, opts Options, setup func() (Setup, bool), rep *Report) ([]edit, error) {
+func planAudience(d *document, opts Options, s Setup, changes []Change) ([]edit, []Change, error) {
 	if opts.SignInAudience == "" {
-		return nil, nil
+		return nil, changes, nil
 	}
-	s, ok := setup()
-	if !ok {
-		return nil, nil
+	e, c, ok := d.audience(s, opts.SignInAudience)
+	if ok {
+		changes = append(changes, c)
 	}
-	return d.audience(s, opts.SignInAudience, rep), nil
+	return e, changes, nil
 }
 
 // planRedirectURIs adds the redirect URIs of opts.RedirectURIs the
 // document lacks: to web.redirectUris, or to the legacy replyUrlsWithType.
-func planRedirectURIs(d *document, opts Options, setup func() (Setup, bool), rep *Report) ([]edit, error) {
+func planRedirectURIs(d *document, opts Options, s Setup, changes []Change) ([]edit, []Change, error) {
 	if len(opts.RedirectURIs) == 0 {
-		return nil, nil
-	}
-	s, ok := setup()
-	if !ok {
-		return nil, nil
+		return nil, changes, nil
 	}
 	have := make(map[string]bool)
 	for _, r := range s.RedirectURIs {
@@ -221,15 +226,19 @@ func planRedirectURIs(d *document, opts Options, setup func() (Setup, bool), rep
 		}
 	}
 	if len(missing) == 0 {
-		return nil, nil
+		return nil, changes, nil
 	}
 	for _, u := range missing {
-		rep.Changes = append(rep.Changes, Change{Path: PathRedirectURIs, Now: u})
+		changes = append(changes, Change{Path: PathRedirectURIs, Now: u})
 	}
+	var e []edit
+	var err error
 	if s.Schema == SchemaLegacy {
-		return d.addReplyURLs(missing)
+		e, err = d.addReplyURLs(missing)
+	} else {
+		e, err = d.addWebRedirectURIs(missing)
 	}
-	return d.addWebRedirectURIs(missing)
+	return e, changes, err
 }
 
 // audience plans giving the document an audience that admits what want
@@ -247,7 +256,7 @@ func planRedirectURIs(d *document, opts Options, setup func() (Setup, bool), rep
 // sjson.SetRawBytes would find them again from the top of the document
 // and copy it once per value: on the 5 KB benchmark manifest that made
 // BenchmarkApply/setup a third slower (README, Design notes).
-func (d *document) audience(s Setup, want string, rep *Report) []edit {
+func (d *document) audience(s Setup, want string) ([]edit, Change, bool) {
 	now := ""
 	switch had := AudienceOf(s.SignInAudience); {
 	case !s.Admits(want):
@@ -257,12 +266,11 @@ func (d *document) audience(s Setup, want string, rep *Report) []edit {
 		// same audience, in its documented spelling.
 		now = had.Audience()
 	default:
-		return nil
+		return nil, Change{}, false
 	}
 	if now == "" {
 		now = want // not an audience: written as asked
 	}
-	rep.Changes = append(rep.Changes, Change{Path: PathSignInAudience, Was: s.AudienceSource(), Now: now})
 	var edits []edit
 	aud, hasAudience := d.topMember(pathAudience)
 	if hasAudience {
@@ -275,7 +283,7 @@ func (d *document) audience(s Setup, want string, rep *Report) []edit {
 	if !hasAudience && !(hasFlag && (now == AzureADMyOrg || now == AzureADMultipleOrgs)) {
 		d.addMember("", newMember{pathAudience, stringWriter(now)})
 	}
-	return edits
+	return edits, Change{Path: PathSignInAudience, Was: s.AudienceSource(), Now: now}, true
 }
 
 // addWebRedirectURIs adds uris to web.redirectUris, creating what is
