@@ -40,8 +40,9 @@ func (e *NameError) Unwrap() error { return ErrUnknownName }
 
 // ParsePermission resolves "RESOURCE/NAME", where either part may be a GUID
 // and the resource may be given by name, key or alias ("graph/User.Read"),
-// or a NAME that only one resource has, to a permission of type t. An
-// unknown or ambiguous name is a *NameError.
+// or a bare NAME, to a permission of type t. A bare name is Microsoft
+// Graph's where Graph has it (AlsoOn says who else does), or else the one
+// resource's that has it. An unknown or ambiguous name is a *NameError.
 func (cat *Catalog) ParsePermission(arg string, t manifest.Type) (manifest.Permission, error) {
 	res, value, ok := strings.Cut(arg, "/")
 	if !ok {
