@@ -152,7 +152,7 @@ var lintRules = []*lintRule{
 	{Rule: Rule{lintWrongType, LevelWarning, "a permission's id listed with the other type (Scope for Role or the reverse)"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if p.d.Status == permissions.StatusWrongType {
-				l.report(r, r.Level, p.at, p.key, "%s is listed as %q, but %s is %s permission (%q)", p.a.ID, p.key.Type, p.d.Name, wording.WithArticle(wording.Kind(otherType(p.key.Type))), otherType(p.key.Type))
+				l.report(r, r.Level, p.at, p.key, "%s is listed as %q, but %s is %s permission (%q)", p.a.ID, p.key.Type, p.d.Name, wording.WithArticle(wording.Kind(p.key.Type.Other())), p.key.Type.Other())
 			}
 		}},
 	{Rule: Rule{lintUnknownPermission, LevelWarning, "a GUID the catalog of its date does not know for a resource it knows (a note where the catalog's list is partial)"},
@@ -450,12 +450,4 @@ func canonicalID(cat *permissions.Catalog, p manifest.Permission) manifest.Permi
 		}
 	}
 	return p
-}
-
-// otherType returns the other permission type.
-func otherType(t manifest.Type) manifest.Type {
-	if t == manifest.Role {
-		return manifest.Scope
-	}
-	return manifest.Role
 }

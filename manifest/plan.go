@@ -174,7 +174,7 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 		return nil, nil
 	}
 	var edits []edit
-	changes := make([]Change, 0, 2) // the audience and a redirect URI, in one allocation
+	var changes []Change // allocated only when something changes
 	for i := range fields {
 		if plan := fields[i].plan; plan != nil {
 			e, c, err := plan(d, opts, s, changes)
@@ -184,9 +184,7 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 			edits, changes = append(edits, e...), c
 		}
 	}
-	if len(changes) > 0 {
-		rep.Changes = changes
-	}
+	rep.Changes = changes
 	return edits, nil
 }
 
@@ -375,7 +373,8 @@ type memberAdds struct {
 // top-level object, or the name of a top-level member, which is created,
 // once, with every member queued for it, where the document lacks it or
 // has null. Planners that each add to the same missing object so share
-// one.
+// one. A planner checks first that parent, where present, is an object or
+// null (addWebRedirectURIs refuses anything else with a ShapeError).
 func (d *document) addMember(parent string, m newMember) {
 	for i := range d.adds {
 		if d.adds[i].parent == parent {

@@ -50,6 +50,14 @@ const (
 // Valid reports whether t is Scope or Role.
 func (t Type) Valid() bool { return t == Scope || t == Role }
 
+// Other returns the other type: Scope for Role, Role for anything else.
+func (t Type) Other() Type {
+	if t == Role {
+		return Scope
+	}
+	return Role
+}
+
 // Access is one element of a resource entry's resourceAccess list.
 type Access struct {
 	ID   string

@@ -102,3 +102,9 @@ func ExampleAccounts_Personal() {
 	// true
 	// false
 }
+
+func ExampleType_Other() {
+	fmt.Println(manifest.Scope.Other(), manifest.Role.Other())
+	// Output:
+	// Role Scope
+}

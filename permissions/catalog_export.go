@@ -692,8 +692,8 @@ func overlay(old []entry, x exported, res uint32, resName string, conflict func(
 			conflict(at, "gives %s's %s permission %s the id %s, which the catalog gives %s; the catalog's id is kept", resName, wording.Kind(p.Type), p.Value, p.ID, old[i].id)
 			continue
 		}
-		if i, ok := byID[key{p.ID, other(p.Type)}]; ok && !strings.EqualFold(old[i].value, p.Value) {
-			conflict(at, "lists %s as %s's %s permission %s, which the catalog knows as its %s permission %s; the catalog's is kept", p.ID, resName, wording.Kind(p.Type), p.Value, wording.Kind(other(p.Type)), old[i].value)
+		if i, ok := byID[key{p.ID, p.Type.Other()}]; ok && !strings.EqualFold(old[i].value, p.Value) {
+			conflict(at, "lists %s as %s's %s permission %s, which the catalog knows as its %s permission %s; the catalog's is kept", p.ID, resName, wording.Kind(p.Type), p.Value, wording.Kind(p.Type.Other()), old[i].value)
 			continue
 		}
 		add = append(add, p)

@@ -132,9 +132,9 @@ func (cat *Catalog) describe(p, c manifest.Permission, r Resource, ok bool) Desc
 	}
 	var o Permission
 	if manifest.IsGUID(c.ID) {
-		o, ok = cat.Lookup(r.AppID, c.ID, other(c.Type))
+		o, ok = cat.Lookup(r.AppID, c.ID, c.Type.Other())
 	} else {
-		o, ok = cat.LookupValue(r.AppID, c.ID, other(c.Type)) // a name of the other type is still a wrong type
+		o, ok = cat.LookupValue(r.AppID, c.ID, c.Type.Other()) // a name of the other type is still a wrong type
 	}
 	switch {
 	case ok && o.Removed == "":
@@ -148,20 +148,12 @@ func (cat *Catalog) describe(p, c manifest.Permission, r Resource, ok bool) Desc
 	return d
 }
 
-// other returns the other permission type.
-func other(t manifest.Type) manifest.Type {
-	if t == manifest.Role {
-		return manifest.Scope
-	}
-	return manifest.Role
-}
-
 // String is the permission in words: "Microsoft Graph User.Read (delegated)".
 func (d Description) String() string {
 	if d.Status == StatusWrongType {
 		// Name is the other type's permission: say which it is, and how
 		// the manifest lists it.
-		return d.Resource + " " + d.Name + " (" + wording.Kind(other(d.Permission.Type)) + ", listed as \"" + string(d.Permission.Type) + "\")"
+		return d.Resource + " " + d.Name + " (" + wording.Kind(d.Permission.Type.Other()) + ", listed as \"" + string(d.Permission.Type) + "\")"
 	}
 	return d.Resource + " " + d.Name + " (" + wording.Kind(d.Permission.Type) + ")"
 }
@@ -185,7 +177,7 @@ func (d Description) Note() string {
 		return "removed by Microsoft on " + d.Catalog.Removed
 	case StatusWrongType:
 		t := d.Permission.Type
-		return fmt.Sprintf("wrong type: %s is %s permission, listed as %q", d.Name, wording.WithArticle(wording.Kind(other(t))), t)
+		return fmt.Sprintf("wrong type: %s is %s permission, listed as %q", d.Name, wording.WithArticle(wording.Kind(t.Other())), t)
 	case StatusUnknownID:
 		if !d.ResourceComplete {
 			return fmt.Sprintf("not in the catalog's partial list of %s (%s): see --catalog", d.Resource, d.ResourceAsOf)
@@ -196,10 +188,7 @@ func (d Description) Note() string {
 		if !d.ResourceComplete {
 			msg = fmt.Sprintf("not in the catalog's partial list of %s (%s)", d.Resource, d.ResourceAsOf)
 		}
-		if len(d.Suggestions) > 0 {
-			msg += wording.DidYouMean(d.Suggestions)
-		}
-		return msg
+		return msg + wording.DidYouMean(d.Suggestions)
 	case StatusUnlisted:
 		return "not checked: the catalog lists no permissions of " + d.Resource
 	case StatusPlaceholder:
@@ -208,8 +197,8 @@ func (d Description) Note() string {
 	return "unknown resource: not in the catalog"
 }
 
-// DescribeAll words a list of permissions, naming the
-// resource and the kind once for a run of permissions that share them:
+// DescribeAll words a list of permissions, naming the resource and the
+// kind once for a run of permissions that share them:
 // "Microsoft Graph openid, profile (delegated); Azure AD Graph User.Read (delegated)".
 func (cat *Catalog) DescribeAll(ps []manifest.Permission) string {
 	var b strings.Builder

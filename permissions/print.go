@@ -9,23 +9,13 @@ import (
 )
 
 // The formats Print writes a set of permissions in: what people paste into
-// the tool they keep an app registration in.
+// the tool they keep an app registration in (Print says what each is).
 const (
-	// formatManifest is an object holding requiredResourceAccess, the
-	// fragment the manifest editor in the Entra admin center takes.
-	formatManifest = "manifest"
-	// formatAZ is the bare array that az ad app update
-	// --required-resource-accesses @FILE takes.
-	formatAZ = "az"
-	// formatPowerShell is the -RequiredResourceAccess value of Microsoft
-	// Graph PowerShell's Update-MgApplication, and the command.
+	formatManifest   = "manifest"
+	formatAZ         = "az"
 	formatPowerShell = "powershell"
-	// formatTerraform is the required_resource_access blocks of the
-	// azuread provider's azuread_application resource.
-	formatTerraform = "terraform"
-	// formatBicep is the requiredResourceAccess property of the
-	// Microsoft Graph Bicep extension's Microsoft.Graph/applications.
-	formatBicep = "bicep"
+	formatTerraform  = "terraform"
+	formatBicep      = "bicep"
 )
 
 // PrintFormats lists the formats Print writes, "manifest" first.
@@ -45,11 +35,10 @@ func PrintFormats() []string {
 //   - "bicep": the requiredResourceAccess property of the Microsoft Graph
 //     Bicep extension's Microsoft.Graph/applications.
 //
-// The JSON formats are
-// what manifest.Apply writes into an empty object or array, so the ids are
-// as set has them; the others name each resource and permission in a
-// comment, as the catalog knows them, and take GUIDs only: a name in set
-// is written as the catalog's GUID for it, or refused.
+// The JSON formats are what manifest.Apply writes into an empty object or
+// array, so the ids are as set has them; the others name each resource and
+// permission in a comment, as the catalog knows them, and take GUIDs only:
+// a name in set is written as the catalog's GUID for it, or refused.
 func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
 	switch format {
 	case formatManifest, formatAZ:

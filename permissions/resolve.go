@@ -29,11 +29,7 @@ type NameError struct {
 }
 
 func (e *NameError) Error() string {
-	msg := e.Msg
-	if len(e.Suggestions) > 0 {
-		msg += wording.DidYouMean(e.Suggestions)
-	}
-	return msg
+	return e.Msg + wording.DidYouMean(e.Suggestions)
 }
 
 func (e *NameError) Unwrap() error { return ErrUnknownName }
@@ -85,7 +81,7 @@ func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permissio
 		return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q: more than one resource has it; name one: %s", value, wording.OrList(names))}
 	case len(others) > 0:
 		r, _ := cat.LookupResource(others[0].ResourceAppID)
-		return manifest.Permission{}, otherType(value, r.Name, t)
+		return manifest.Permission{}, wrongTypeError(value, r.Name, t)
 	}
 	if r, ok := cat.LookupResource(value); ok || value == "" {
 		if !ok {
@@ -97,9 +93,9 @@ func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permissio
 		Suggestions: cat.suggestOf(MicrosoftGraphID, value, t, 3)}
 }
 
-func otherType(value, resource string, t manifest.Type) *NameError {
+func wrongTypeError(value, resource string, t manifest.Type) *NameError {
 	return &NameError{Query: value, OtherType: true,
-		Msg: fmt.Sprintf("%s on %s is %s permission, not %s one", value, resource, wording.WithArticle(wording.Kind(other(t))), wording.WithArticle(wording.Kind(t)))}
+		Msg: fmt.Sprintf("%s on %s is %s permission, not %s one", value, resource, wording.WithArticle(wording.Kind(t.Other())), wording.WithArticle(wording.Kind(t)))}
 }
 
 // AlsoOn returns the resources other than p's that publish a permission
@@ -150,8 +146,8 @@ func (cat *Catalog) Resolve(p manifest.Permission) (manifest.Permission, error) 
 	if found, ok := cat.LookupValue(c.ResourceAppID, c.ID, c.Type); ok && found.Removed != "" {
 		return c, removedError(p.ID, r, found)
 	}
-	if o, ok := cat.LookupValue(c.ResourceAppID, c.ID, other(c.Type)); ok && o.Removed == "" {
-		return c, otherType(o.Value, r.Name, c.Type)
+	if o, ok := cat.LookupValue(c.ResourceAppID, c.ID, c.Type.Other()); ok && o.Removed == "" {
+		return c, wrongTypeError(o.Value, r.Name, c.Type)
 	}
 	return c, &NameError{Query: p.ID, Msg: fmt.Sprintf("unknown %s permission %q on %s", wording.Kind(c.Type), p.ID, r.Name),
 		Suggestions: cat.suggestOf(c.ResourceAppID, p.ID, c.Type, 3)}
@@ -167,8 +163,8 @@ func (cat *Catalog) checkID(r Resource, c manifest.Permission) error {
 		}
 		return nil
 	}
-	if o, ok := cat.Lookup(r.AppID, c.ID, other(c.Type)); ok && o.Removed == "" {
-		e := otherType(c.ID, r.Name, c.Type)
+	if o, ok := cat.Lookup(r.AppID, c.ID, c.Type.Other()); ok && o.Removed == "" {
+		e := wrongTypeError(c.ID, r.Name, c.Type)
 		e.Msg = fmt.Sprintf("%s is %s %s permission %s, not %s one", c.ID, r.Name+"'s", wording.Kind(o.Type), o.Value, wording.WithArticle(wording.Kind(c.Type)))
 		if same, ok := cat.LookupValue(r.AppID, o.Value, c.Type); ok && same.Removed == "" {
 			e.Msg += fmt.Sprintf(" (%s's %s %s is %s)", r.Name, wording.Kind(c.Type), o.Value, same.ID)

@@ -66,11 +66,7 @@ func doDiff(c *cli.Context) error {
 	}
 	f := &fileReport{kind: diffKind, cat: cat, file: ins[0].name, src: ins[0].data, other: ins[1].name,
 		res: &check.Result{Findings: check.Compare(ms[0], ms[1], cat)}}
-	out := outputFor(c)
-	r := &result{}
-	out.file(r, f)
-	c.App.Writer.Write(r.stdout.Bytes())
-	if err := out.done(c.App.Writer, []*fileReport{f}); err != nil {
+	if err := writeReports(c, f); err != nil {
 		return err
 	}
 	if len(f.res.Findings) > 0 {

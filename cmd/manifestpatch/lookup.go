@@ -60,16 +60,11 @@ func doLookup(c *cli.Context) error {
 		}
 		recs = append(recs, rec)
 	}
-	out := outputFor(c)
 	reports := make([]*fileReport, len(recs))
 	for i := range recs {
 		reports[i] = &fileReport{kind: lookupKind, file: recs[i].Query, query: &recs[i]}
-		r := &result{}
-		out.file(r, reports[i])
-		c.App.Writer.Write(r.stdout.Bytes())
-		c.App.ErrWriter.Write(r.stderr.Bytes())
 	}
-	if err := out.done(c.App.Writer, reports); err != nil {
+	if err := writeReports(c, reports...); err != nil {
 		return err
 	}
 	return codeErr(code)

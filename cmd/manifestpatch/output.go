@@ -17,8 +17,8 @@ import (
 
 // This file is the one seam between what a command found and how it is
 // written: each output format (--format) implements output, and the
-// commands that report on files (check, show, diff) hand it one fileReport
-// per file, whose kind says how the formats word it. No command branches
+// commands that report (check, show and diff on files, lookup on queries)
+// hand it one fileReport each, whose kind says how the formats word it. No command branches
 // on the format, and no format on the command.
 
 // A reportKind is how the formats word one command's fileReports: the
@@ -82,6 +82,21 @@ var outputNames = map[string][]string{
 	"show":   {"text", "json", "textconv"},
 	"diff":   {"text", "json", "sarif"},
 	"lookup": {"text", "json"},
+}
+
+// writeReports writes reports, which are all known already, in the format
+// --format names: each as the format writes it on its own, then what it
+// writes once all are done. (check and show, which read their files one
+// by one, write through eachFile instead.)
+func writeReports(c *cli.Context, reports ...*fileReport) error {
+	out := outputFor(c)
+	for _, f := range reports {
+		r := &result{}
+		out.file(r, f)
+		c.App.Writer.Write(r.stdout.Bytes())
+		c.App.ErrWriter.Write(r.stderr.Bytes())
+	}
+	return out.done(c.App.Writer, reports)
 }
 
 // outputFor returns the output the --format flag names; formatFlag has

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -43,7 +44,7 @@ func profilesCommand() *cli.Command {
 					def = " (default)"
 				}
 				hint := ""
-				if hasConsentStep(p) {
+				if slices.ContainsFunc(p.Steps, func(st profile.Step) bool { return st.ID == "consent" }) {
 					hint = " (consent-url prints the link)"
 				}
 				fmt.Fprintf(c.App.Writer, "%s%s: %s%s\n", p.Name, def, p.Description, hint)
@@ -105,15 +106,4 @@ var stepHints = map[string]string{
 	"redirect-uri": " (--agency NAME)",
 	"consent":      "; consent-url prints it",
 	"secret":       " (check)",
-}
-
-// hasConsentStep reports whether the profile's setup has an admin-consent
-// step, whose link consent-url prints.
-func hasConsentStep(p profile.Profile) bool {
-	for _, st := range p.Steps {
-		if st.ID == "consent" {
-			return true
-		}
-	}
-	return false
 }
