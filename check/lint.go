@@ -287,6 +287,21 @@ type lintOptions struct {
 	// Catalog is the catalog permissions are looked up in; nil is
 	// permissions.Builtin().
 	Catalog *permissions.Catalog
+	// wanted, when not nil, is Want as wantedKeys maps it, prepared once
+	// for many manifests (Planner).
+	wanted map[manifest.Permission]bool
+}
+
+// wantedKeys maps the permissions of set to their canonical form, as the
+// lints compare them.
+func wantedKeys(cat *permissions.Catalog, set manifest.Set) map[manifest.Permission]bool {
+	wanted := make(map[manifest.Permission]bool)
+	for _, r := range set {
+		for _, a := range r.ResourceAccess {
+			wanted[cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
+		}
+	}
+	return wanted
 }
 
 // Calendar roles that are easily taken for one another: Microsoft Graph's
@@ -321,12 +336,10 @@ func personalAudience(a string) bool {
 // the wrong type gets that finding alone.
 func lint(m manifest.Manifest, opts lintOptions) []Finding {
 	cat := opts.Catalog
-	l := &linter{m: m, cat: cat, now: retirement.OrNow(opts.Now), wanted: make(map[manifest.Permission]bool),
+	l := &linter{m: m, cat: cat, now: retirement.OrNow(opts.Now), wanted: opts.wanted,
 		count: make(map[string]int), more: make(map[string]moreFindings)}
-	for _, r := range opts.Want {
-		for _, a := range r.ResourceAccess {
-			l.wanted[cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})] = true
-		}
+	if l.wanted == nil {
+		l.wanted = wantedKeys(cat, opts.Want)
 	}
 	// The canonical form of every permission listed, for the redundancy
 	// lint, which looks ahead.

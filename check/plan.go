@@ -115,15 +115,46 @@ func (r *Result) OK(strict bool) bool {
 // missing (apply would add it beside the typo), and, with ResolveNames, a
 // name it cannot resolve.
 func Plan(src []byte, want Want, opts Options) (*Result, error) {
+	p, err := NewPlanner(want, opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.Plan(src)
+}
+
+// A Planner plans manifests for one Want and Options, as Plan does: a run
+// over many manifests checks what is wanted, and prepares it for the
+// lints, once instead of once per manifest. A Planner is not changed by
+// planning and may be used by several goroutines at once.
+type Planner struct {
+	want   Want
+	opts   Options
+	allow  map[string]bool
+	wanted map[manifest.Permission]bool // the wanted set, canonical, for the lints
+}
+
+// NewPlanner checks want and opts as Plan does before it reads a
+// manifest: the codes of opts.Allow (CheckAllow) and each wanted
+// permission against the catalog (a *permissions.NameError).
+func NewPlanner(want Want, opts Options) (*Planner, error) {
 	if len(opts.Allow) > 0 {
 		if err := CheckAllow(opts.Allow); err != nil {
 			return nil, err
 		}
 	}
-	cat := opts.Catalog
-	if err := checkSet(cat, want.Set); err != nil {
+	if err := checkSet(opts.Catalog, want.Set); err != nil {
 		return nil, err
 	}
+	p := &Planner{want: want, opts: opts, allow: make(map[string]bool, len(opts.Allow)), wanted: wantedKeys(opts.Catalog, want.Set)}
+	for _, c := range opts.Allow {
+		p.allow[c] = true
+	}
+	return p, nil
+}
+
+// Plan plans the manifest src, as the package-level Plan does.
+func (p *Planner) Plan(src []byte) (*Result, error) {
+	want, opts, cat := p.want, p.opts, p.opts.Catalog
 	res := &Result{}
 	var resolve func(manifest.Permission) manifest.Permission
 	if opts.ResolveNames {
@@ -159,27 +190,23 @@ func Plan(src []byte, want Want, opts Options) (*Result, error) {
 	if !res.Changed {
 		res.Output = src
 	}
-	lints := lint(m, lintOptions{Want: want.Set, Now: opts.Now, Catalog: cat})
+	lints := lint(m, lintOptions{Want: want.Set, wanted: p.wanted, Now: opts.Now, Catalog: cat})
 	if err := typoBeside(cat, m, lints, rep.Added); err != nil {
 		return nil, err
 	}
 	res.problems(want, opts)
-	allow := make(map[string]bool, len(opts.Allow))
-	for _, c := range opts.Allow {
-		allow[c] = true
-	}
 	res.Findings = slices.Grow(res.Findings, len(lints))
 	for _, f := range lints {
 		if opts.Mode == manifest.Overwrite && f.Code == lintRepeatedResource {
 			f.Level = LevelError // overwrite merges the entries
 			f.Msg += ": overwrite merges them"
 		}
-		if f.Level == LevelError || !allow[f.Code] {
+		if f.Level == LevelError || !p.allow[f.Code] {
 			res.Findings = append(res.Findings, f)
 		}
 	}
 	for _, f := range notes(m.Setup, want) {
-		if !allow[f.Code] {
+		if !p.allow[f.Code] {
 			res.Findings = append(res.Findings, f)
 		}
 	}

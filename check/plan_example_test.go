@@ -122,3 +122,29 @@ func ExamplePlanError_Position() {
 	// 2:66
 	// 2:66: requiredResourceAccess[0].resourceAccess[0].id: "User.Raed" is not a delegated permission of Microsoft Graph; did you mean User.Read? Applying would add User.Read beside it: fix the name first
 }
+
+// A Planner checks what is wanted once and plans any number of
+// manifests with it.
+func ExampleNewPlanner() {
+	want, _ := profile.Default().Want("")
+	p, err := check.NewPlanner(want, check.Options{Allow: []string{"redirect-uri-unchecked"}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, src := range []string{
+		`{"displayName": "new app"}`,
+		`{"displayName": "old app", "signInAudience": "AzureADMultipleOrgs", "requiredResourceAccess": []}`,
+	} {
+		res, err := p.Plan([]byte(src))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		_, audience := res.Report.Change(manifest.PathSignInAudience)
+		fmt.Printf("%d findings, %d permissions to add, audience set: %v\n", len(res.Findings), len(res.Report.Added), audience)
+	}
+	// Output:
+	// 10 findings, 9 permissions to add, audience set: true
+	// 9 findings, 9 permissions to add, audience set: false
+}

@@ -3,12 +3,15 @@ package check_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
@@ -138,5 +141,45 @@ func TestUnresolvedNameFirst(t *testing.T) {
 	src = strings.Replace(src, "Not.A.Perm", "User.Read", 1)
 	if _, err := check.Plan([]byte(src), check.Want{RedirectURIs: []string{"https://acme.example/auth"}}, check.Options{ResolveNames: true}); err == nil || !strings.Contains(err.Error(), "web: want an object") {
 		t.Errorf("Plan = %v; want web's shape", err)
+	}
+}
+
+// TestPlannerAgreesWithPlan: a Planner prepared once gives each manifest
+// what Plan gives it, when the manifests are planned at once from several
+// goroutines (as the command plans files).
+func TestPlannerAgreesWithPlan(t *testing.T) {
+	in := inputs(t)
+	for i, w := range wants(t) {
+		for _, o := range append(modes, check.Options{Allow: []string{"ews-retired", "redirect-uri-unchecked"}}) {
+			p, err := check.NewPlanner(w, o)
+			if err != nil {
+				t.Fatalf("want %d, options %+v: %v", i, o, err)
+			}
+			var wg sync.WaitGroup
+			for name, src := range in {
+				wg.Go(func() {
+					got, gotErr := p.Plan(src)
+					want, wantErr := check.Plan(src, w, o)
+					if diff := cmp.Diff(want, got); diff != "" || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+						t.Errorf("%s, want %d, options %+v: Planner.Plan and Plan differ (-Plan +Planner):\n%s\nerrors: %v, %v", filepath.Base(name), i, o, diff, wantErr, gotErr)
+					}
+				})
+			}
+			wg.Wait()
+		}
+	}
+}
+
+// NewPlanner refuses what Plan refuses before it reads a manifest.
+func TestNewPlannerRefuses(t *testing.T) {
+	if _, err := check.NewPlanner(check.Want{}, check.Options{Allow: []string{"no-such-code"}}); err == nil {
+		t.Error("an unknown --allow code was accepted")
+	}
+	role := check.Want{Set: manifest.Set{{ResourceAppID: permissions.MicrosoftGraphID, ResourceAccess: []manifest.Access{
+		{ID: "024d486e-b451-40bb-833d-3e66d98c5c73", Type: manifest.Role}, // Mail.ReadWrite is a scope with this id
+	}}}}
+	var ne *permissions.NameError
+	if _, err := check.NewPlanner(role, check.Options{}); !errors.As(err, &ne) {
+		t.Errorf("a scope's GUID wanted as a role: got %v, want a *permissions.NameError", err)
 	}
 }

@@ -46,12 +46,16 @@ func doApply(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	planner, err := check.NewPlanner(want, opts)
+	if err != nil {
+		return err
+	}
 	dryRun := showDiff || list
 	if !dryRun && !toStdout {
 		removeStale(files)
 	}
 	_, err = eachFile(c, files, func(path string, r *result) {
-		in, res, err := planFile(c, path, want, opts, !dryRun && !toStdout && path != "-")
+		in, res, err := planFile(c, path, planner, !dryRun && !toStdout && path != "-")
 		if err != nil {
 			r.fail(err)
 			return

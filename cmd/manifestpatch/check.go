@@ -50,12 +50,16 @@ func doCheck(c *cli.Context) error {
 // output --format names: check and show differ only in what they want and
 // how their findings are worded.
 func reportFiles(c *cli.Context, kind *reportKind, files []string, want check.Want, opts check.Options) error {
+	planner, err := check.NewPlanner(want, opts)
+	if err != nil {
+		return err
+	}
 	out := outputFor(c)
 	strict := c.Bool("strict")
 	results, err := eachFile(c, files, func(path string, r *result) {
 		f := &fileReport{kind: kind, cat: opts.Catalog, file: path, strict: strict, multi: len(files) > 1}
 		r.record = f
-		in, res, err := planFile(c, path, want, opts, false)
+		in, res, err := planFile(c, path, planner, false)
 		if in != nil {
 			// Kept on error too: SARIF counts an error's column in it.
 			f.file, f.src = in.name, in.data
@@ -86,14 +90,14 @@ func reportFiles(c *cli.Context, kind *reportKind, files []string, want check.Wa
 	return err
 }
 
-// planFile reads the file at path and plans want for it; write says
+// planFile reads the file at path and plans it with p; write says
 // whether the command will replace the file.
-func planFile(c *cli.Context, path string, want check.Want, opts check.Options, write bool) (*input, *check.Result, error) {
+func planFile(c *cli.Context, path string, p *check.Planner, write bool) (*input, *check.Result, error) {
 	in, err := readInput(path, c.App.Reader, write)
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := check.Plan(in.data, want, opts)
+	res, err := p.Plan(in.data)
 	if err != nil {
 		return in, nil, fileError{in.name, err}
 	}
