@@ -171,7 +171,9 @@ func (d *document) appendItems(a *array, last int, tmpl *object, items []writer)
 		st = st.at(indentAfter(sep))
 	}
 	at := a.items[last].end
-	var b []byte
+	// Room for the usual item, a permission or an entry of one: a few
+	// growths of b were a tenth of writing them.
+	b := make([]byte, 0, len(items)*(len(sep)+128))
 	for _, w := range items {
 		b = append(b, sep...)
 		b = w(b, st)
