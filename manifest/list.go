@@ -104,7 +104,9 @@ func (p *parser) entry(path jpath) (entryNode, error) {
 	if err != nil {
 		return e, err
 	}
-	p.foldedKeys(folded, path.String(), map[string]bool{"resourceAppId": appKey >= 0, "resourceAccess": listKey >= 0})
+	if len(folded) > 0 { // the path is worded only for an error
+		p.foldedKeys(folded, path.String(), map[string]bool{"resourceAppId": appKey >= 0, "resourceAccess": listKey >= 0})
+	}
 	switch {
 	case appKey < 0 && path.base == "" && (e.has("appId") || e.has(RequiredResourceAccess)):
 		// az ad app list prints a bare array of applications.
@@ -174,7 +176,9 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 		if err != nil {
 			return err
 		}
-		p.foldedKeys(folded, ipath.String(), map[string]bool{"id": idKey >= 0, "type": typeKey >= 0})
+		if len(folded) > 0 {
+			p.foldedKeys(folded, ipath.String(), map[string]bool{"id": idKey >= 0, "type": typeKey >= 0})
+		}
 		if idKey < 0 {
 			p.shapeAt(s, ipath, "the permission has no id")
 		} else if typeKey < 0 {
