@@ -12,27 +12,44 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// permissions returns the set of permissions the document lists, in their
-// canonical form, and records duplicates in rep.
-func (d *document) permissions(canon func(Permission) Permission, rep *Report) map[identity]bool {
+// listed is what the document lists: each permission in its canonical
+// form and its identity, in document order, and the set of identities.
+type listed struct {
+	perms []listedPerm
+	have  map[identity]bool
+}
+
+type listedPerm struct {
+	p Permission
+	k identity
+}
+
+// permissions returns what the document lists, the permissions in their
+// canonical form, and records duplicates in rep. Each permission is mapped
+// and folded here once, for every step of the plan that follows.
+func (d *document) permissions(canon func(Permission) Permission, rep *Report) listed {
 	n := 0
 	for _, e := range d.entries {
 		n += len(e.accesses)
 	}
-	have := make(map[identity]bool, n)
-	dup := make(map[identity]bool)
+	l := listed{perms: make([]listedPerm, 0, n), have: make(map[identity]bool, n)}
+	var dup map[identity]bool
 	for _, e := range d.entries {
 		for _, a := range e.accesses {
 			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
 			k := identityOf(p)
-			if have[k] && !dup[k] {
+			if l.have[k] && !dup[k] {
+				if dup == nil {
+					dup = make(map[identity]bool)
+				}
 				dup[k] = true
 				rep.Duplicates = append(rep.Duplicates, p)
 			}
-			have[k] = true
+			l.have[k] = true
+			l.perms = append(l.perms, listedPerm{p, k})
 		}
 	}
-	return have
+	return l
 }
 
 // listEdits plans the requiredResourceAccess edits. In both modes what
@@ -45,7 +62,7 @@ func (d *document) permissions(canon func(Permission) Permission, rep *Report) m
 // a wanted permission listed in a later entry of its resource moves to the
 // first, so that each resource has one entry. What is removed goes with
 // its separators; everything that stays keeps its bytes and place.
-func (d *document) listEdits(want Set, have map[identity]bool, canon func(Permission) Permission, opts Options, rep *Report) []edit {
+func (d *document) listEdits(want Set, have listed, canon func(Permission) Permission, opts Options, rep *Report) []edit {
 	first := make(map[string]int) // canonical resource app id: its first entry
 	apps := make([]string, len(d.entries))
 	for i, e := range d.entries {
@@ -60,7 +77,7 @@ func (d *document) listEdits(want Set, have map[identity]bool, canon func(Permis
 		var missing []Access
 		for _, a := range r.ResourceAccess {
 			p := Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
-			if !have[identityOf(p)] {
+			if !have.have[identityOf(p)] {
 				missing = append(missing, a)
 				rep.Added = append(rep.Added, p)
 			}
@@ -75,7 +92,7 @@ func (d *document) listEdits(want Set, have map[identity]bool, canon func(Permis
 		}
 		adds[i] = d.spell(i, missing, r.ResourceAppID, opts)
 	}
-	keep, keepAccess := d.keep(want, canon, apps, first, adds, opts, rep)
+	keep, keepAccess := d.keep(want, have, apps, first, adds, opts, rep)
 	var edits []edit
 	for i := range d.entries {
 		if !keep[i] {
@@ -105,7 +122,7 @@ func (d *document) spell(i int, list []Access, app string, opts Options) []Acces
 // In Overwrite mode a wanted permission listed only in a later entry of
 // its resource is added to the first (adds grows), and what is not wanted
 // is recorded in rep as removed.
-func (d *document) keep(want Set, canon func(Permission) Permission, apps []string, first map[string]int, adds [][]Access, opts Options, rep *Report) ([]bool, [][]bool) {
+func (d *document) keep(want Set, have listed, apps []string, first map[string]int, adds [][]Access, opts Options, rep *Report) ([]bool, [][]bool) {
 	var wanted map[identity]bool
 	if opts.Mode == Overwrite {
 		wanted = make(map[identity]bool)
@@ -115,19 +132,17 @@ func (d *document) keep(want Set, canon func(Permission) Permission, apps []stri
 			}
 		}
 	}
-	n := 0
-	for _, e := range d.entries {
-		n += len(e.accesses)
-	}
+	n := len(have.perms)
 	kept := make(map[identity]bool, n)
 	flat := make([]bool, n)
 	keep := make([]bool, len(d.entries))
 	keepAccess := make([][]bool, len(d.entries))
+	at := 0 // the index of the permission in have
 	for i, e := range d.entries {
 		keepAccess[i], flat = flat[:len(e.accesses):len(e.accesses)], flat[len(e.accesses):]
-		for j, a := range e.accesses {
-			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
-			k := identityOf(p)
+		for j := range e.accesses {
+			p, k := have.perms[at].p, have.perms[at].k
+			at++
 			switch {
 			case kept[k]: // a repeat
 			case wanted != nil && !wanted[k]:
