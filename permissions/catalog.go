@@ -97,6 +97,14 @@ type Permission struct {
 	// resource's service principal though it still works (an Enabled
 	// permission the portal does not offer).
 	Hidden bool
+	// Level is Microsoft's privilege level of a Microsoft Graph
+	// permission, from 1 (least privileged) to 5 (most), as Microsoft's
+	// permission data (Kibali) gives it: the risk of consenting to it,
+	// by the breadth of access and the sensitivity of what it allows
+	// (the work-account scheme for a scope). 0 when the data has none.
+	Level int
+	// Tier is the permission's EntraOps tier, TierUnknown when it has none.
+	Tier Tier
 }
 
 // Key returns the identity of p as a manifest lists it.
@@ -172,6 +180,8 @@ type entry struct {
 	disabled    bool
 	removed     string // the date Microsoft removed it, or ""
 	hidden      bool   // enabled, but not listed on the resource's service principal
+	level       uint8  // Microsoft's privilege level, 0 for none
+	tier        Tier
 	displayName string
 }
 
@@ -193,6 +203,8 @@ func (c *Catalog) permission(e *entry) Permission {
 		Enabled:       !e.disabled,
 		Removed:       e.removed,
 		Hidden:        e.hidden,
+		Level:         int(e.level),
+		Tier:          e.tier,
 	}
 }
 

@@ -263,8 +263,9 @@ func TestWithConflicts(t *testing.T) {
 	c := (*Catalog)(nil).With(e, foreign)
 
 	// The same id, type and name: the export's description, consent and
-	// state win.
-	want := Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Value: "User.Read", Type: manifest.Scope, Consent: ConsentAdmin, DisplayName: "Renamed"}
+	// state win; the privilege level and tier, which an export does not
+	// carry, are kept.
+	want := Permission{ResourceAppID: graph, ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Value: "User.Read", Type: manifest.Scope, Consent: ConsentAdmin, DisplayName: "Renamed", Level: 2, Tier: TierUserAccess}
 	if got, _ := c.Lookup(graph, want.ID, manifest.Scope); !cmp.Equal(want, got) {
 		t.Errorf("User.Read after With: %+v", got)
 	}

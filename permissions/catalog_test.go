@@ -318,6 +318,8 @@ func TestLookup(t *testing.T) {
 		Consent:       ConsentUser,
 		DisplayName:   "Sign in and read user profile",
 		Enabled:       true,
+		Level:         2,
+		Tier:          TierUserAccess,
 	}
 	tests := []struct {
 		name    string

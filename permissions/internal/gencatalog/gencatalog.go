@@ -22,7 +22,12 @@
 //     than that its GUID is unknown;
 //   - graph-hidden.json: Microsoft Graph permissions that work but that
 //     Microsoft no longer lists on its service principal, so the complete
-//     export lacks them.
+//     export lacks them;
+//   - privilege-levels.json: Microsoft's privilege level (1 to 5) of
+//     Microsoft Graph's permissions;
+//   - privilege-tiers.json: the EntraOps tier (ControlPlane,
+//     ManagementPlane, UserAccess) of the permissions of first-party
+//     resources.
 //
 // Generation checks the data as it goes (GUID syntax, types, no permission
 // listed twice, no resource name that could mean two resources, the files
@@ -51,6 +56,8 @@ const (
 	FirstPartyFile = "first-party-permissions.json"
 	RemovedFile    = "graph-removed.json"
 	HiddenFile     = "graph-hidden.json"
+	LevelsFile     = "privilege-levels.json"
+	TiersFile      = "privilege-tiers.json"
 )
 
 // leading lists the resources that come first in the table, in this order;
@@ -90,7 +97,7 @@ var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 
 // Files holds the contents of the data files.
 type Files struct {
-	Apps, Perms, FirstParty, Removed, Hidden []byte
+	Apps, Perms, FirstParty, Removed, Hidden, Levels, Tiers []byte
 }
 
 // Read reads the data files from the folder dir.
@@ -99,7 +106,8 @@ func Read(dir string) (Files, error) {
 	for _, x := range []struct {
 		name string
 		dst  *[]byte
-	}{{AppsFile, &f.Apps}, {PermsFile, &f.Perms}, {FirstPartyFile, &f.FirstParty}, {RemovedFile, &f.Removed}, {HiddenFile, &f.Hidden}} {
+	}{{AppsFile, &f.Apps}, {PermsFile, &f.Perms}, {FirstPartyFile, &f.FirstParty}, {RemovedFile, &f.Removed}, {HiddenFile, &f.Hidden},
+		{LevelsFile, &f.Levels}, {TiersFile, &f.Tiers}} {
 		data, err := os.ReadFile(filepath.Join(dir, x.name))
 		if err != nil {
 			return Files{}, err
@@ -163,6 +171,30 @@ type hiddenFile struct {
 	Hidden        []dataPerm      `json:"hidden"`
 }
 
+type levelsFile struct {
+	About         string          `json:"about"`
+	Source        json.RawMessage `json:"source"`
+	ResourceAppID string          `json:"resourceAppId"`
+	Levels        []struct {
+		ID    string `json:"id"`
+		Type  string `json:"type"`
+		Value string `json:"value"`
+		Level int    `json:"level"`
+	} `json:"levels"`
+}
+
+type tiersFile struct {
+	About  string          `json:"about"`
+	Source json.RawMessage `json:"source"`
+	Tiers  []struct {
+		ResourceAppID string `json:"resourceAppId"`
+		ID            string `json:"id"`
+		Type          string `json:"type"`
+		Value         string `json:"value"`
+		Tier          string `json:"tier"`
+	} `json:"tiers"`
+}
+
 type appsFile struct {
 	About string `json:"about"`
 	Apps  []struct {
@@ -188,6 +220,8 @@ type permission struct {
 	disabled                    bool
 	removed                     string // the date Microsoft removed it, or ""
 	hidden                      bool   // enabled, but not listed on the resource's service principal
+	level                       int    // Microsoft's privilege level, 1 to 5; 0 for none
+	tier                        string // the Tier constant of its EntraOps tier, or ""
 }
 
 // snapshot is one data file's date, with what it covers.
@@ -239,6 +273,20 @@ func Build(f Files) ([]byte, error) {
 		return nil, err
 	}
 	if err := addHidden(resources, hf); err != nil {
+		return nil, err
+	}
+	var lf levelsFile
+	if err := decode(LevelsFile, f.Levels, &lf); err != nil {
+		return nil, err
+	}
+	var tf tiersFile
+	if err := decode(TiersFile, f.Tiers, &tf); err != nil {
+		return nil, err
+	}
+	if err := addLevels(resources, lf); err != nil {
+		return nil, err
+	}
+	if err := addTiers(resources, tf); err != nil {
 		return nil, err
 	}
 	snaps := []snapshot{{"Microsoft Graph", pf.Snapshot}, {"first-party", ff.Snapshot}}
@@ -416,6 +464,70 @@ func addHidden(resources []*resource, hf hiddenFile) error {
 	return addUnlisted(resources, HiddenFile, hf.ResourceAppID, hf.Hidden, func(_ int, p *permission) {
 		p.hidden = true
 	})
+}
+
+// tierNames maps the EntraOps tier names to the Tier constants.
+var tierNames = map[string]string{"ControlPlane": "TierControlPlane", "ManagementPlane": "TierManagementPlane", "UserAccess": "TierUserAccess"}
+
+// addLevels gives the permissions of lf's resource their privilege
+// levels. Each row must name a permission of that resource by id and type,
+// with its value, once.
+func addLevels(resources []*resource, lf levelsFile) error {
+	for _, x := range lf.Levels {
+		where := fmt.Sprintf("%s: %s %s", LevelsFile, x.Value, x.Type)
+		if x.Level < 1 || x.Level > 5 {
+			return fmt.Errorf("%s: level %d is not 1 to 5", where, x.Level)
+		}
+		p, err := classified(resources, where, lf.ResourceAppID, x.ID, x.Type, x.Value)
+		if err != nil {
+			return err
+		}
+		if p.level != 0 {
+			return fmt.Errorf("%s: listed twice", where)
+		}
+		p.level = x.Level
+	}
+	return nil
+}
+
+// addTiers gives permissions their EntraOps tiers. Each row must name a
+// permission of the catalog by resource, id and type, with its value, once.
+func addTiers(resources []*resource, tf tiersFile) error {
+	for _, x := range tf.Tiers {
+		where := fmt.Sprintf("%s: %s %s %s", TiersFile, x.ResourceAppID, x.Value, x.Type)
+		tier, ok := tierNames[x.Tier]
+		if !ok {
+			return fmt.Errorf("%s: tier %q is none of ControlPlane, ManagementPlane and UserAccess", where, x.Tier)
+		}
+		p, err := classified(resources, where, x.ResourceAppID, x.ID, x.Type, x.Value)
+		if err != nil {
+			return err
+		}
+		if p.tier != "" {
+			return fmt.Errorf("%s: listed twice", where)
+		}
+		p.tier = tier
+	}
+	return nil
+}
+
+// classified returns the permission of the resource appID with the id and
+// type a classification file gives, which must have the value it gives.
+func classified(resources []*resource, where, appID, id, typ, value string) (*permission, error) {
+	i := slices.IndexFunc(resources, func(r *resource) bool { return r.appID == appID })
+	if i < 0 {
+		return nil, fmt.Errorf("%s: resource %s is not in the catalog", where, appID)
+	}
+	r := resources[i]
+	for j := range r.perms {
+		if p := &r.perms[j]; p.id == id && p.typ == typ {
+			if !strings.EqualFold(p.value, value) {
+				return nil, fmt.Errorf("%s: %s is %s in the catalog", where, id, p.value)
+			}
+			return p, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: %s %s is not a permission of %s in the catalog", where, typ, id, r.name)
 }
 
 // addUnlisted adds permissions the resource's complete export does not
@@ -650,6 +762,12 @@ func render(snaps []snapshot, resources []*resource) ([]byte, error) {
 		}
 		if f.p.hidden {
 			b.WriteString(", hidden: true")
+		}
+		if f.p.level != 0 {
+			fmt.Fprintf(&b, ", level: %d", f.p.level)
+		}
+		if f.p.tier != "" {
+			fmt.Fprintf(&b, ", tier: %s", f.p.tier)
 		}
 		if f.p.displayName != "" {
 			fmt.Fprintf(&b, ", displayName: %q", f.p.displayName)

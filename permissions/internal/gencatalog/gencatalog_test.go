@@ -43,11 +43,28 @@ const (
 	hidden = `{"about": "", "source": {}, "resourceAppId": "00000003-0000-0000-c000-000000000000", "hidden": [
 		{"id": "32ea53ac-4a89-4cde-bac4-727c6fb9ac29", "type": "Scope", "value": "ChannelMessage.Delete", "adminConsentRequired": false, "displayName": "Delete user's channel messages"}
 	]}`
+	levels = `{"about": "", "source": {}, "resourceAppId": "00000003-0000-0000-c000-000000000000", "levels": [
+		{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope", "value": "User.Read", "level": 1}
+	]}`
+	tiers = `{"about": "", "source": {}, "tiers": [
+		{"resourceAppId": "00000003-0000-0000-c000-000000000000", "id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope", "value": "user.read", "tier": "UserAccess"},
+		{"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "type": "Role", "value": "Mail.Send", "tier": "ControlPlane"}
+	]}`
 )
+
+// files returns the data set above with the data files named in edits
+// replaced: removed, hidden, levels or tiers by name.
+func files(a, p, f string, edits map[string]string) Files {
+	fs := Files{Apps: []byte(a), Perms: []byte(p), FirstParty: []byte(f), Removed: []byte(removed), Hidden: []byte(hidden), Levels: []byte(levels), Tiers: []byte(tiers)}
+	for name, text := range edits {
+		*map[string]*[]byte{"removed": &fs.Removed, "hidden": &fs.Hidden, "levels": &fs.Levels, "tiers": &fs.Tiers}[name] = []byte(text)
+	}
+	return fs
+}
 
 func build(t *testing.T, a, p, f string) string {
 	t.Helper()
-	src, err := Build(Files{Apps: []byte(a), Perms: []byte(p), FirstParty: []byte(f), Removed: []byte(removed), Hidden: []byte(hidden)})
+	src, err := Build(files(a, p, f, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,8 +94,9 @@ func TestBuild(t *testing.T) {
 		// A permission that works though the service principal no longer
 		// lists it.
 		`{res: 0, id: "32ea53ac-4a89-4cde-bac4-727c6fb9ac29", value: "ChannelMessage.Delete", typ: manifest.Scope, consent: ConsentUser, hidden: true, displayName: "Delete user's channel messages"},`,
-		// Keyed rows; a trimmed display name; consent from the flag.
-		`{res: 0, id: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", value: "User.Read", typ: manifest.Scope, consent: ConsentUser, displayName: "Sign in and read user profile"},`,
+		// Keyed rows; a trimmed display name; consent from the flag; the
+		// privilege level and the tier (whose value may differ in case).
+		`{res: 0, id: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", value: "User.Read", typ: manifest.Scope, consent: ConsentUser, level: 1, tier: TierUserAccess, displayName: "Sign in and read user profile"},`,
 		`{res: 0, id: "b633e1c5-b582-4048-a93e-9f11b44c7e96", value: "Mail.Send", typ: manifest.Role, consent: ConsentAdmin, disabled: true, displayName: "Send mail as any user"},`,
 		// A null flag is an unknown consent, not a user's; the later file
 		// adds nothing it does not know either.
@@ -86,7 +104,7 @@ func TestBuild(t *testing.T) {
 		// Two ids for one name, and a role that reuses Graph's id.
 		`{res: 1, id: "6222dbab-a24c-4210-9d91-2f47cf565614", value: "User.ReadBasic.All", typ: manifest.Scope},`,
 		`{res: 1, id: "9b005f11-86f0-45f7-8c27-4fff5d849916", value: "User.ReadBasic.All", typ: manifest.Scope},`,
-		`{res: 1, id: "b633e1c5-b582-4048-a93e-9f11b44c7e96", value: "Mail.Send", typ: manifest.Role, consent: ConsentAdmin},`,
+		`{res: 1, id: "b633e1c5-b582-4048-a93e-9f11b44c7e96", value: "Mail.Send", typ: manifest.Role, consent: ConsentAdmin, tier: TierControlPlane},`,
 		`{name: "powerappsadmin", res: 4},`,
 	} {
 		if !strings.Contains(src, want+"\n") {
@@ -106,23 +124,31 @@ func TestBuildErrors(t *testing.T) {
 		name    string
 		a, p, f string
 		want    string
-		r       string // graph-removed.json; "" for the one above
-		h       string // graph-hidden.json; "" for the one above
+		r       string            // graph-removed.json; "" for the one above
+		h       string            // graph-hidden.json; "" for the one above
+		more    map[string]string // other files replaced, as files takes them
 	}{
-		{"unknown field", apps, strings.Replace(perms, `"about"`, `"abuot"`, 1), firstParty, `permissions.json: json: unknown field "abuot"`, "", ""},
-		{"no date", apps, strings.Replace(perms, `"2026-08-19"`, `""`, 1), firstParty, `permissions.json: snapshot "" is not a date`, "", ""},
-		{"upper-case id", apps, strings.Replace(perms, "e1fe6dd8", "E1FE6DD8", 1), firstParty, `id "E1FE6DD8-ba31-4d61-89e7-88639da4683d" is not a lower-case GUID`, "", ""},
-		{"bad type", apps, strings.Replace(perms, `"type": "Scope"`, `"type": "scope"`, 1), firstParty, "type is neither Scope nor Role", "", ""},
-		{"value with a slash", apps, strings.Replace(perms, `"User.Read"`, `"User/Read"`, 1), firstParty, `value "User/Read" is empty or holds a space or a slash`, "", ""},
-		{"files disagree", apps, perms, strings.Replace(firstParty, `"EAS.AccessAsUser.All"`, `"EWS.AccessAsUser.All"`, 1), "id 266d2589-20b5-4f91-9a03-89247d1be8da is EAS.AccessAsUser.All in an earlier file", "", ""},
-		{"listed twice", apps, perms, strings.Replace(firstParty, "9b005f11-86f0-45f7-8c27-4fff5d849916", "6222dbab-a24c-4210-9d91-2f47cf565614", 1), "id 6222dbab-a24c-4210-9d91-2f47cf565614 listed twice", "", ""},
-		{"count short", apps, perms, strings.Replace(firstParty, `"Scope": 3`, `"Scope": 4`, 1), "3 of type Scope, the file's counts say 4", "", ""},
-		{"resource not in apps", apps, strings.Replace(perms, `"appId": "00000002-0000-0ff1-ce00-000000000000"`, `"appId": "00000002-0000-0ff1-ce00-00000000000f"`, 1), firstParty, "is not in resource-apps.json", "", ""},
-		{"name means two", strings.Replace(apps, `"displayName": "Microsoft Teams Services"`, `"displayName": "Microsoft Teams"`, 1), perms, firstParty, `means both 1fec8e78-bce4-4aaf-ab1b-5451cc387264 and cc15fd57-2c6c-4117-a88c-83b1d56b4bbe`, "", ""},
-		{"removed but published", apps, perms, firstParty, "graph-removed.json: Mail.Send Role: b633e1c5-b582-4048-a93e-9f11b44c7e96 is published as Mail.Send", strings.Replace(strings.Replace(removed, "Directory.Write.Restricted", "Mail.Send", 1), "f20584af-9290-4153-9280-ff8bb2c0ea7f", "b633e1c5-b582-4048-a93e-9f11b44c7e96", 1), ""},
-		{"removed before seen", apps, perms, firstParty, "are not YYYY-MM-DD, the one before the other", strings.Replace(removed, `"lastSeen": "2024-08-31"`, `"lastSeen": "2024-09-30"`, 1), ""},
-		{"hidden but published", apps, perms, firstParty, "graph-hidden.json: User.Read Scope: 32ea53ac-4a89-4cde-bac4-727c6fb9ac29 is published as User.Read e1fe6dd8-ba31-4d61-89e7-88639da4683d", "", strings.Replace(hidden, "ChannelMessage.Delete", "User.Read", 1)},
-		{"hidden on no resource", apps, perms, firstParty, "graph-hidden.json: resource 00000003-0000-0000-c000-00000000000f is not in the catalog", "", strings.Replace(hidden, "c000-000000000000", "c000-00000000000f", 1)},
+		{"unknown field", apps, strings.Replace(perms, `"about"`, `"abuot"`, 1), firstParty, `permissions.json: json: unknown field "abuot"`, "", "", nil},
+		{"no date", apps, strings.Replace(perms, `"2026-08-19"`, `""`, 1), firstParty, `permissions.json: snapshot "" is not a date`, "", "", nil},
+		{"upper-case id", apps, strings.Replace(perms, "e1fe6dd8", "E1FE6DD8", 1), firstParty, `id "E1FE6DD8-ba31-4d61-89e7-88639da4683d" is not a lower-case GUID`, "", "", nil},
+		{"bad type", apps, strings.Replace(perms, `"type": "Scope"`, `"type": "scope"`, 1), firstParty, "type is neither Scope nor Role", "", "", nil},
+		{"value with a slash", apps, strings.Replace(perms, `"User.Read"`, `"User/Read"`, 1), firstParty, `value "User/Read" is empty or holds a space or a slash`, "", "", nil},
+		{"files disagree", apps, perms, strings.Replace(firstParty, `"EAS.AccessAsUser.All"`, `"EWS.AccessAsUser.All"`, 1), "id 266d2589-20b5-4f91-9a03-89247d1be8da is EAS.AccessAsUser.All in an earlier file", "", "", nil},
+		{"listed twice", apps, perms, strings.Replace(firstParty, "9b005f11-86f0-45f7-8c27-4fff5d849916", "6222dbab-a24c-4210-9d91-2f47cf565614", 1), "id 6222dbab-a24c-4210-9d91-2f47cf565614 listed twice", "", "", nil},
+		{"count short", apps, perms, strings.Replace(firstParty, `"Scope": 3`, `"Scope": 4`, 1), "3 of type Scope, the file's counts say 4", "", "", nil},
+		{"resource not in apps", apps, strings.Replace(perms, `"appId": "00000002-0000-0ff1-ce00-000000000000"`, `"appId": "00000002-0000-0ff1-ce00-00000000000f"`, 1), firstParty, "is not in resource-apps.json", "", "", nil},
+		{"name means two", strings.Replace(apps, `"displayName": "Microsoft Teams Services"`, `"displayName": "Microsoft Teams"`, 1), perms, firstParty, `means both 1fec8e78-bce4-4aaf-ab1b-5451cc387264 and cc15fd57-2c6c-4117-a88c-83b1d56b4bbe`, "", "", nil},
+		{"removed but published", apps, perms, firstParty, "graph-removed.json: Mail.Send Role: b633e1c5-b582-4048-a93e-9f11b44c7e96 is published as Mail.Send", strings.Replace(strings.Replace(removed, "Directory.Write.Restricted", "Mail.Send", 1), "f20584af-9290-4153-9280-ff8bb2c0ea7f", "b633e1c5-b582-4048-a93e-9f11b44c7e96", 1), "", nil},
+		{"removed before seen", apps, perms, firstParty, "are not YYYY-MM-DD, the one before the other", strings.Replace(removed, `"lastSeen": "2024-08-31"`, `"lastSeen": "2024-09-30"`, 1), "", nil},
+		{"hidden but published", apps, perms, firstParty, "graph-hidden.json: User.Read Scope: 32ea53ac-4a89-4cde-bac4-727c6fb9ac29 is published as User.Read e1fe6dd8-ba31-4d61-89e7-88639da4683d", "", strings.Replace(hidden, "ChannelMessage.Delete", "User.Read", 1), nil},
+		{"hidden on no resource", apps, perms, firstParty, "graph-hidden.json: resource 00000003-0000-0000-c000-00000000000f is not in the catalog", "", strings.Replace(hidden, "c000-000000000000", "c000-00000000000f", 1), nil},
+		{"level of no permission", apps, perms, firstParty, "privilege-levels.json: User.Read Scope: Scope e1fe6dd8-ba31-4d61-89e7-88639da46830 is not a permission of Microsoft Graph in the catalog", "", "", map[string]string{"levels": strings.Replace(levels, "88639da4683d", "88639da46830", 1)}},
+		{"level of another name", apps, perms, firstParty, "privilege-levels.json: User.Write Scope: e1fe6dd8-ba31-4d61-89e7-88639da4683d is User.Read in the catalog", "", "", map[string]string{"levels": strings.Replace(levels, `"User.Read"`, `"User.Write"`, 1)}},
+		{"level out of range", apps, perms, firstParty, "level 6 is not 1 to 5", "", "", map[string]string{"levels": strings.Replace(levels, `"level": 1`, `"level": 6`, 1)}},
+		{"level twice", apps, perms, firstParty, "privilege-levels.json: User.Read Scope: listed twice", "", "", map[string]string{"levels": strings.Replace(levels, `"level": 1}`, `"level": 1}, {"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope", "value": "User.Read", "level": 2}`, 1)}},
+		{"unknown tier", apps, perms, firstParty, `tier "Tier0" is none of ControlPlane, ManagementPlane and UserAccess`, "", "", map[string]string{"tiers": strings.Replace(tiers, `"ControlPlane"`, `"Tier0"`, 1)}},
+		{"tier on no resource", apps, perms, firstParty, "privilege-tiers.json: 00000002-0000-0ff1-ce00-00000000000f Mail.Send Role: resource 00000002-0000-0ff1-ce00-00000000000f is not in the catalog", "", "", map[string]string{"tiers": strings.Replace(tiers, "0ff1-ce00-000000000000", "0ff1-ce00-00000000000f", 1)}},
+		{"tier of the other type", apps, perms, firstParty, "Scope b633e1c5-b582-4048-a93e-9f11b44c7e96 is not a permission of Office 365 Exchange Online", "", "", map[string]string{"tiers": strings.Replace(tiers, `"type": "Role"`, `"type": "Scope"`, 1)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,7 +160,11 @@ func TestBuildErrors(t *testing.T) {
 			if h == "" {
 				h = hidden
 			}
-			_, err := Build(Files{Apps: []byte(tt.a), Perms: []byte(tt.p), FirstParty: []byte(tt.f), Removed: []byte(r), Hidden: []byte(h)})
+			edits := map[string]string{"removed": r, "hidden": h}
+			for k, v := range tt.more {
+				edits[k] = v
+			}
+			_, err := Build(files(tt.a, tt.p, tt.f, edits))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Build error = %v, want one containing %q", err, tt.want)
 			}
