@@ -29,6 +29,7 @@ const (
 	lintTooManyResources   = "too-many-resources"
 	lintTooManyPermissions = "too-many-permissions"
 	lintApplicationPerm    = "application-permission"
+	lintPrivileged         = "privileged"
 	lintRedundant          = "redundant"
 	lintCalendarsAll       = "calendars-all"
 	lintSecretExpiring     = "secret-expiring"
@@ -183,6 +184,20 @@ var lintRules = []*lintRule{
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if p.key.Type == manifest.Role && p.d.Exists() && p.d.Status != permissions.StatusPlaceholder {
 				l.report(r, r.Level, p.at, p.key, "%s lets the app act without a signed-in user, across the tenant; it needs admin consent", p.d)
+			}
+		}},
+	{Rule: Rule{lintPrivileged, LevelWarning, "a control-plane permission (EntraOps tier ControlPlane), such as RoleManagement.ReadWrite.Directory, AppRoleAssignment.ReadWrite.All or Application.ReadWrite.All: whoever controls the app can take control of the tenant"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if c := p.d.Catalog; p.d.Exists() && c.Tier == permissions.TierControlPlane {
+				level := ""
+				if c.Level != 0 {
+					level = fmt.Sprintf("; Microsoft's privilege level %d of 5", c.Level)
+				}
+				who := "whoever holds the app's credentials can take control of the tenant"
+				if p.key.Type == manifest.Scope {
+					who = "the app can take control of the tenant with the session of a user who has the rights to"
+				}
+				l.report(r, r.Level, p.at, p.key, "%s is a control-plane permission (EntraOps tier ControlPlane%s): %s", p.d, level, who)
 			}
 		}},
 	{Rule: Rule{lintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},

@@ -26,8 +26,10 @@ func TestLintCorpus(t *testing.T) {
 		"04-agent-bridge.json": nil,
 		// Three delegated ids listed as "Role": each is one wrong-type
 		// finding, not also an application permission nobody asked for.
-		"05-review-bot.json":              {"application-permission", "wrong-type"},
-		"07-eionet2-user-management.json": {"application-permission"},
+		// Application.ReadWrite.All, a control-plane role.
+		"05-review-bot.json": {"application-permission", "privileged", "wrong-type"},
+		// Directory.ReadWrite.All, a control-plane role.
+		"07-eionet2-user-management.json": {"application-permission", "privileged"},
 		"08-Zapp.ie.json":                 nil,
 		// Mail.Read beside Mail.ReadWrite.
 		"10-email_helper.json":              {"redundant"},
@@ -40,8 +42,9 @@ func TestLintCorpus(t *testing.T) {
 		"20-MSTeamsAppWithACS.json":                   nil,
 		"22-MeetingPlugin-build.json":                 nil,
 		// Calendars.Read, OnlineMeetings.Read, AppCatalog.Read.All and
-		// Directory.Read.All beside their ReadWrite forms.
-		"23-TeamsForSustainability.json": {"redundant"},
+		// Directory.Read.All beside their ReadWrite forms; AppCatalog.Submit
+		// and Directory.ReadWrite.All, control-plane scopes.
+		"23-TeamsForSustainability.json": {"privileged", "redundant"},
 	}
 	got := make(map[string][]string)
 	for _, f := range files {

@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -285,5 +286,68 @@ func TestLintFindingsPerRule(t *testing.T) {
 	last := unknown[len(unknown)-1]
 	if want := "5 more unknown-permission findings from here on, not listed one by one (1000 are)"; last.Msg != want || last.Pos.Line != check.MaxFindingsPerRule+1 || last.Level != unknown[0].Level {
 		t.Errorf("the last finding is %v %v %q; want at line %d, %v, %q", last.Pos, last.Level, last.Msg, check.MaxFindingsPerRule+1, unknown[0].Level, want)
+	}
+}
+
+// TestPrivileged: every control-plane permission of the catalog, of every
+// resource, draws one privileged finding, and none of calendar sync's
+// nine does.
+func TestPrivileged(t *testing.T) {
+	cat := permissions.Builtin()
+	var set manifest.Set
+	n := 0
+	for _, r := range cat.Resources() {
+		var access []manifest.Access
+		for _, p := range cat.ResourcePermissions(r.AppID) {
+			if p.Tier == permissions.TierControlPlane {
+				access = append(access, manifest.Access{ID: p.ID, Type: p.Type})
+			}
+		}
+		if len(access) > 0 {
+			set = append(set, manifest.Resource{ResourceAppID: r.AppID, ResourceAccess: access})
+			n += len(access)
+		}
+	}
+	if n < 400 {
+		t.Fatalf("%d control-plane permissions in the catalog; want over 400", n)
+	}
+	count := func(s manifest.Set) int {
+		type access struct {
+			ID   string        `json:"id"`
+			Type manifest.Type `json:"type"`
+		}
+		type entry struct {
+			App    string   `json:"resourceAppId"`
+			Access []access `json:"resourceAccess"`
+		}
+		var rra []entry
+		for _, r := range s {
+			e := entry{App: r.ResourceAppID}
+			for _, a := range r.ResourceAccess {
+				e.Access = append(e.Access, access{a.ID, a.Type})
+			}
+			rra = append(rra, e)
+		}
+		src, err := json.Marshal(map[string]any{"displayName": "x", "requiredResourceAccess": rra})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := check.Plan(src, check.Want{}, check.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := 0
+		for _, f := range res.Findings {
+			if f.Code == "privileged" {
+				k++
+			}
+		}
+		return k
+	}
+	if got := count(set); got != n {
+		t.Errorf("%d privileged findings for %d control-plane permissions", got, n)
+	}
+	if got := count(profile.Default().Set()); got != 0 {
+		t.Errorf("calendar sync's permissions draw %d privileged findings; want none", got)
 	}
 }

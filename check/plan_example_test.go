@@ -123,9 +123,20 @@ func ExamplePlanError_Position() {
 	// 2:66: requiredResourceAccess[0].resourceAccess[0].id: "User.Raed" is not a delegated permission of Microsoft Graph; did you mean User.Read? Applying would add User.Read beside it: fix the name first
 }
 
+// NewPlanner refuses what Plan would refuse of every manifest: here a
+// code that names no lint.
+func ExampleNewPlanner() {
+	want, _ := profile.Default().Want("")
+	_, err := check.NewPlanner(want, check.Options{Allow: []string{"ews-retird"}})
+	why, _, _ := strings.Cut(err.Error(), ";") // then the list of codes
+	fmt.Println(why)
+	// Output:
+	// check: "ews-retird": no such lint or note
+}
+
 // A Planner checks what is wanted once and plans any number of
 // manifests with it.
-func ExampleNewPlanner() {
+func ExamplePlanner_Plan() {
 	want, _ := profile.Default().Want("")
 	p, err := check.NewPlanner(want, check.Options{Allow: []string{"redirect-uri-unchecked"}})
 	if err != nil {

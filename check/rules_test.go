@@ -83,6 +83,8 @@ var lintSamples = []string{
 	 "passwordCredentials": [{"endDate": "2025-01-01T00:00:00Z", "keyId": "k"}], "requiredResourceAccess": []}`,
 	// fragment; names with name resolution.
 	`{"requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Read", "type": "Scope"}]}]}`,
+	// privileged: Application.ReadWrite.All.
+	`{"displayName": "x", "requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9", "type": "Role"}]}]}`,
 }
 
 // TestEveryRuleFires: the samples draw every rule, so that a rule no

@@ -24,7 +24,8 @@ func TestCatalogScripts(t *testing.T) {
 		t.Fatalf("want the 4 exports in %s, found %v (%v)", exportDir, exports, err)
 	}
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/catalog",
+		Dir:           "testdata/catalog",
+		UpdateScripts: *updateScripts,
 		Setup: func(env *testscript.Env) error {
 			dir := filepath.Join(env.WorkDir, "export")
 			if err := os.Mkdir(dir, 0o755); err != nil {

@@ -85,6 +85,9 @@ func writeLookup(r *result, f *fileReport) {
 		if p.Consent != "" {
 			consent = "; consent: " + p.Consent
 		}
+		if w := p.privilege(); w != "" {
+			consent += "; privilege: " + w
+		}
 		if p.Note != "" && p.Note != "written by name" {
 			consent += "; " + p.Note
 		}

@@ -250,7 +250,7 @@ func ExampleRun() {
 	code := run([]string{"lookup", "Microsoft Graph/Calendars.ReadWrite.Shared"}, nil, os.Stdout, os.Stdout)
 	fmt.Println("exit", code)
 	// Output:
-	// Microsoft Graph/Calendars.ReadWrite.Shared: Microsoft Graph Calendars.ReadWrite.Shared (delegated; consent: admin likely) 12466101-c9b8-439a-8589-dd09ee67e8e9: Read and write user and shared calendars
+	// Microsoft Graph/Calendars.ReadWrite.Shared: Microsoft Graph Calendars.ReadWrite.Shared (delegated; consent: admin likely; privilege: UserAccess, level 2 of 5) 12466101-c9b8-439a-8589-dd09ee67e8e9: Read and write user and shared calendars
 	// exit 0
 }
 

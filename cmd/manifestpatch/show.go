@@ -50,8 +50,37 @@ type showPerm struct {
 	permJSON
 	Consent     string `json:"consent,omitempty"`
 	DisplayName string `json:"displayName,omitempty"`
-	Note        string `json:"note,omitempty"`
-	known       bool   // the catalog knows the resource
+	// Tier is the permission's EntraOps tier (ControlPlane,
+	// ManagementPlane, UserAccess) and PrivilegeLevel Microsoft's
+	// privilege level, 1 to 5, where the data has them.
+	Tier           string `json:"tier,omitempty"`
+	PrivilegeLevel int    `json:"privilegeLevel,omitempty"`
+	Note           string `json:"note,omitempty"`
+	known          bool   // the catalog knows the resource
+}
+
+// privilege words what the data says of the permission's privilege.
+func (p showPerm) privilege() string { return privilegeWords(p.Tier, p.PrivilegeLevel) }
+
+// privilegeWords words a tier ("" for none) and a privilege level (0 for
+// none): "ControlPlane, level 4 of 5", "level 2 of 5", or "".
+func privilegeWords(tier string, level int) string {
+	var parts []string
+	if tier != "" {
+		parts = append(parts, tier)
+	}
+	if level != 0 {
+		parts = append(parts, fmt.Sprintf("level %d of 5", level))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// tierName is the name show gives a tier: "" for none.
+func tierName(t permissions.Tier) string {
+	if t == permissions.TierUnknown {
+		return ""
+	}
+	return t.String()
 }
 
 func describePerm(cat *permissions.Catalog, p manifest.Permission) showPerm {
@@ -61,6 +90,7 @@ func describePerm(cat *permissions.Catalog, p manifest.Permission) showPerm {
 	case permissions.StatusKnown, permissions.StatusDisabled, permissions.StatusRemoved:
 		s.DisplayName = strings.TrimSpace(d.Catalog.DisplayName)
 		s.Consent = cat.ConsentFor(d.Catalog).Short()
+		s.Tier, s.PrivilegeLevel = tierName(d.Catalog.Tier), d.Catalog.Level
 	case permissions.StatusUnknownID, permissions.StatusUnknownResource, permissions.StatusUnlisted:
 		if manifest.IsGUID(p.ID) {
 			s.Permission = "unknown"
@@ -107,10 +137,10 @@ func writeShow(r *result, f *fileReport) {
 		fmt.Fprintf(&r.stdout, "  no permissions\n")
 	}
 	// Align the columns over the whole file, not per resource.
-	rows := make([][4]string, len(rec.Permissions))
-	var width [3]int
+	rows := make([][5]string, len(rec.Permissions))
+	var width [4]int
 	for i, p := range rec.Permissions {
-		rows[i] = [4]string{inline(p.Permission), p.Kind, p.Consent, inline(p.ID)}
+		rows[i] = [5]string{inline(p.Permission), p.Kind, p.Consent, p.privilege(), inline(p.ID)}
 		for j := range width {
 			width[j] = max(width[j], len(rows[i][j]))
 		}
@@ -126,7 +156,7 @@ func writeShow(r *result, f *fileReport) {
 			fmt.Fprintf(&r.stdout, "%s (%s)\n", inline(res), inline(p.ResourceAppID))
 		}
 		row := rows[i]
-		line := fmt.Sprintf("  %-*s  %-*s  %-*s  %s", width[0], row[0], width[1], row[1], width[2], row[2], row[3])
+		line := fmt.Sprintf("  %-*s  %-*s  %-*s  %-*s  %s", width[0], row[0], width[1], row[1], width[2], row[2], width[3], row[3], row[4])
 		if p.Note != "" {
 			line += "  (" + inline(p.Note) + ")"
 		}
@@ -171,6 +201,9 @@ func (textconvOutput) file(r *result, f *fileReport) {
 		for _, a := range res.ResourceAccess {
 			d := f.cat.Describe(manifest.Permission{ResourceAppID: res.ResourceAppID, ID: a.ID, Type: a.Type})
 			line := fmt.Sprintf("%s %s", d, strings.ToLower(d.Canonical.ID))
+			if w := privilegeWords(tierName(d.Catalog.Tier), d.Catalog.Level); w != "" && d.Exists() {
+				line += "; privilege: " + w
+			}
 			if n := d.Note(); n != "" {
 				line += " (" + n + ")"
 			}

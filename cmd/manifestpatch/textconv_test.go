@@ -62,8 +62,8 @@ func TestGitTextconv(t *testing.T) {
                 {"id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "type": "Role"}`, 1))
 	diff := git("diff")
 	for _, want := range []string{
-		"+Microsoft Graph Mail.Send (application) b633e1c5-b582-4048-a93e-9f11b44c7e96",
-		" Microsoft Graph User.Read (delegated) e1fe6dd8-ba31-4d61-89e7-88639da4683d",
+		"+Microsoft Graph Mail.Send (application) b633e1c5-b582-4048-a93e-9f11b44c7e96; privilege: ManagementPlane, level 3 of 5\n",
+		" Microsoft Graph User.Read (delegated) e1fe6dd8-ba31-4d61-89e7-88639da4683d; privilege: UserAccess, level 2 of 5\n",
 	} {
 		if !strings.Contains(diff, want) {
 			t.Errorf("git diff lacks %q:\n%s", want, diff)
