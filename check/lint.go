@@ -171,7 +171,7 @@ var lintRules = []*lintRule{
 	{Rule: Rule{lintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if retirement.EWS[p.key] {
-				l.report(r, r.Level, p.at, p.key, "%s: %s", p.d, retirement.EWSStatus(l.now))
+				l.report(r, r.Level, p.at, p.key, "%s: %s; for a calendar sync, %s replace it, which the %s profile asks for", p.d, retirement.EWSStatus(l.now), l.cat.DescribeAll(retirement.EWSReplacements), retirement.GraphCalendarSync)
 			}
 		}},
 	{Rule: Rule{lintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},

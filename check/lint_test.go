@@ -222,10 +222,10 @@ func TestLintByDate(t *testing.T) {
 		day  time.Time
 		want string
 	}{
-		{time.Date(2026, 9, 30, 23, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online will be disabled in phases from 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs, and shut down on 2027-04-01 with no exceptions (MC1227454)"},
-		{time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454)"},
-		{time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454)"},
-		{time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC), label + "no longer works: Exchange Web Services in Exchange Online was shut down on 2027-04-01 (MC1227454)"},
+		{time.Date(2026, 9, 30, 23, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online will be disabled in phases from 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs, and shut down on 2027-04-01 with no exceptions (MC1227454); for a calendar sync, Microsoft Graph Calendars.ReadWrite.Shared, MailboxSettings.Read (delegated) replace it, which the calendar-sync-graph profile asks for"},
+		{time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454); for a calendar sync, Microsoft Graph Calendars.ReadWrite.Shared, MailboxSettings.Read (delegated) replace it, which the calendar-sync-graph profile asks for"},
+		{time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC), label + "Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454); for a calendar sync, Microsoft Graph Calendars.ReadWrite.Shared, MailboxSettings.Read (delegated) replace it, which the calendar-sync-graph profile asks for"},
+		{time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC), label + "no longer works: Exchange Web Services in Exchange Online was shut down on 2027-04-01 (MC1227454); for a calendar sync, Microsoft Graph Calendars.ReadWrite.Shared, MailboxSettings.Read (delegated) replace it, which the calendar-sync-graph profile asks for"},
 	}
 	for _, tt := range tests {
 		fs := check.Lint(m, check.LintOptions{Now: tt.day})

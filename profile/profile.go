@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/internal/retirement"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -228,6 +229,50 @@ var profiles = []Profile{{
 			Note: "The guide's ApplicationImpersonation role was removed from Exchange Online from 2025-02 (deprecated 2024-02-20, no new assignments from 2024-09): it can no longer be assigned; ask the vendor what the service account needs instead (Microsoft points to RBAC for Applications in Exchange Online)."},
 	},
 }}
+
+func init() {
+	profiles = append(profiles, graphCalendarSync())
+}
+
+// graphCalendarSync is calendar sync over Microsoft Graph alone: the
+// sign-in scopes and the Graph permissions that replace EWS for it
+// (retirement.EWSReplacements), with the default's audience and redirect
+// URI, and no EWS, EAS or Azure AD Graph.
+func graphCalendarSync() Profile {
+	def := profiles[0]
+	p := Profile{
+		Name: retirement.GraphCalendarSync,
+		Description: "Calendar sync over Microsoft Graph alone, for after EWS in Exchange Online ends (2027-04-01): " +
+			"the sign-in scopes and the delegated permissions Microsoft's permission data marks least privileged for the calls that replace the EWS ones; " +
+			"no EWS, EAS or Azure AD Graph; an administrator must consent for the organization",
+		Permissions: []Required{
+			scope(permissions.MicrosoftGraphID, "Microsoft Graph", "openid", "37f7f235-527c-4136-accd-4a02d197296e"),
+			scope(permissions.MicrosoftGraphID, "Microsoft Graph", "profile", "14dad69e-099b-42c9-810b-d002981feec1"),
+			scope(permissions.MicrosoftGraphID, "Microsoft Graph", "offline_access", "7427e0e9-2fba-42fe-b0c0-848c9e6a8182"),
+			scope(permissions.MicrosoftGraphID, "Microsoft Graph", "User.Read", "e1fe6dd8-ba31-4d61-89e7-88639da4683d"),
+		},
+		SignInAudience: def.SignInAudience,
+		RedirectURI:    def.RedirectURI,
+	}
+	cat := permissions.Builtin()
+	for _, q := range retirement.EWSReplacements {
+		c, _ := cat.Lookup(q.ResourceAppID, q.ID, q.Type) // TestProfilesResolve checks each
+		p.Permissions = append(p.Permissions, scope(q.ResourceAppID, "Microsoft Graph", c.Value, q.ID))
+	}
+	for _, st := range def.Steps {
+		switch st.ID {
+		case stepPermissions:
+			st.Title = fmt.Sprintf("Request the %d delegated Microsoft Graph permissions", len(p.Permissions))
+			st.Note = "They replace EWS.AccessAsUser.All for a calendar sync: Calendars.ReadWrite.Shared reads and writes events in the calendars shared with or delegated to the signed-in account (the EWS FindItem, GetItem, CreateItem, UpdateItem, DeleteItem and SyncFolderItems calls on calendars), MailboxSettings.Read reads automatic replies (GetUserOofSettings). Converting ids stored from EWS with translateExchangeIds needs User.ReadBasic.All as well, once."
+		case stepConsent:
+			st.Note = "The permissions' own flags leave most of them to users, but since November 2025 Microsoft-managed consent policies (microsoft-user-default-recommended) keep mail, mailbox and calendar scopes, such as Calendars.ReadWrite.Shared and MailboxSettings.Read, from user consent in tenants that use them: users cannot consent for themselves."
+		case stepEWSAllowList, stepServiceAccount:
+			continue // no EWS, and no Exchange role to assign
+		}
+		p.Steps = append(p.Steps, st)
+	}
+	return p
+}
 
 // All returns copies of the built-in profiles, the default first.
 func All() []Profile {

@@ -29,6 +29,7 @@ func ExampleAll() {
 	}
 	// Output:
 	// calendar-sync
+	// calendar-sync-graph
 }
 
 func ExampleProfile_RedirectURIFor() {

@@ -1,10 +1,13 @@
 package profile
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/internal/retirement"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
 
@@ -69,5 +72,49 @@ func TestProfilesResolve(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no built-in profile has permissions")
+	}
+}
+
+// TestGraphCalendarSync: the profile ews-retired points to exists, asks
+// for Microsoft Graph alone (no EWS, EAS or Azure AD Graph) with each
+// replacement of EWS, and a manifest made with it draws neither a retired
+// API's finding nor a privileged one, only its redirect-URI note.
+func TestGraphCalendarSync(t *testing.T) {
+	p, ok := Lookup(retirement.GraphCalendarSync)
+	if !ok {
+		t.Fatalf("no profile %s, which ews-retired names", retirement.GraphCalendarSync)
+	}
+	for _, r := range p.Permissions {
+		if r.ResourceAppID != permissions.MicrosoftGraphID || retirement.EWS[r.Permission] || strings.HasPrefix(r.Name, "EAS.") {
+			t.Errorf("%s asks for %s %s", p.Name, r.Resource, r.Name)
+		}
+	}
+	set := p.Set()
+	for _, q := range retirement.EWSReplacements {
+		if !slices.ContainsFunc(p.Permissions, func(r Required) bool { return r.Permission == q }) {
+			t.Errorf("%s lacks %v, a replacement of EWS", p.Name, q)
+		}
+	}
+	want, err := p.Want("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := check.Plan([]byte(`{"displayName": "sync", "signInAudience": "AzureADMyOrg"}`), want, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := check.Plan(res.Output, want, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, f := range again.Findings {
+		codes = append(codes, f.Code)
+	}
+	if !again.OK(true) || !slices.Equal(codes, []string{"redirect-uri-unchecked"}) {
+		t.Errorf("a manifest made with %s draws %v; want only redirect-uri-unchecked", p.Name, again.Findings)
+	}
+	if len(set) != 1 || len(set[0].ResourceAccess) != len(p.Permissions) {
+		t.Errorf("%s's set is %v", p.Name, set)
 	}
 }

@@ -46,7 +46,9 @@ func (p Profile) StepsFor(setup manifest.Setup, cat *permissions.Catalog, now ti
 		st.Commands = append([]string(nil), st.Commands...)
 		switch st.ID {
 		case stepPermissions:
-			st.Note = permissionsNote(cat, p, now)
+			if n := permissionsNote(cat, p, now); n != "" {
+				st.Note = n // worded for the day; otherwise the profile's own note stands
+			}
 		case stepEWSAllowList:
 			st = ewsAllowList(st, setup.AppID, now)
 		}

@@ -48,6 +48,24 @@ var EWS = map[manifest.Permission]bool{
 	{ResourceAppID: permissions.MicrosoftGraphID, ID: "9769c687-087d-48ac-9cb3-c37dde652038", Type: manifest.Scope}: true, // EWS.AccessAsUser.All
 }
 
+// GraphCalendarSync names the built-in profile of calendar sync over
+// Microsoft Graph alone, which the ews-retired lint points to.
+const GraphCalendarSync = "calendar-sync-graph"
+
+// EWSReplacements are the Microsoft Graph delegated permissions that
+// replace EWS.AccessAsUser.All for a calendar sync, as Microsoft's
+// permission data marks least privileged for the Graph calls that replace
+// the EWS operations such a sync uses (the classification data's
+// ews-calendar-to-graph-least-privilege.json): events in the calendars
+// of other users that are shared with or delegated to the signed-in user,
+// read and written (FindItem, GetItem, CreateItem, UpdateItem, DeleteItem,
+// SyncFolderItems on calendars), and the automatic-reply settings
+// (GetUserOofSettings). The GraphCalendarSync profile asks for them.
+var EWSReplacements = []manifest.Permission{
+	{ResourceAppID: permissions.MicrosoftGraphID, ID: "12466101-c9b8-439a-8589-dd09ee67e8e9", Type: manifest.Scope}, // Calendars.ReadWrite.Shared
+	{ResourceAppID: permissions.MicrosoftGraphID, ID: "87f447af-9fa4-4c32-9dfa-4a57a73d18ce", Type: manifest.Scope}, // MailboxSettings.Read
+}
+
 // EWSStatus words where Exchange Web Services in Exchange Online stands on
 // the day now, for a finding or a step.
 func EWSStatus(now time.Time) string {
