@@ -114,3 +114,63 @@ func TestPrivilegeTiers(t *testing.T) {
 	}
 	t.Logf("%d permissions with a tier", n)
 }
+
+// TestPrivilegeData: the catalog gives every permission the level and the
+// tier the shipped data files give it, and none to the others; this runs
+// everywhere, where the tests above need the classification data.
+func TestPrivilegeData(t *testing.T) {
+	var levels struct {
+		ResourceAppID string `json:"resourceAppId"`
+		Levels        []struct {
+			ID    string        `json:"id"`
+			Type  manifest.Type `json:"type"`
+			Level int           `json:"level"`
+		} `json:"levels"`
+	}
+	var tiers struct {
+		Tiers []struct {
+			ResourceAppID string        `json:"resourceAppId"`
+			ID            string        `json:"id"`
+			Type          manifest.Type `json:"type"`
+			Tier          string        `json:"tier"`
+		} `json:"tiers"`
+	}
+	for name, v := range map[string]any{"privilege-levels.json": &levels, "privilege-tiers.json": &tiers} {
+		data, err := os.ReadFile(filepath.Join("data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	wantLevel := make(map[manifest.Permission]int)
+	for _, l := range levels.Levels {
+		wantLevel[manifest.Permission{ResourceAppID: levels.ResourceAppID, ID: l.ID, Type: l.Type}] = l.Level
+	}
+	wantTier := make(map[manifest.Permission]string)
+	for _, x := range tiers.Tiers {
+		wantTier[manifest.Permission{ResourceAppID: x.ResourceAppID, ID: x.ID, Type: x.Type}] = x.Tier
+	}
+	levelsSeen, tiersSeen := 0, 0
+	for _, r := range Builtin().Resources() {
+		for _, p := range Builtin().ResourcePermissions(r.AppID) {
+			k := p.Key()
+			if p.Level != wantLevel[k] {
+				t.Errorf("%s %s %s: level %d, want %d", r.Name, p.Value, p.Type, p.Level, wantLevel[k])
+			}
+			if tier := wantTier[k]; p.Tier.String() != tier && !(p.Tier == TierUnknown && tier == "") {
+				t.Errorf("%s %s %s: tier %s, want %q", r.Name, p.Value, p.Type, p.Tier, tier)
+			}
+			if _, ok := wantLevel[k]; ok {
+				levelsSeen++
+			}
+			if _, ok := wantTier[k]; ok {
+				tiersSeen++
+			}
+		}
+	}
+	if levelsSeen != len(wantLevel) || tiersSeen != len(wantTier) || len(wantLevel) != 1333 || len(wantTier) != 2100 {
+		t.Errorf("matched %d of %d levels and %d of %d tiers; want 1,333 and 2,100, all matched", levelsSeen, len(wantLevel), tiersSeen, len(wantTier))
+	}
+}
