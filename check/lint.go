@@ -30,6 +30,8 @@ const (
 	lintTooManyPermissions = "too-many-permissions"
 	lintApplicationPerm    = "application-permission"
 	lintPrivileged         = "privileged"
+	lintForbidden          = "forbidden"
+	lintNotAllowed         = "not-allowed"
 	lintRedundant          = "redundant"
 	lintCalendarsAll       = "calendars-all"
 	lintSecretExpiring     = "secret-expiring"
@@ -200,6 +202,20 @@ var lintRules = []*lintRule{
 				l.report(r, r.Level, p.at, p.key, "%s is a control-plane permission (EntraOps tier ControlPlane%s): %s", p.d, level, who)
 			}
 		}},
+	{Rule: Rule{lintForbidden, LevelError, "a permission the policy's limits forbid: by name, by resource, by tier or privilege level, or as an application permission"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if l.limits != nil {
+				if why := l.limits.forbidden(p.key, p.d); why != "" {
+					l.report(r, r.Level, p.at, p.key, "%s is forbidden: %s", p.d, why)
+				}
+			}
+		}},
+	{Rule: Rule{lintNotAllowed, LevelError, "where the policy allows only what it wants and permits, a permission it neither wants nor permits"},
+		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
+			if lim := l.limits; lim != nil && lim.Only && !l.wanted[p.key] && !lim.permit[p.key] && lim.forbidden(p.key, p.d) == "" {
+				l.report(r, r.Level, p.at, p.key, "%s is neither wanted nor permitted here", p.d)
+			}
+		}},
 	{Rule: Rule{lintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if (p.d.Status == permissions.StatusKnown || p.d.Status == permissions.StatusDisabled) && !l.wanted[p.key] {
@@ -218,6 +234,7 @@ type linter struct {
 	cat    *permissions.Catalog
 	now    time.Time
 	wanted map[manifest.Permission]bool // the wanted set, canonical
+	limits *limits
 	listed map[manifest.Permission]bool // every permission listed, canonical
 	// personal: the audience includes personal Microsoft accounts, where
 	// the lower limit applies.
@@ -305,6 +322,9 @@ type lintOptions struct {
 	// wanted, when not nil, is Want as wantedKeys maps it, prepared once
 	// for many manifests (Planner).
 	wanted map[manifest.Permission]bool
+	// limits, when not nil, are the Limits the forbidden and not-allowed
+	// lints report against.
+	limits *limits
 }
 
 // wantedKeys maps the permissions of set to their canonical form, as the
@@ -351,7 +371,7 @@ func personalAudience(a string) bool {
 // the wrong type gets that finding alone.
 func lint(m manifest.Manifest, opts lintOptions) []Finding {
 	cat := opts.Catalog
-	l := &linter{m: m, cat: cat, now: retirement.OrNow(opts.Now), wanted: opts.wanted,
+	l := &linter{m: m, cat: cat, now: retirement.OrNow(opts.Now), wanted: opts.wanted, limits: opts.limits,
 		count: make(map[string]int), more: make(map[string]moreFindings)}
 	if l.wanted == nil {
 		l.wanted = wantedKeys(cat, opts.Want)

@@ -351,3 +351,63 @@ func TestPrivileged(t *testing.T) {
 		t.Errorf("calendar sync's permissions draw %d privileged findings; want none", got)
 	}
 }
+
+// TestLimits: each limit forbids what it names, at the permission's
+// position, an error; with Only, what is neither wanted nor permitted is
+// not-allowed; a limit a permission has no data for does not forbid it.
+func TestLimits(t *testing.T) {
+	src := []byte(`{"displayName": "x", "requiredResourceAccess": [
+ {"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [
+  {"id": "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9", "type": "Role"},
+  {"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"},
+  {"id": "a154be20-db9c-4678-8ab7-66f6cc099a59", "type": "Scope"}]},
+ {"resourceAppId": "00000002-0000-0000-c000-000000000000", "resourceAccess": [
+  {"id": "311a71cc-e848-46a1-bdf8-97ff7156d8e6", "type": "Scope"}]}]}`)
+	graph := permissions.MicrosoftGraphID
+	userRead := manifest.Set{{ResourceAppID: graph, ResourceAccess: []manifest.Access{{ID: "e1fe6dd8-ba31-4d61-89e7-88639da4683d", Type: manifest.Scope}}}}
+	userReadAll := manifest.Set{{ResourceAppID: graph, ResourceAccess: []manifest.Access{{ID: "a154be20-db9c-4678-8ab7-66f6cc099a59", Type: manifest.Scope}}}}
+	tests := []struct {
+		name   string
+		limits check.Limits
+		want   []string // "line code: message tail"
+	}{
+		{"none", check.Limits{}, nil},
+		{"by name", check.Limits{Forbid: userReadAll}, []string{"5 forbidden: Microsoft Graph User.Read.All (delegated) is forbidden: it is on the list of forbidden permissions"}},
+		{"by resource", check.Limits{ForbidResources: []string{"Azure AD Graph"}}, []string{"7 forbidden: Azure AD Graph User.Read (delegated) is forbidden: every permission of Azure AD Graph is forbidden"}},
+		{"application", check.Limits{NoApplication: true}, []string{"3 forbidden: Microsoft Graph Application.ReadWrite.All (application) is forbidden: application permissions are forbidden"}},
+		{"tier", check.Limits{MaxTier: permissions.TierUserAccess}, []string{
+			"3 forbidden: Microsoft Graph Application.ReadWrite.All (application) is forbidden: its EntraOps tier ControlPlane is above UserAccess, the most allowed"}},
+		{"level", check.Limits{MaxLevel: 2}, []string{
+			"3 forbidden: Microsoft Graph Application.ReadWrite.All (application) is forbidden: its privilege level 4 of 5 is above 2, the most allowed",
+			"5 forbidden: Microsoft Graph User.Read.All (delegated) is forbidden: its privilege level 3 of 5 is above 2, the most allowed"}},
+		{"only", check.Limits{Only: true, Permit: userReadAll, NoApplication: true}, []string{
+			"3 forbidden: Microsoft Graph Application.ReadWrite.All (application) is forbidden: application permissions are forbidden",
+			"7 not-allowed: Azure AD Graph User.Read (delegated) is neither wanted nor permitted here"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := check.Plan(src, check.Want{Set: userRead}, check.Options{Limits: &tt.limits})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				if f.Code == "forbidden" || f.Code == "not-allowed" {
+					if f.Level != check.LevelError {
+						t.Errorf("%s is a %s", f.Code, f.Level)
+					}
+					got = append(got, fmt.Sprintf("%d %s: %s", f.Pos.Line, f.Code, f.Msg))
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+			if len(got) > 0 && res.OK(false) {
+				t.Error("a forbidden permission passes check")
+			}
+		})
+	}
+	if _, err := check.NewPlanner(check.Want{Set: userRead}, check.Options{Limits: &check.Limits{Forbid: userRead}}); err == nil {
+		t.Error("a wanted permission that is forbidden was accepted")
+	}
+}

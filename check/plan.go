@@ -61,6 +61,9 @@ type Options struct {
 	// Catalog is the catalog names and GUIDs are matched with; nil is
 	// permissions.Builtin().
 	Catalog *permissions.Catalog
+	// Limits, when not nil, bound what the manifest may list besides the
+	// wanted set (the forbidden and not-allowed findings).
+	Limits *Limits
 }
 
 // Result is what Plan found in a manifest and what applying the wanted
@@ -131,11 +134,13 @@ type Planner struct {
 	opts   Options
 	allow  map[string]bool
 	wanted map[manifest.Permission]bool // the wanted set, canonical, for the lints
+	limits *limits
 }
 
 // NewPlanner checks want and opts as Plan does before it reads a
-// manifest: the codes of opts.Allow (CheckAllow) and each wanted
-// permission against the catalog (a *permissions.NameError).
+// manifest: the codes of opts.Allow (CheckAllow), each wanted
+// permission against the catalog (a *permissions.NameError), and that
+// opts.Limits forbid no wanted permission.
 func NewPlanner(want Want, opts Options) (*Planner, error) {
 	if len(opts.Allow) > 0 {
 		if err := CheckAllow(opts.Allow); err != nil {
@@ -148,6 +153,21 @@ func NewPlanner(want Want, opts Options) (*Planner, error) {
 	p := &Planner{want: want, opts: opts, allow: make(map[string]bool, len(opts.Allow)), wanted: wantedKeys(opts.Catalog, want.Set)}
 	for _, c := range opts.Allow {
 		p.allow[c] = true
+	}
+	var err error
+	if p.limits, err = opts.Limits.prepare(opts.Catalog); err != nil {
+		return nil, err
+	}
+	if p.limits != nil {
+		for _, r := range want.Set {
+			for _, a := range r.ResourceAccess {
+				q := manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
+				d := opts.Catalog.Describe(q)
+				if why := p.limits.forbidden(d.Canonical, d); why != "" {
+					return nil, fmt.Errorf("check: %s is both wanted and forbidden: %s", d, why)
+				}
+			}
+		}
 	}
 	return p, nil
 }
@@ -190,7 +210,7 @@ func (p *Planner) Plan(src []byte) (*Result, error) {
 	if !res.Changed {
 		res.Output = src
 	}
-	lints := lint(m, lintOptions{Want: want.Set, wanted: p.wanted, Now: opts.Now, Catalog: cat})
+	lints := lint(m, lintOptions{Want: want.Set, wanted: p.wanted, limits: p.limits, Now: opts.Now, Catalog: cat})
 	if err := typoBeside(cat, m, lints, rep.Added); err != nil {
 		return nil, err
 	}

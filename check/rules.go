@@ -103,6 +103,15 @@ var problemRules = []Rule{
 	{codeNames, LevelError, "with name resolution, a resource or permission given by name"},
 }
 
+// codeUncovered is the code of a manifest that no glob of a repository's
+// policy covers (profile.Policy.Covers): a finding of the program that
+// walks the repository, not of Plan.
+const codeUncovered = "uncovered"
+
+var policyRules = []Rule{
+	{codeUncovered, LevelWarning, "a manifest in the repository that no glob of its policy covers: nothing says what it may hold"},
+}
+
 var exportRules = []Rule{
 	{codeCatalogConflict, LevelWarning, "a place where a --catalog export contradicts the catalog (a name given another id, an id given another name or type, an application named as another); the catalog keeps its entry"},
 }
@@ -116,8 +125,9 @@ var noteRules = []Rule{
 
 // Rules lists every kind of finding Plan reports: the problems,
 // then the lints, then the notes; and catalog-conflict, of the exports a
-// Catalog is refreshed from (Catalog.Conflicts), after the lints; and last
-// the differences Compare reports.
+// Catalog is refreshed from (Catalog.Conflicts), and uncovered, of a
+// repository's policy, after the lints; and last the differences Compare
+// reports.
 func Rules() []Rule { return slices.Clone(allRules()) }
 
 var allRules = sync.OnceValue(func() []Rule {
@@ -126,6 +136,7 @@ var allRules = sync.OnceValue(func() []Rule {
 		out = append(out, r.Rule)
 	}
 	out = append(out, exportRules...)
+	out = append(out, policyRules...)
 	out = append(out, noteRules...)
 	return append(out, compareRules...)
 })
