@@ -28,6 +28,7 @@ func applyCommand() *cli.Command {
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "print the names of files that would change instead of writing; exit 1 if any would"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the result to standard output instead of writing the file"},
 			resolveNamesFlag(),
+			configFlag(),
 		),
 		Action: doApply,
 	}
@@ -46,7 +47,7 @@ func doApply(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	planner, err := check.NewPlanner(want, opts)
+	ps, err := newPlans(c, want, opts)
 	if err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func doApply(c *cli.Context) error {
 		removeStale(files)
 	}
 	_, err = eachFile(c, files, func(path string, r *result) {
-		in, res, err := planFile(c, path, planner, !dryRun && !toStdout && path != "-")
+		in, res, err := planFile(c, path, ps, !dryRun && !toStdout && path != "-")
 		if err != nil {
 			r.fail(err)
 			return

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/profile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -23,6 +25,7 @@ func checkCommand() *cli.Command {
 			resolveNamesFlag(),
 			&cli.BoolFlag{Name: "strict", Usage: "also fail on any lint (permissions beyond the wanted set, duplicates, retired APIs, …)"},
 			allowFlag(),
+			configFlag(),
 			formatFlag(outputNames["check"]...),
 		),
 		Action: doCheck,
@@ -30,15 +33,32 @@ func checkCommand() *cli.Command {
 }
 
 func doCheck(c *cli.Context) error {
-	files, err := fileArgs(c)
-	if err != nil {
-		return err
-	}
 	want, opts, err := planFrom(c)
 	if err != nil {
 		return err
 	}
-	err = reportFiles(c, checkKind, files, want, opts)
+	ps, err := newPlans(c, want, opts)
+	if err != nil {
+		return err
+	}
+	var files []string
+	if c.Args().Len() == 0 && ps.use {
+		// No file names: every manifest of the repository the policy names.
+		var pf *policyFile
+		if files, pf, err = ps.repositoryFiles(); err != nil {
+			return err
+		}
+		if pf == nil {
+			return usagef(c, "no files given and no %s found from here up to the repository root; name the manifest files, or - for standard input", profile.PolicyFile)
+		}
+		if len(files) == 0 {
+			fmt.Fprintf(c.App.ErrWriter, "%s: no manifests: no file in %s matches the policy's globs\n", c.App.Name, relName(pf.dir))
+			return nil
+		}
+	} else if files, err = fileArgs(c); err != nil {
+		return err
+	}
+	err = reportFiles(c, checkKind, files, ps)
 	if err == nil && c.Bool("strict") && len(opts.Catalog.Conflicts()) > 0 && !conflictsAllowed(c) {
 		// The conflicts were warned of as the catalog was read.
 		return codeErr(exitChanges)
@@ -49,17 +69,14 @@ func doCheck(c *cli.Context) error {
 // reportFiles plans want for each file and hands what was found to the
 // output --format names: check and show differ only in what they want and
 // how their findings are worded.
-func reportFiles(c *cli.Context, kind *reportKind, files []string, want check.Want, opts check.Options) error {
-	planner, err := check.NewPlanner(want, opts)
-	if err != nil {
-		return err
-	}
+func reportFiles(c *cli.Context, kind *reportKind, files []string, ps *plans) error {
+	opts := ps.opts
 	out := outputFor(c)
 	strict := c.Bool("strict")
 	results, err := eachFile(c, files, func(path string, r *result) {
 		f := &fileReport{kind: kind, cat: opts.Catalog, file: path, strict: strict, multi: len(files) > 1}
 		r.record = f
-		in, res, err := planFile(c, path, planner, false)
+		in, res, err := planFile(c, path, ps, false)
 		if in != nil {
 			// Kept on error too: SARIF counts an error's column in it.
 			f.file, f.src = in.name, in.data
@@ -90,9 +107,13 @@ func reportFiles(c *cli.Context, kind *reportKind, files []string, want check.Wa
 	return err
 }
 
-// planFile reads the file at path and plans it with p; write says
-// whether the command will replace the file.
-func planFile(c *cli.Context, path string, p *check.Planner, write bool) (*input, *check.Result, error) {
+// planFile reads the file at path and plans it as ps says for it; write
+// says whether the command will replace the file.
+func planFile(c *cli.Context, path string, ps *plans, write bool) (*input, *check.Result, error) {
+	p, uncovered, err := ps.forFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
 	in, err := readInput(path, c.App.Reader, write)
 	if err != nil {
 		return nil, nil, err
@@ -100,6 +121,9 @@ func planFile(c *cli.Context, path string, p *check.Planner, write bool) (*input
 	res, err := p.Plan(in.data)
 	if err != nil {
 		return in, nil, fileError{in.name, err}
+	}
+	if uncovered != nil {
+		res.Findings = append(res.Findings, *uncovered)
 	}
 	return in, res, nil
 }

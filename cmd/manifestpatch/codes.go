@@ -7,6 +7,7 @@ const (
 	codeMissing           = "missing"
 	codeRedirectUnchecked = "redirect-uri-unchecked"
 	codeCatalogConflict   = "catalog-conflict"
+	codeUncovered         = "uncovered"
 )
 
 // showOnLine are the lints show words on each permission's line (or, for

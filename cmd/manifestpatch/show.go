@@ -42,7 +42,11 @@ func doShow(c *cli.Context) error {
 		return err
 	}
 	opts := check.Options{Allow: append(codes, showOnLine...), Now: now(), Catalog: cat}
-	return reportFiles(c, showKind, files, check.Want{}, opts)
+	ps, err := fixedPlans(check.Want{}, opts)
+	if err != nil {
+		return err
+	}
+	return reportFiles(c, showKind, files, ps)
 }
 
 // showPerm is one permission as show lists it.

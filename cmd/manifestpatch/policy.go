@@ -1,0 +1,249 @@
+package main
+
+// The repository's policy (profile.Policy): found from each manifest's
+// folder up to the repository root, or named with --config, it says what
+// each manifest must hold unless the command line says it.
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/profile"
+)
+
+func configFlag() cli.Flag {
+	return &cli.PathFlag{
+		Name:      "config",
+		Usage:     "the repository's policy `FILE` (default: the nearest " + profile.PolicyFile + " from each manifest's folder up to the repository root)",
+		TakesFile: true,
+	}
+}
+
+// wantFlagNames are the flags that say what is wanted: given, they say it
+// for every file, and no policy is read.
+var wantFlagNames = []string{"profile", "from", "scope", "role", "agency", "mode"}
+
+// plans gives each file the planner it is planned with: the policy's for
+// the file's path where a policy applies, the command line's otherwise.
+type plans struct {
+	flags    *check.Planner
+	nothing  *check.Planner // for a file a policy applies to but does not cover
+	opts     check.Options
+	use      bool        // a policy may apply: no flag says what is wanted
+	explicit *policyFile // --config
+	mu       sync.Mutex
+	found    map[string]*policyFile // by folder searched; nil for none
+}
+
+// policyFile is a policy read from its file.
+type policyFile struct {
+	path, dir string // as named, and its folder, absolute
+	p         *profile.Policy
+}
+
+// fixedPlans plans every file with want and opts, reading no policy.
+func fixedPlans(want check.Want, opts check.Options) (*plans, error) {
+	flags, err := check.NewPlanner(want, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &plans{flags: flags, opts: opts}, nil
+}
+
+// newPlans returns the planners for want and opts, the command line's, and
+// for the policy where one applies.
+func newPlans(c *cli.Context, want check.Want, opts check.Options) (*plans, error) {
+	flags, err := check.NewPlanner(want, opts)
+	if err != nil {
+		return nil, err
+	}
+	nothing, err := check.NewPlanner(check.Want{}, opts)
+	if err != nil {
+		return nil, err
+	}
+	ps := &plans{flags: flags, nothing: nothing, opts: opts, use: true, found: make(map[string]*policyFile)}
+	for _, name := range wantFlagNames {
+		if c.IsSet(name) {
+			ps.use = false
+		}
+	}
+	if name := c.Path("config"); c.IsSet("config") {
+		if !ps.use {
+			return nil, usagef(c, "--config cannot be combined with --%s: the policy says what is wanted", strings.Join(slices.DeleteFunc(slices.Clone(wantFlagNames), func(n string) bool { return !c.IsSet(n) }), ", --"))
+		}
+		if ps.explicit, err = readPolicy(name); err != nil {
+			return nil, err
+		}
+	}
+	return ps, nil
+}
+
+// readPolicy reads the policy file at name.
+func readPolicy(name string) (*policyFile, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fileExit{pathErr(name, err)}
+	}
+	p, err := profile.ParsePolicy(data)
+	if err != nil {
+		return nil, fileExit{fileError{name, err}}
+	}
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return nil, fileExit{pathErr(name, err)}
+	}
+	return &policyFile{path: name, dir: filepath.Dir(abs), p: p}, nil
+}
+
+// policyFor returns the policy that applies to the file at path: the one
+// --config names, or the nearest policy file from the file's folder up to
+// the repository's root (the first folder holding .git), or nil.
+func (ps *plans) policyFor(path string) (*policyFile, error) {
+	if !ps.use {
+		return nil, nil
+	}
+	if ps.explicit != nil {
+		return ps.explicit, nil
+	}
+	dir := "."
+	if path != "-" {
+		dir = filepath.Dir(path)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, nil // no folder to search from
+	}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	var searched []string
+	for d := abs; ; d = filepath.Dir(d) {
+		if pf, ok := ps.found[d]; ok {
+			return ps.remember(searched, pf), nil
+		}
+		searched = append(searched, d)
+		name := filepath.Join(d, profile.PolicyFile)
+		if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+			pf, err := readPolicy(relName(name))
+			if err != nil {
+				return nil, err
+			}
+			return ps.remember(searched, pf), nil
+		}
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil || filepath.Dir(d) == d {
+			return ps.remember(searched, nil), nil // the repository's root, or the file system's
+		}
+	}
+}
+
+func (ps *plans) remember(dirs []string, pf *policyFile) *policyFile {
+	for _, d := range dirs {
+		ps.found[d] = pf
+	}
+	return pf
+}
+
+// relName returns name relative to the working folder where it is below
+// it, for messages; otherwise name.
+func relName(name string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return name
+	}
+	if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return name
+}
+
+// forFile returns the planner for the file at path and, where a policy
+// applies but none of its globs covers the file, the finding that says so:
+// such a file is planned wanting nothing, for its lints alone.
+func (ps *plans) forFile(path string) (*check.Planner, *check.Finding, error) {
+	pf, err := ps.policyFor(path)
+	if err != nil || pf == nil {
+		return ps.flags, nil, err
+	}
+	name := path
+	if path != "-" {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		if name, err = filepath.Rel(pf.dir, abs); err != nil {
+			return nil, nil, err
+		}
+	}
+	name = filepath.ToSlash(name)
+	pl, covered, err := pf.p.Planner(name, profile.PolicyOptions{Allow: ps.opts.Allow, ResolveNames: ps.opts.ResolveNames, Now: ps.opts.Now, Catalog: ps.opts.Catalog})
+	switch {
+	case err != nil:
+		return nil, nil, fmt.Errorf("%s: %w", pf.path, err)
+	case covered:
+		return pl, nil, nil
+	case slices.Contains(ps.opts.Allow, codeUncovered):
+		return ps.nothing, nil, nil
+	}
+	return ps.nothing, &check.Finding{Code: codeUncovered, Level: check.LevelWarning,
+		Msg: fmt.Sprintf("no glob of the policy %s covers this manifest, so nothing says what it must hold: only its lints are checked", pf.path)}, nil
+}
+
+// repositoryFiles returns the files check reads when given none: in the
+// folder of the policy that applies to the working folder, every file a
+// glob of the policy covers, and every other JSON file that reads as a
+// manifest with requiredResourceAccess, which forFile reports as
+// uncovered. Folders whose names start with a dot (.git), node_modules and
+// vendor are not searched. Without a policy there are none.
+func (ps *plans) repositoryFiles() ([]string, *policyFile, error) {
+	pf, err := ps.policyFor("-") // from the working folder
+	if err != nil || pf == nil {
+		return nil, nil, err
+	}
+	var files []string
+	err = filepath.WalkDir(pf.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != pf.dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || d.Name() == profile.PolicyFile {
+			return nil
+		}
+		rel, err := filepath.Rel(pf.dir, p)
+		if err != nil {
+			return err
+		}
+		if !pf.p.Covers(filepath.ToSlash(rel)) && !(strings.EqualFold(filepath.Ext(p), ".json") && readsAsManifest(p)) {
+			return nil
+		}
+		files = append(files, relName(p))
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("searching %s for manifests: %w", relName(pf.dir), err)
+	}
+	return files, pf, nil
+}
+
+// readsAsManifest reports whether the file at name is an app registration
+// manifest with requiredResourceAccess.
+func readsAsManifest(name string) bool {
+	data, err := os.ReadFile(name)
+	if err != nil || len(data) > maxSize {
+		return false
+	}
+	m, err := manifest.Read(data)
+	return err == nil && m.Present
+}

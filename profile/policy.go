@@ -1,0 +1,509 @@
+package profile
+
+// A repository's policy: for each glob of manifest paths, what the
+// manifests must hold and what they may hold besides.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
+)
+
+// PolicyFile is the name of a repository's policy file, looked for from a
+// manifest's folder up to the repository's root.
+const PolicyFile = ".manifestpatch.json"
+
+// A Policy says, per glob of manifest paths, what the manifests of a
+// repository must hold and what they may hold besides: the wanted
+// profiles and permissions, the agency, the mode, the codes allowed, the
+// permissions permitted beyond the wanted set, and what is forbidden. It
+// is read from a JSON file (ParsePolicy); policy.schema.json in this
+// package describes it. Each override whose files match a path applies,
+// in order: a member a later one sets replaces what an earlier one set.
+type Policy struct {
+	overrides []override
+}
+
+// override is one entry of the policy's overrides; a nil field is unset.
+type override struct {
+	files           []string
+	profiles        []string
+	scopes, roles   []string
+	agency, mode    *string
+	allow           []string
+	permit          []string
+	permitSet       bool // permit given: nothing else beyond the wanted set is allowed
+	forbid          []string
+	forbidResources []string
+	maxTier         *string
+	maxLevel        *int
+	application     *bool
+	wantSet         bool // profiles, scopes or roles given
+	pos             manifest.Position
+}
+
+// PolicyError reports a policy file that is not valid JSON or not shaped as
+// a policy, at the value at fault.
+type PolicyError struct {
+	Pos  manifest.Position
+	Path string // the JSON path of the value at fault, "" for the file
+	Msg  string
+}
+
+// Error is "line:column: path: message", as manifest's errors are.
+func (e *PolicyError) Error() string {
+	s := e.Pos.String() + ": "
+	if e.Path != "" {
+		s += e.Path + ": "
+	}
+	return s + e.Msg
+}
+
+// Position is where the value at fault starts.
+func (e *PolicyError) Position() manifest.Position { return e.Pos }
+
+// ParsePolicy reads a policy file. Errors are *PolicyError values with the
+// position and JSON path of the value at fault: a member the policy does
+// not have, a value of the wrong type, a glob that is not one, a profile,
+// tier or mode that does not exist. Permission names are checked when a
+// manifest's planner is made (Policy.Planner), against the catalog it
+// uses.
+func ParsePolicy(src []byte) (*Policy, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	var syntax *json.SyntaxError
+	if err := json.Unmarshal(src, new(any)); errors.As(err, &syntax) {
+		return nil, &PolicyError{Pos: offsetPosition(src, int(syntax.Offset)-1), Msg: "invalid JSON: " + syntax.Error()}
+	} else if err != nil {
+		return nil, &PolicyError{Pos: offsetPosition(src, 0), Msg: "invalid JSON: " + err.Error()}
+	}
+	pp := policyParser{src: src}
+	top := gjson.ParseBytes(src)
+	if !top.IsObject() {
+		return nil, pp.errorf(top, "", "a policy is a JSON object")
+	}
+	p := &Policy{}
+	var err error
+	top.ForEach(func(k, v gjson.Result) bool {
+		switch k.Str {
+		case "$schema":
+			if v.Type != gjson.String {
+				err = pp.errorf(v, "$schema", "want a string")
+			}
+		case "overrides":
+			if !v.IsArray() {
+				err = pp.errorf(v, "overrides", "want an array of objects")
+				return false
+			}
+			i := 0
+			v.ForEach(func(_, item gjson.Result) bool {
+				var o override
+				o, err = pp.override(item, fmt.Sprintf("overrides[%d]", i))
+				p.overrides = append(p.overrides, o)
+				i++
+				return err == nil
+			})
+		default:
+			err = pp.errorf(k, k.Str, "a policy has no member %q; it has $schema and overrides", k.Str)
+		}
+		return err == nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+type policyParser struct{ src []byte }
+
+func (pp policyParser) errorf(v gjson.Result, path, format string, args ...any) error {
+	return &PolicyError{Pos: offsetPosition(pp.src, v.Index), Path: path, Msg: fmt.Sprintf(format, args...)}
+}
+
+// override reads one override object.
+func (pp policyParser) override(v gjson.Result, at string) (override, error) {
+	o := override{pos: offsetPosition(pp.src, v.Index)}
+	if !v.IsObject() {
+		return o, pp.errorf(v, at, "want an object")
+	}
+	var err error
+	strs := func(v gjson.Result, path string) []string {
+		if !v.IsArray() {
+			err = pp.errorf(v, path, "want an array of strings")
+			return nil
+		}
+		out := []string{}
+		v.ForEach(func(_, s gjson.Result) bool {
+			if s.Type != gjson.String || strings.TrimSpace(s.Str) == "" {
+				err = pp.errorf(s, path, "want a non-empty string, got %s", s.Raw)
+				return false
+			}
+			out = append(out, s.Str)
+			return true
+		})
+		return out
+	}
+	str := func(v gjson.Result, path string) *string {
+		if v.Type != gjson.String {
+			err = pp.errorf(v, path, "want a string")
+			return nil
+		}
+		return &v.Str
+	}
+	v.ForEach(func(k, m gjson.Result) bool {
+		path := at + "." + k.Str
+		switch k.Str {
+		case "files":
+			o.files = strs(m, path)
+			for _, g := range o.files {
+				if err == nil && !validGlob(g) {
+					err = pp.errorf(m, path, "%q is not a glob: use / between folders, *, ? and [...] within a name, and ** for any folders", g)
+				}
+			}
+		case "profiles":
+			o.profiles, o.wantSet = strs(m, path), true
+			for _, name := range o.profiles {
+				if _, ok := Lookup(name); err == nil && !ok {
+					err = pp.errorf(m, path, "no profile %q; the profiles are %s", name, strings.Join(profileNames(), ", "))
+				}
+			}
+		case "scopes":
+			o.scopes, o.wantSet = strs(m, path), true
+		case "roles":
+			o.roles, o.wantSet = strs(m, path), true
+		case "agency":
+			o.agency = str(m, path)
+		case "mode":
+			if o.mode = str(m, path); err == nil {
+				if _, perr := manifest.ParseMode(*o.mode); perr != nil || *o.mode == "" {
+					err = pp.errorf(m, path, "mode is merge or overwrite, not %q", *o.mode)
+				}
+			}
+		case "allow":
+			if o.allow = strs(m, path); err == nil {
+				if cerr := check.CheckAllow(o.allow); cerr != nil {
+					err = pp.errorf(m, path, "%s", strings.TrimPrefix(cerr.Error(), "check: "))
+				}
+			}
+		case "permit":
+			o.permit, o.permitSet = strs(m, path), true
+		case "forbid":
+			o.forbid = strs(m, path)
+		case "forbidResources":
+			o.forbidResources = strs(m, path)
+		case "maxTier":
+			if o.maxTier = str(m, path); err == nil && tierOf(*o.maxTier) == permissions.TierUnknown {
+				err = pp.errorf(m, path, "tier is ControlPlane, ManagementPlane or UserAccess, not %q", *o.maxTier)
+			}
+		case "maxLevel":
+			n := int(m.Int())
+			if m.Type != gjson.Number || float64(n) != m.Num || n < 1 || n > 5 {
+				err = pp.errorf(m, path, "want a privilege level from 1 to 5, got %s", m.Raw)
+			}
+			o.maxLevel = &n
+		case "application":
+			if !m.IsBool() {
+				err = pp.errorf(m, path, "want true or false")
+			}
+			b := m.Bool()
+			o.application = &b
+		default:
+			err = pp.errorf(k, path, "an override has no member %q", k.Str)
+		}
+		return err == nil
+	})
+	if err == nil && len(o.files) == 0 {
+		err = pp.errorf(v, at+".files", "an override needs files: the globs of the manifest paths it applies to")
+	}
+	return o, err
+}
+
+// tierOf returns the tier named name (as Tier.String words it), or
+// TierUnknown.
+func tierOf(name string) permissions.Tier {
+	for _, t := range []permissions.Tier{permissions.TierControlPlane, permissions.TierManagementPlane, permissions.TierUserAccess} {
+		if t.String() == name {
+			return t
+		}
+	}
+	return permissions.TierUnknown
+}
+
+func profileNames() []string {
+	var names []string
+	for _, p := range profiles {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// offsetPosition returns the line and column (in bytes, from 1) of offset
+// off in src.
+func offsetPosition(src []byte, off int) manifest.Position {
+	off = min(max(off, 0), len(src))
+	line := 1 + bytes.Count(src[:off], []byte{'\n'})
+	return manifest.Position{Offset: off, Line: line, Column: off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1}
+}
+
+// Covers reports whether a glob of the policy matches the manifest at
+// name, a slash-separated path relative to the policy file's folder.
+func (p *Policy) Covers(name string) bool {
+	return slices.ContainsFunc(p.overrides, func(o override) bool { return o.matches(name) })
+}
+
+func (o override) matches(name string) bool {
+	return slices.ContainsFunc(o.files, func(g string) bool { return globMatch(g, name) })
+}
+
+// PolicyOptions are what a caller adds to a policy's settings.
+type PolicyOptions struct {
+	// Allow lists more codes to silence, as check.Options.Allow.
+	Allow []string
+	// ResolveNames, Now and Catalog are passed to check.Options.
+	ResolveNames bool
+	Now          time.Time
+	Catalog      *permissions.Catalog
+}
+
+// Planner returns the planner for the manifest at name (a slash-separated
+// path relative to the policy file's folder), made from the overrides that
+// cover it, and whether any does. Without a wanted set in them, the
+// default profile is wanted, as the command wants it without flags.
+// Names in scopes, roles, permit and forbid are parsed as
+// Catalog.ParsePermission parses them ("graph/Mail.Send"); one that does
+// not resolve is an error naming the override.
+func (p *Policy) Planner(name string, opts PolicyOptions) (*check.Planner, bool, error) {
+	var s override
+	covered := false
+	for _, o := range p.overrides {
+		if !o.matches(name) {
+			continue
+		}
+		covered = true
+		s = s.join(o)
+	}
+	if !covered {
+		return nil, false, nil
+	}
+	want, copts, err := s.resolve(opts)
+	if err != nil {
+		return nil, true, err
+	}
+	pl, err := check.NewPlanner(want, copts)
+	return pl, true, err
+}
+
+// join returns s with what o sets replacing what s sets.
+func (s override) join(o override) override {
+	if o.wantSet {
+		s.profiles, s.scopes, s.roles, s.wantSet = o.profiles, o.scopes, o.roles, true
+	}
+	if o.agency != nil {
+		s.agency = o.agency
+	}
+	if o.mode != nil {
+		s.mode = o.mode
+	}
+	if o.allow != nil {
+		s.allow = o.allow
+	}
+	if o.permitSet {
+		s.permit, s.permitSet = o.permit, true
+	}
+	if o.forbid != nil {
+		s.forbid = o.forbid
+	}
+	if o.forbidResources != nil {
+		s.forbidResources = o.forbidResources
+	}
+	if o.maxTier != nil {
+		s.maxTier = o.maxTier
+	}
+	if o.maxLevel != nil {
+		s.maxLevel = o.maxLevel
+	}
+	if o.application != nil {
+		s.application = o.application
+	}
+	s.pos = o.pos
+	return s
+}
+
+// resolve turns the joined settings into what check plans with.
+func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error) {
+	cat := opts.Catalog
+	copts := check.Options{Allow: append(slices.Clip(s.allow), opts.Allow...), ResolveNames: opts.ResolveNames, Now: opts.Now, Catalog: cat}
+	if s.mode != nil {
+		copts.Mode, _ = manifest.ParseMode(*s.mode)
+	}
+	fail := func(err error) (check.Want, check.Options, error) {
+		return check.Want{}, check.Options{}, fmt.Errorf("policy: the override at %s: %w", s.pos, err)
+	}
+	agency := ""
+	if s.agency != nil {
+		agency = *s.agency
+	}
+	var want check.Want
+	names := s.profiles
+	if !s.wantSet {
+		names = []string{DefaultName}
+	}
+	for _, name := range names {
+		p, _ := Lookup(name) // checked as the policy was read
+		w, err := p.Want(agency)
+		if err != nil {
+			return fail(err)
+		}
+		want = want.Join(w)
+	}
+	var err error
+	set := func(list []string, typ manifest.Type) manifest.Set {
+		var out manifest.Set
+		for _, q := range list {
+			if err != nil {
+				break
+			}
+			var perm manifest.Permission
+			if perm, err = cat.ParsePermission(q, typ); err == nil {
+				out = append(out, manifest.Resource{ResourceAppID: perm.ResourceAppID, ResourceAccess: []manifest.Access{{ID: perm.ID, Type: perm.Type}}})
+			}
+		}
+		return out
+	}
+	want.Set = append(want.Set, set(s.scopes, manifest.Scope)...)
+	want.Set = append(want.Set, set(s.roles, manifest.Role)...)
+	if err != nil {
+		return fail(err)
+	}
+	lim := &check.Limits{Only: s.permitSet, NoApplication: s.application != nil && !*s.application}
+	if lim.Permit, err = eitherType(cat, s.permit); err != nil {
+		return fail(fmt.Errorf("permit: %w", err))
+	}
+	if lim.Forbid, err = eitherType(cat, s.forbid); err != nil {
+		return fail(fmt.Errorf("forbid: %w", err))
+	}
+	for _, r := range s.forbidResources {
+		res, ok := cat.LookupResource(r)
+		if !ok {
+			return fail(fmt.Errorf("forbidResources: no resource %q in the catalog", r))
+		}
+		lim.ForbidResources = append(lim.ForbidResources, res.AppID)
+	}
+	if s.maxTier != nil {
+		lim.MaxTier = tierOf(*s.maxTier)
+	}
+	if s.maxLevel != nil {
+		lim.MaxLevel = *s.maxLevel
+	}
+	copts.Limits = lim
+	want.Set = normalSet(want.Set)
+	return want, copts, nil
+}
+
+// eitherType parses each name as a delegated and as an application
+// permission, keeping what resolves: "graph/User.Read.All" in permit or
+// forbid means both. A name that is neither is the error of its delegated
+// reading.
+func eitherType(cat *permissions.Catalog, names []string) (manifest.Set, error) {
+	var out manifest.Set
+	for _, q := range names {
+		found := false
+		var first error
+		for _, typ := range []manifest.Type{manifest.Scope, manifest.Role} {
+			p, err := cat.ParsePermission(q, typ)
+			if err != nil {
+				if first == nil {
+					first = err
+				}
+				continue
+			}
+			found = true
+			out = append(out, manifest.Resource{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}})
+		}
+		if !found {
+			return nil, first
+		}
+	}
+	return out, nil
+}
+
+// normalSet groups a set's permissions by resource, in first-seen order,
+// without repeats.
+func normalSet(set manifest.Set) manifest.Set {
+	var out manifest.Set
+	seen := make(map[manifest.Permission]bool)
+	for _, r := range set {
+		for _, a := range r.ResourceAccess {
+			k := manifest.Permission{ResourceAppID: strings.ToLower(r.ResourceAppID), ID: strings.ToLower(a.ID), Type: a.Type}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			i := slices.IndexFunc(out, func(x manifest.Resource) bool { return strings.EqualFold(x.ResourceAppID, r.ResourceAppID) })
+			if i < 0 {
+				out = append(out, manifest.Resource{ResourceAppID: r.ResourceAppID})
+				i = len(out) - 1
+			}
+			out[i].ResourceAccess = append(out[i].ResourceAccess, a)
+		}
+	}
+	return out
+}
+
+// validGlob reports whether g is a glob globMatch takes: a relative,
+// slash-separated path whose segments path.Match accepts, or **.
+func validGlob(g string) bool {
+	if g == "" || strings.HasPrefix(g, "/") || strings.Contains(g, "\\") {
+		return false
+	}
+	for _, seg := range strings.Split(g, "/") {
+		if seg == "**" {
+			continue
+		}
+		if seg == "" {
+			return false
+		}
+		if _, err := path.Match(seg, ""); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// globMatch reports whether the slash-separated path name matches the glob
+// g: each segment as path.Match matches it, and a ** segment any number of
+// folders, none included (as .gitignore, ESLint and Spectral read **).
+func globMatch(g, name string) bool {
+	return matchSegments(strings.Split(g, "/"), strings.Split(name, "/"))
+}
+
+func matchSegments(g, name []string) bool {
+	for len(g) > 0 {
+		if g[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchSegments(g[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(g[0], name[0]); !ok {
+			return false
+		}
+		g, name = g[1:], name[1:]
+	}
+	return len(name) == 0
+}

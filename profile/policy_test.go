@@ -1,0 +1,121 @@
+package profile
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestGlobMatch(t *testing.T) {
+	tests := []struct {
+		glob, name string
+		want       bool
+	}{
+		{"apps/*.json", "apps/a.json", true},
+		{"apps/*.json", "apps/x/a.json", false},
+		{"apps/**/*.json", "apps/a.json", true},
+		{"apps/**/*.json", "apps/partners/x/a.json", true},
+		{"**/manifest.json", "manifest.json", true},
+		{"**/manifest.json", "a/b/manifest.json", true},
+		{"**", "a/b.json", true},
+		{"manifest.json", "apps/manifest.json", false},
+		{"apps/[ab].json", "apps/b.json", true},
+		{"apps/?.json", "apps/ab.json", false},
+	}
+	for _, tt := range tests {
+		if got := globMatch(tt.glob, tt.name); got != tt.want {
+			t.Errorf("globMatch(%q, %q) = %v, want %v", tt.glob, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestParsePolicyErrors(t *testing.T) {
+	tests := []struct {
+		src, want string
+	}{
+		{`[]`, "1:1: a policy is a JSON object"},
+		{`{"overides": []}`, `1:2: overides: a policy has no member "overides"; it has $schema and overrides`},
+		{"{\n  \"overrides\": [\n    {\"files\": [\"apps/*.json\"], \"profiles\": [\"calendar-snyc\"]}\n  ]\n}", `3:44: overrides[0].profiles: no profile "calendar-snyc"; the profiles are calendar-sync, calendar-sync-graph`},
+		{`{"overrides": [{"profiles": ["calendar-sync"]}]}`, "1:16: overrides[0].files: an override needs files"},
+		{`{"overrides": [{"files": ["/abs/*.json"]}]}`, `overrides[0].files: "/abs/*.json" is not a glob`},
+		{`{"overrides": [{"files": ["a.json"], "maxTier": "Tier0"}]}`, `overrides[0].maxTier: tier is ControlPlane, ManagementPlane or UserAccess, not "Tier0"`},
+		{`{"overrides": [{"files": ["a.json"], "maxLevel": 7}]}`, "overrides[0].maxLevel: want a privilege level from 1 to 5, got 7"},
+		{`{"overrides": [{"files": ["a.json"], "mode": "replace"}]}`, `overrides[0].mode: mode is merge or overwrite, not "replace"`},
+		{`{"overrides": [{"files": ["a.json"], "allow": ["missing"]}]}`, `overrides[0].allow: "missing": a problem that apply fixes`},
+		{`{"overrides": [{"files": ["a.json"], "application": "no"}]}`, "overrides[0].application: want true or false"},
+		{`{"overrides": [{"files": "a.json"}]}`, "overrides[0].files: want an array of strings"},
+		{`{"overrides": [{"files": ["a.json"],}]}`, "1:37: invalid JSON"},
+	}
+	for _, tt := range tests {
+		_, err := ParsePolicy([]byte(tt.src))
+		var pe *PolicyError
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParsePolicy(%s) = %v, want a *PolicyError containing %q", tt.src, err, tt.want)
+		}
+	}
+}
+
+// TestPolicyOverrides: later overrides replace what earlier ones set, the
+// limits reach the findings, and a path no glob covers has no planner.
+func TestPolicyOverrides(t *testing.T) {
+	p, err := ParsePolicy([]byte(`{"overrides": [
+	  {"files": ["apps/**/*.json"], "profiles": ["calendar-sync-graph"], "application": false, "allow": ["redirect-uri-unchecked"]},
+	  {"files": ["apps/partners/**/*.json"], "maxTier": "ManagementPlane", "permit": ["graph/User.Read.All"]},
+	  {"files": ["apps/legacy.json"], "profiles": ["calendar-sync"], "allow": ["ews-retired", "aad-graph-retired", "redirect-uri-unchecked"]}
+	]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte(`{"displayName": "x", "signInAudience": "AzureADMultipleOrgs", "requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [
+	  {"id": "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9", "type": "Role"},
+	  {"id": "a154be20-db9c-4678-8ab7-66f6cc099a59", "type": "Scope"},
+	  {"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]}]}`)
+	codes := func(name string) []string {
+		t.Helper()
+		pl, ok, err := p.Planner(name, PolicyOptions{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+		if err != nil || !ok {
+			t.Fatalf("%s: %v, %v", name, ok, err)
+		}
+		res, err := pl.Plan(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range res.Findings {
+			if f.Code != "missing" {
+				out = append(out, f.Code)
+			}
+		}
+		return out
+	}
+	// Application.ReadWrite.All (a control-plane role), User.Read.All
+	// (a scope), User.Read.
+	if got := strings.Join(codes("apps/a.json"), " "); got != "application-permission privileged forbidden" {
+		t.Errorf("apps/a.json: %s", got)
+	}
+	if got := strings.Join(codes("apps/partners/x/b.json"), " "); got != "application-permission privileged forbidden" {
+		t.Errorf("apps/partners/x/b.json: %s", got)
+	}
+	if got := strings.Join(codes("apps/legacy.json"), " "); got != "application-permission privileged forbidden" {
+		t.Errorf("apps/legacy.json: %s", got)
+	}
+	if p.Covers("other/c.json") || !p.Covers("apps/legacy.json") {
+		t.Error("Covers is wrong")
+	}
+	if pl, ok, err := p.Planner("other/c.json", PolicyOptions{}); pl != nil || ok || err != nil {
+		t.Errorf("an uncovered path got %v, %v, %v", pl, ok, err)
+	}
+}
+
+// TestPolicyWantsWhatItForbids: a policy that wants what it forbids is an
+// error, not a manifest that can never pass.
+func TestPolicyWantsWhatItForbids(t *testing.T) {
+	p, err := ParsePolicy([]byte(`{"overrides": [{"files": ["*.json"], "forbid": ["graph/User.Read"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := p.Planner("a.json", PolicyOptions{}); err == nil || !strings.Contains(err.Error(), "both wanted and forbidden") {
+		t.Errorf("got %v", err)
+	}
+}
