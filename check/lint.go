@@ -173,7 +173,15 @@ var lintRules = []*lintRule{
 	{Rule: Rule{lintEWSRetired, LevelWarning, "an Exchange Web Services permission; EWS in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists the app, and ends on 2027-04-01"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if retirement.EWS[p.key] {
-				l.report(r, r.Level, p.at, p.key, "%s: %s; for a calendar sync, %s replace it, which the %s profile asks for", p.d, retirement.EWSStatus(l.now), l.cat.DescribeAll(retirement.EWSReplacements), retirement.GraphCalendarSync)
+				msg := retirement.EWSStatus(l.now)
+				if p.key.Type == manifest.Scope {
+					var names []string
+					for _, q := range retirement.EWSReplacements {
+						names = append(names, l.cat.Describe(q).Name)
+					}
+					msg += fmt.Sprintf("; for a calendar sync, use Microsoft Graph's delegated %s instead (the %s profile)", wording.AndList(names), retirement.GraphCalendarSync)
+				}
+				l.report(r, r.Level, p.at, p.key, "%s: %s", p.d, msg)
 			}
 		}},
 	{Rule: Rule{lintCalendarsAll, LevelNote, "Microsoft Graph's Calendars.Read.All and Calendars.ReadWrite.All roles are work hours and locations, not events; Exchange Online's Calendars.ReadWrite.All is events"},
@@ -197,9 +205,9 @@ var lintRules = []*lintRule{
 				}
 				who := "whoever holds the app's credentials can take control of the tenant"
 				if p.key.Type == manifest.Scope {
-					who = "the app can take control of the tenant with the session of a user who has the rights to"
+					who = "signed in as an administrator, the app can take control of the tenant"
 				}
-				l.report(r, r.Level, p.at, p.key, "%s is a control-plane permission (EntraOps tier ControlPlane%s): %s", p.d, level, who)
+				l.report(r, r.Level, p.at, p.key, "%s is a control-plane permission (EntraOps classes it ControlPlane%s): %s", p.d, level, who)
 			}
 		}},
 	{Rule: Rule{lintForbidden, LevelError, "a permission the policy's limits forbid: by name, by resource, by tier or privilege level, or as an application permission"},

@@ -35,7 +35,7 @@ func TestLintPortalDownload(t *testing.T) {
 		}
 	}
 	want := []string{
-		"99:27 warning ews-retired: Office 365 Exchange Online EWS.AccessAsUser.All (delegated): Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454); for a calendar sync, Microsoft Graph Calendars.ReadWrite.Shared, MailboxSettings.Read (delegated) replace it, which the calendar-sync-graph profile asks for",
+		"99:27 warning ews-retired: Office 365 Exchange Online EWS.AccessAsUser.All (delegated): Exchange Web Services in Exchange Online is disabled in phases since 2026-10-01 unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on 2027-04-01, with no exceptions (MC1227454); for a calendar sync, use Microsoft Graph's delegated Calendars.ReadWrite.Shared and MailboxSettings.Read instead (the calendar-sync-graph profile)",
 		"134:30 warning aad-graph-retired: Azure AD Graph is retired: new apps were blocked from 2024-09-01 and all apps from 2025-02-01; extended access ended 2025-08-31, so calls to it fail (its permissions are still accepted manifest data)",
 		"143:30 warning repeated-resource: Microsoft Graph is listed in another entry too (line 105); list each resource app once, with all its permissions in one resourceAccess",
 		"143:30 error empty-access: the entry for Microsoft Graph has no permissions; Microsoft Graph rejects it (\"requiredResourceAccess.resourceAccess value is required but is empty or missing\"): apply removes it, or fills it with the wanted permissions of its resource",

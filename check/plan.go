@@ -150,6 +150,8 @@ func NewPlanner(want Want, opts Options) (*Planner, error) {
 	if err := checkSet(opts.Catalog, want.Set); err != nil {
 		return nil, err
 	}
+	want.Set = cloneSet(want.Set) // the caller may change its own after
+	want.RedirectURIs = slices.Clone(want.RedirectURIs)
 	p := &Planner{want: want, opts: opts, allow: make(map[string]bool, len(opts.Allow)), wanted: wantedKeys(opts.Catalog, want.Set)}
 	for _, c := range opts.Allow {
 		p.allow[c] = true
@@ -231,6 +233,15 @@ func (p *Planner) Plan(src []byte) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// cloneSet copies set and its lists.
+func cloneSet(set manifest.Set) manifest.Set {
+	out := slices.Clone(set)
+	for i := range out {
+		out[i].ResourceAccess = slices.Clone(out[i].ResourceAccess)
+	}
+	return out
 }
 
 // PlanError reports a manifest Plan cannot make right without guessing

@@ -8,6 +8,7 @@ import (
 
 	"github.com/manifestpatch/manifestpatch/check"
 	"github.com/manifestpatch/manifestpatch/internal/retirement"
+	"github.com/manifestpatch/manifestpatch/internal/wording"
 	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/permissions"
 )
@@ -243,7 +244,7 @@ func graphCalendarSync() Profile {
 	p := Profile{
 		Name: retirement.GraphCalendarSync,
 		Description: "Calendar sync over Microsoft Graph alone, for after EWS in Exchange Online ends (2027-04-01): " +
-			"the sign-in scopes and the delegated permissions Microsoft's permission data marks least privileged for the calls that replace the EWS ones; " +
+			"the sign-in scopes, Calendars.ReadWrite.Shared for the calendars shared with or delegated to the signed-in account and MailboxSettings.Read for automatic replies; " +
 			"no EWS, EAS or Azure AD Graph; an administrator must consent for the organization",
 		Permissions: []Required{
 			scope(permissions.MicrosoftGraphID, "Microsoft Graph", "openid", "37f7f235-527c-4136-accd-4a02d197296e"),
@@ -262,10 +263,10 @@ func graphCalendarSync() Profile {
 	for _, st := range def.Steps {
 		switch st.ID {
 		case stepPermissions:
-			st.Title = fmt.Sprintf("Request the %d delegated Microsoft Graph permissions", len(p.Permissions))
-			st.Note = "They replace EWS.AccessAsUser.All for a calendar sync: Calendars.ReadWrite.Shared reads and writes events in the calendars shared with or delegated to the signed-in account (the EWS FindItem, GetItem, CreateItem, UpdateItem, DeleteItem and SyncFolderItems calls on calendars), MailboxSettings.Read reads automatic replies (GetUserOofSettings). Converting ids stored from EWS with translateExchangeIds needs User.ReadBasic.All as well, once."
+			st.Title = fmt.Sprintf("Request the %s delegated Microsoft Graph permissions", wording.Number(len(p.Permissions)))
+			st.Note = "Calendars.ReadWrite.Shared and MailboxSettings.Read replace EWS.AccessAsUser.All for a calendar sync. Calendars.ReadWrite.Shared reads and writes events in the calendars shared with or delegated to the signed-in account (what the EWS FindItem, GetItem, CreateItem, UpdateItem, DeleteItem and SyncFolderItems calls on calendars did); Microsoft's permission data marks the plain Calendars permissions least privileged for a user's own calendar, and a delegated app needs the .Shared form to reach another's, so each calendar must be shared with, or delegated to, the account that signs in. MailboxSettings.Read, the least privileged for it, reads automatic replies (GetUserOofSettings). Converting ids stored from EWS with translateExchangeIds needs User.ReadBasic.All as well, once."
 		case stepConsent:
-			st.Note = "The permissions' own flags leave most of them to users, but since November 2025 Microsoft-managed consent policies (microsoft-user-default-recommended) keep mail, mailbox and calendar scopes, such as Calendars.ReadWrite.Shared and MailboxSettings.Read, from user consent in tenants that use them: users cannot consent for themselves."
+			st.Note = "The permissions' own flags leave them to users, but since November 2025 Microsoft-managed consent policies (microsoft-user-default-recommended) keep mail, mailbox and calendar scopes, such as Calendars.ReadWrite.Shared and MailboxSettings.Read, from user consent in tenants that use them: users cannot consent for themselves."
 		case stepEWSAllowList, stepServiceAccount:
 			continue // no EWS, and no Exchange role to assign
 		}

@@ -53,14 +53,17 @@ var EWS = map[manifest.Permission]bool{
 const GraphCalendarSync = "calendar-sync-graph"
 
 // EWSReplacements are the Microsoft Graph delegated permissions that
-// replace EWS.AccessAsUser.All for a calendar sync, as Microsoft's
-// permission data marks least privileged for the Graph calls that replace
-// the EWS operations such a sync uses (the classification data's
-// ews-calendar-to-graph-least-privilege.json): events in the calendars
-// of other users that are shared with or delegated to the signed-in user,
-// read and written (FindItem, GetItem, CreateItem, UpdateItem, DeleteItem,
-// SyncFolderItems on calendars), and the automatic-reply settings
-// (GetUserOofSettings). The GraphCalendarSync profile asks for them.
+// replace EWS.AccessAsUser.All for a calendar sync, from the classification
+// data's map of the EWS operations such a sync uses to the Graph calls that
+// replace them (ews-calendar-to-graph-least-privilege.json):
+// Calendars.ReadWrite.Shared for events in the calendars shared with or
+// delegated to the signed-in user, read and written (FindItem, GetItem,
+// CreateItem, UpdateItem, DeleteItem, SyncFolderItems on calendars; the
+// data marks the plain Calendars permissions least privileged for a user's
+// own calendar, and the .Shared form is what a delegated app needs for
+// another's), and MailboxSettings.Read, the least privileged for the
+// automatic-reply settings (GetUserOofSettings). The GraphCalendarSync
+// profile asks for them.
 var EWSReplacements = []manifest.Permission{
 	{ResourceAppID: permissions.MicrosoftGraphID, ID: "12466101-c9b8-439a-8589-dd09ee67e8e9", Type: manifest.Scope}, // Calendars.ReadWrite.Shared
 	{ResourceAppID: permissions.MicrosoftGraphID, ID: "87f447af-9fa4-4c32-9dfa-4a57a73d18ce", Type: manifest.Scope}, // MailboxSettings.Read

@@ -4,17 +4,33 @@
 package wording
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
 // OrList joins s as English does: "a", "a or b", "a, b or c".
-func OrList(s []string) string {
+func OrList(s []string) string { return join(s, " or ") }
+
+// AndList joins s as English does: "a", "a and b", "a, b and c".
+func AndList(s []string) string { return join(s, " and ") }
+
+func join(s []string, last string) string {
 	if len(s) <= 1 {
 		return strings.Join(s, "")
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+	return strings.Join(s[:len(s)-1], ", ") + last + s[len(s)-1]
+}
+
+// Number words n from one to twelve ("nine"), and larger numbers in
+// digits.
+func Number(n int) string {
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	if n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
 }
 
 // DidYouMean words suggestions for the end of a message: "; did you mean

@@ -10,6 +10,11 @@ func TestWording(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
 		{OrList(nil), ""},
 		{OrList([]string{"a"}), "a"},
+		{AndList([]string{"a", "b"}), "a and b"},
+		{AndList([]string{"a", "b", "c"}), "a, b and c"},
+		{Number(6), "six"},
+		{Number(12), "twelve"},
+		{Number(13), "13"},
 		{OrList([]string{"a", "b"}), "a or b"},
 		{OrList([]string{"a", "b", "c"}), "a, b or c"},
 		{DidYouMean(nil), ""},
