@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -29,6 +30,7 @@ func applyCommand() *cli.Command {
 			&cli.BoolFlag{Name: "stdout", Usage: "print the result to standard output instead of writing the file"},
 			resolveNamesFlag(),
 			configFlag(),
+			skipOthersFlag(),
 		),
 		Action: doApply,
 	}
@@ -57,6 +59,9 @@ func doApply(c *cli.Context) error {
 	}
 	_, err = eachFile(c, files, func(path string, r *result) {
 		in, res, err := planFile(c, path, ps, !dryRun && !toStdout && path != "-")
+		if errors.Is(err, errSkipped) {
+			return
+		}
 		if err != nil {
 			r.fail(err)
 			return

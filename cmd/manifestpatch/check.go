@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/profile"
 	"github.com/urfave/cli/v2"
 )
@@ -26,6 +28,7 @@ func checkCommand() *cli.Command {
 			&cli.BoolFlag{Name: "strict", Usage: "also fail on any lint (permissions beyond the wanted set, duplicates, retired APIs, …)"},
 			allowFlag(),
 			configFlag(),
+			skipOthersFlag(),
 			formatFlag(outputNames["check"]...),
 		),
 		Action: doCheck,
@@ -81,6 +84,10 @@ func reportFiles(c *cli.Context, kind *reportKind, files []string, ps *plans) er
 			// Kept on error too: SARIF counts an error's column in it.
 			f.file, f.src = in.name, in.data
 		}
+		if errors.Is(err, errSkipped) {
+			r.record = nil
+			return
+		}
 		if err != nil {
 			f.err = err
 			if in != nil && out.reportsUnreadable() {
@@ -97,9 +104,11 @@ func reportFiles(c *cli.Context, kind *reportKind, files []string, ps *plans) er
 		}
 		out.file(r, f)
 	})
-	reports := make([]*fileReport, len(results))
-	for i, r := range results {
-		reports[i] = r.record.(*fileReport)
+	var reports []*fileReport
+	for _, r := range results {
+		if f, ok := r.record.(*fileReport); ok { // not one --skip-others left alone
+			reports = append(reports, f)
+		}
 	}
 	if werr := out.done(c.App.Writer, reports); werr != nil {
 		return werr
@@ -119,6 +128,9 @@ func planFile(c *cli.Context, path string, ps *plans, write bool) (*input, *chec
 		return nil, nil, err
 	}
 	res, err := p.Plan(in.data)
+	if err != nil && ps.skipOthers && (errors.Is(err, manifest.ErrNotManifest) || errors.Is(err, manifest.ErrNotObject)) {
+		return in, nil, errSkipped
+	}
 	if err != nil {
 		return in, nil, fileError{in.name, err}
 	}

@@ -5,6 +5,7 @@ package main
 // each manifest must hold unless the command line says it.
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -28,6 +29,16 @@ func configFlag() cli.Flag {
 	}
 }
 
+// skipOthersFlag is --skip-others, for apply and check, which the
+// pre-commit hooks pass: their pattern takes any manifest.json and app.json,
+// a Teams app's too.
+func skipOthersFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "skip-others", Usage: "leave alone, without an error, a FILE that is not an app registration (a Teams app's manifest.json, package.json): for wide file patterns such as the pre-commit hooks'"}
+}
+
+// errSkipped marks a file --skip-others leaves alone.
+var errSkipped = errors.New("not an app registration; skipped")
+
 // wantFlagNames are the flags that say what is wanted: given, they say it
 // for every file, and no policy is read.
 var wantFlagNames = []string{"profile", "from", "scope", "role", "agency", "mode"}
@@ -35,13 +46,14 @@ var wantFlagNames = []string{"profile", "from", "scope", "role", "agency", "mode
 // plans gives each file the planner it is planned with: the policy's for
 // the file's path where a policy applies, the command line's otherwise.
 type plans struct {
-	flags    *check.Planner
-	nothing  *check.Planner // for a file a policy applies to but does not cover
-	opts     check.Options
-	use      bool        // a policy may apply: no flag says what is wanted
-	explicit *policyFile // --config
-	mu       sync.Mutex
-	found    map[string]*policyFile // by folder searched; nil for none
+	skipOthers bool // --skip-others
+	flags      *check.Planner
+	nothing    *check.Planner // for a file a policy applies to but does not cover
+	opts       check.Options
+	use        bool        // a policy may apply: no flag says what is wanted
+	explicit   *policyFile // --config
+	mu         sync.Mutex
+	found      map[string]*policyFile // by folder searched; nil for none
 }
 
 // policyFile is a policy read from its file.
@@ -70,7 +82,7 @@ func newPlans(c *cli.Context, want check.Want, opts check.Options) (*plans, erro
 	if err != nil {
 		return nil, err
 	}
-	ps := &plans{flags: flags, nothing: nothing, opts: opts, use: true, found: make(map[string]*policyFile)}
+	ps := &plans{flags: flags, nothing: nothing, opts: opts, use: true, found: make(map[string]*policyFile), skipOthers: c.Bool("skip-others")}
 	for _, name := range wantFlagNames {
 		if c.IsSet(name) {
 			ps.use = false

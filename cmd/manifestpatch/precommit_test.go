@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // preCommitTimeout bounds the whole pre-commit test. Building the hook's
@@ -214,13 +215,20 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 	sb.hasWanted("entra.manifest.json as committed", sb.git(proj, 0, "show", "HEAD:entra.manifest.json"))
 
-	// (e) A manifest whose name the hooks' default pattern does not match
-	// is left alone until the project's config names it with files:.
+	// (e) The default pattern takes the names the README uses, app.json
+	// among them, and the Teams app's manifest.json, which it matches too,
+	// is left alone (--skip-others): pre-commit's own matching decides.
 	sb.write(proj, map[string]string{"app.json": preCommitGraphManifest})
 	sb.git(proj, 0, "add", "app.json")
 	sb.git(proj, 0, "commit", "-q", "--no-verify", "-m", "Add app.json")
-	sb.run(proj, 0, preCommit, "run", "--color=never", "--all-files")
+	out = sb.run(proj, 1, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
+	sb.contains(out, "app.json: error: missing Microsoft Graph Calendars.ReadWrite.Shared (delegated)")
+	if strings.Contains(out, "appPackage") || strings.Contains(out, "package.json") {
+		t.Errorf("the check hook reported a file that is not an app registration:\n%s", out)
+	}
+	sb.sameAll(proj, preCommitBystanders)
 	sb.same(proj, "app.json", preCommitGraphManifest)
+	// files: in the project's config replaces the pattern.
 	sb.write(proj, map[string]string{".pre-commit-config.yaml": preCommitConfig(hooks, rev, `^app\.json$`)})
 	out = sb.run(proj, 1, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
 	sb.contains(out, "app.json: error: missing Microsoft Graph Calendars.ReadWrite.Shared (delegated)")
@@ -228,6 +236,37 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Errorf("files: in the project's config did not replace the hooks' pattern:\n%s", out)
 	}
 	sb.same(proj, "app.json", preCommitGraphManifest)
+
+	// (f) A repository with a policy and five apps under four globs (the
+	// repository of testdata/script/policy.txtar): one stanza, no args, and
+	// each manifest is checked and fixed as its override says.
+	repo := filepath.Join(tmp, "policy-repo")
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "script", "policy.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{".pre-commit-config.yaml": preCommitConfig(hooks, rev, "")}
+	for _, f := range ar.Files {
+		files[f.Name] = string(f.Data)
+	}
+	sb.write(repo, files)
+	sb.git(repo, 0, "init", "-q")
+	sb.git(repo, 0, "add", "-A")
+	sb.git(repo, 0, "commit", "-q", "-m", "start")
+	out = sb.run(repo, 1, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
+	sb.contains(out, "apps/sync/app.json: error: missing Microsoft Graph MailboxSettings.Read (delegated) [missing]")
+	sb.contains(out, "apps/reports/app.json: error: missing Microsoft Graph Reports.Read.All (delegated) [missing]")
+	sb.contains(out, "apps/partners/contoso/app.json:8:16: error: Microsoft Graph Application.ReadWrite.All (application) is forbidden")
+	sb.contains(out, "apps/partners/contoso/app.json:9:16: error: Microsoft Graph Mail.Read (delegated) is neither wanted nor permitted here [not-allowed]")
+	out = sb.run(repo, 1, preCommit, "run", "--color=never", "manifestpatch-apply", "--all-files")
+	sb.contains(out, "files were modified by this hook")
+	out = sb.run(repo, 1, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
+	if strings.Contains(out, "[missing]") || !strings.Contains(out, "[forbidden]") {
+		t.Errorf("after apply, want only what the policy forbids:\n%s", out)
+	}
+	sb.write(repo, map[string]string{"apps/partners/contoso/app.json": files["contoso-fixed.txt"]})
+	sb.run(repo, 0, preCommit, "run", "--color=never", "manifestpatch-check", "--all-files")
+	sb.run(repo, 0, preCommit, "run", "--color=never", "manifestpatch-apply", "--all-files")
 }
 
 // preCommitConfig returns a project's .pre-commit-config.yaml using both
