@@ -93,8 +93,11 @@ func ParsePolicy(src []byte) (*Policy, error) {
 		return nil, pp.errorf(top, "", "a policy is a JSON object")
 	}
 	p := &Policy{}
-	var err error
+	err := pp.noRepeats(top, "")
 	top.ForEach(func(k, v gjson.Result) bool {
+		if err != nil {
+			return false
+		}
 		switch k.Str {
 		case "$schema":
 			if v.Type != gjson.String {
@@ -126,6 +129,22 @@ func ParsePolicy(src []byte) (*Policy, error) {
 
 type policyParser struct{ src []byte }
 
+// noRepeats refuses an object that gives a member twice, which JSON
+// readers resolve differently (the first, or the last).
+func (pp policyParser) noRepeats(o gjson.Result, prefix string) error {
+	seen := make(map[string]bool)
+	var err error
+	o.ForEach(func(k, _ gjson.Result) bool {
+		if seen[k.Str] {
+			err = pp.errorf(k, prefix+k.Str, "%q is given twice; give it once", k.Str)
+			return false
+		}
+		seen[k.Str] = true
+		return true
+	})
+	return err
+}
+
 func (pp policyParser) errorf(v gjson.Result, path, format string, args ...any) error {
 	return &PolicyError{Pos: offsetPosition(pp.src, v.Index), Path: path, Msg: fmt.Sprintf(format, args...)}
 }
@@ -136,7 +155,7 @@ func (pp policyParser) override(v gjson.Result, at string) (override, error) {
 	if !v.IsObject() {
 		return o, pp.errorf(v, at, "want an object")
 	}
-	var err error
+	err := pp.noRepeats(v, at+".")
 	strs := func(v gjson.Result, path string) []string {
 		if !v.IsArray() {
 			err = pp.errorf(v, path, "want an array of strings")

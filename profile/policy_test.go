@@ -46,6 +46,8 @@ func TestParsePolicyErrors(t *testing.T) {
 		{`{"overrides": [{"files": ["a.json"], "application": "no"}]}`, "overrides[0].application: want true or false"},
 		{`{"overrides": [{"files": "a.json"}]}`, "overrides[0].files: want an array of strings"},
 		{`{"overrides": [{"files": ["a.json"],}]}`, "1:37: invalid JSON"},
+		{`{"overrides": [{"files": ["a.json"], "maxTier": "UserAccess", "maxTier": "ControlPlane"}]}`, `1:63: overrides[0].maxTier: "maxTier" is given twice`},
+		{`{"overrides": [], "overrides": []}`, `1:19: overrides: "overrides" is given twice`},
 	}
 	for _, tt := range tests {
 		_, err := ParsePolicy([]byte(tt.src))

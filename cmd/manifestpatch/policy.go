@@ -180,19 +180,20 @@ func relName(name string) string {
 // applies but none of its globs covers the file, the finding that says so:
 // such a file is planned wanting nothing, for its lints alone.
 func (ps *plans) forFile(path string) (*check.Planner, *check.Finding, error) {
+	if path == "-" {
+		return ps.flags, nil, nil // standard input has no path for a glob
+	}
 	pf, err := ps.policyFor(path)
 	if err != nil || pf == nil {
 		return ps.flags, nil, err
 	}
-	name := path
-	if path != "-" {
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		if name, err = filepath.Rel(pf.dir, abs); err != nil {
-			return nil, nil, err
-		}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	name, err := filepath.Rel(pf.dir, abs)
+	if err != nil {
+		return nil, nil, err
 	}
 	name = filepath.ToSlash(name)
 	pl, covered, err := pf.p.Planner(name, profile.PolicyOptions{Allow: ps.opts.Allow, ResolveNames: ps.opts.ResolveNames, Now: ps.opts.Now, Catalog: ps.opts.Catalog})
