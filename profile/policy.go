@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tidwall/gjson"
@@ -33,6 +34,13 @@ const PolicyFile = ".manifestpatch.json"
 // in order: a member a later one sets replaces what an earlier one set.
 type Policy struct {
 	overrides []override
+	mu        sync.Mutex
+	planners  map[string]plannerResult // by the overrides that apply and the options
+}
+
+type plannerResult struct {
+	p   *check.Planner
+	err error
 }
 
 // override is one entry of the policy's overrides; a nil field is unset.
@@ -301,25 +309,38 @@ type PolicyOptions struct {
 // Names in scopes, roles, permit and forbid are parsed as
 // Catalog.ParsePermission parses them ("graph/Mail.Send"); one that does
 // not resolve is an error naming the override.
+//
+// The planner is made once for each combination of overrides and options,
+// and shared by every manifest they cover: Planner may be called from
+// several goroutines at once.
 func (p *Policy) Planner(name string, opts PolicyOptions) (*check.Planner, bool, error) {
 	var s override
-	covered := false
-	for _, o := range p.overrides {
-		if !o.matches(name) {
-			continue
+	var key strings.Builder
+	for i, o := range p.overrides {
+		if o.matches(name) {
+			s = s.join(o)
+			fmt.Fprintf(&key, "%d,", i)
 		}
-		covered = true
-		s = s.join(o)
 	}
-	if !covered {
+	if key.Len() == 0 {
 		return nil, false, nil
 	}
-	want, copts, err := s.resolve(opts)
-	if err != nil {
-		return nil, true, err
+	fmt.Fprintf(&key, "|%q|%v|%d|%p", opts.Allow, opts.ResolveNames, opts.Now.UnixNano(), opts.Catalog)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if r, ok := p.planners[key.String()]; ok {
+		return r.p, true, r.err
 	}
-	pl, err := check.NewPlanner(want, copts)
-	return pl, true, err
+	var r plannerResult
+	want, copts, err := s.resolve(opts)
+	if r.err = err; err == nil {
+		r.p, r.err = check.NewPlanner(want, copts)
+	}
+	if p.planners == nil {
+		p.planners = make(map[string]plannerResult)
+	}
+	p.planners[key.String()] = r
+	return r.p, true, r.err
 }
 
 // join returns s with what o sets replacing what s sets.

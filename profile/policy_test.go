@@ -3,8 +3,11 @@ package profile
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/manifestpatch/manifestpatch/check"
 )
 
 func TestGlobMatch(t *testing.T) {
@@ -119,5 +122,30 @@ func TestPolicyWantsWhatItForbids(t *testing.T) {
 	}
 	if _, _, err := p.Planner("a.json", PolicyOptions{}); err == nil || !strings.Contains(err.Error(), "both wanted and forbidden") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestPolicyPlannerShared: manifests the same overrides cover share one
+// planner, made once, from goroutines at once; others get their own.
+func TestPolicyPlannerShared(t *testing.T) {
+	p, err := ParsePolicy([]byte(`{"overrides": [{"files": ["apps/**/*.json"]}, {"files": ["apps/partners/*.json"], "maxTier": "ManagementPlane"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"apps/a.json", "apps/x/b.json", "apps/partners/c.json", "apps/partners/d.json"}
+	got := make([]*check.Planner, len(names)*4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			pl, _, err := p.Planner(names[i%len(names)], PolicyOptions{})
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = pl
+		})
+	}
+	wg.Wait()
+	if got[0] != got[1] || got[2] != got[3] || got[0] == got[2] || got[0] != got[4] {
+		t.Errorf("planners not shared as the overrides say: %p %p %p %p %p", got[0], got[1], got[2], got[3], got[4])
 	}
 }
