@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/manifestpatch/manifestpatch/internal/retirement"
@@ -175,11 +176,7 @@ var lintRules = []*lintRule{
 			if retirement.EWS[p.key] {
 				msg := retirement.EWSStatus(l.now)
 				if p.key.Type == manifest.Scope {
-					var names []string
-					for _, q := range retirement.EWSReplacements {
-						names = append(names, l.cat.Describe(q).Name)
-					}
-					msg += fmt.Sprintf("; for a calendar sync, use Microsoft Graph's delegated %s instead (the %s profile)", wording.AndList(names), retirement.GraphCalendarSync)
+					msg += ewsReplacements()
 				}
 				l.report(r, r.Level, p.at, p.key, "%s: %s", p.d, msg)
 			}
@@ -235,6 +232,16 @@ var lintRules = []*lintRule{
 	{Rule: Rule{lintSecretExpiring, LevelWarning, "a client secret or certificate that has expired (a warning) or expires within 30 days (a note), by its end date"},
 		after: func(r *lintRule, l *linter) { l.out = append(l.out, lintCredentials(r, l.m.Setup, l.now)...) }},
 }
+
+// ewsReplacements words what replaces a delegated EWS permission, worked
+// out once, on first use.
+var ewsReplacements = sync.OnceValue(func() string {
+	var names []string
+	for _, q := range retirement.EWSReplacements {
+		names = append(names, q.Name)
+	}
+	return fmt.Sprintf("; for a calendar sync, use Microsoft Graph's delegated %s instead (the %s profile)", wording.AndList(names), retirement.GraphCalendarSync)
+})
 
 // linter is what lint knows of the manifest it lints.
 type linter struct {

@@ -268,7 +268,7 @@ func tierOf(name string) permissions.Tier {
 
 func profileNames() []string {
 	var names []string
-	for _, p := range profiles {
+	for _, p := range profiles() {
 		names = append(names, p.Name)
 	}
 	return names

@@ -3,6 +3,7 @@ package profile
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -191,8 +192,8 @@ func scope(app, resource, name, id string) Required {
 	return Required{Permission: manifest.Permission{ResourceAppID: app, ID: id, Type: manifest.Scope}, Resource: resource, Name: name}
 }
 
-// profiles holds the built-in sets; the first is the default.
-var profiles = []Profile{{
+// defaultProfile is the default built-in set, calendar-sync.
+var defaultProfile = Profile{
 	Name:        DefaultName,
 	Description: "Exchange calendar sync through a service account: nine delegated permissions on Exchange Online, Microsoft Graph and Azure AD Graph; an administrator must consent for the organization",
 	Permissions: []Required{
@@ -229,18 +230,21 @@ var profiles = []Profile{{
 		{ID: stepServiceAccount, Title: "Create the service account mailbox and assign its Exchange role",
 			Note: "The guide's ApplicationImpersonation role was removed from Exchange Online from 2025-02 (deprecated 2024-02-20, no new assignments from 2024-09): it can no longer be assigned; ask the vendor what the service account needs instead (Microsoft points to RBAC for Applications in Exchange Online)."},
 	},
-}}
-
-func init() {
-	profiles = append(profiles, graphCalendarSync())
 }
+
+// profiles returns the built-in sets, the default first, made on first
+// use: the other profiles are worded from the default, which the program
+// does not pay for at every start.
+var profiles = sync.OnceValue(func() []Profile {
+	return []Profile{defaultProfile, graphCalendarSync()}
+})
 
 // graphCalendarSync is calendar sync over Microsoft Graph alone: the
 // sign-in scopes and the Graph permissions that replace EWS for it
 // (retirement.EWSReplacements), with the default's audience and redirect
 // URI, and no EWS, EAS or Azure AD Graph.
 func graphCalendarSync() Profile {
-	def := profiles[0]
+	def := defaultProfile
 	p := Profile{
 		Name: retirement.GraphCalendarSync,
 		Description: "Calendar sync over Microsoft Graph alone, for after EWS in Exchange Online ends (2027-04-01): " +
@@ -255,10 +259,8 @@ func graphCalendarSync() Profile {
 		SignInAudience: def.SignInAudience,
 		RedirectURI:    def.RedirectURI,
 	}
-	cat := permissions.Builtin()
 	for _, q := range retirement.EWSReplacements {
-		c, _ := cat.Lookup(q.ResourceAppID, q.ID, q.Type) // TestProfilesResolve checks each
-		p.Permissions = append(p.Permissions, scope(q.ResourceAppID, "Microsoft Graph", c.Value, q.ID))
+		p.Permissions = append(p.Permissions, scope(q.ResourceAppID, "Microsoft Graph", q.Name, q.ID)) // TestProfilesResolve checks each
 	}
 	for _, st := range def.Steps {
 		switch st.ID {
@@ -277,8 +279,8 @@ func graphCalendarSync() Profile {
 
 // All returns copies of the built-in profiles, the default first.
 func All() []Profile {
-	out := make([]Profile, len(profiles))
-	for i, p := range profiles {
+	out := make([]Profile, len(profiles()))
+	for i, p := range profiles() {
 		out[i] = p.clone()
 	}
 	return out
@@ -287,7 +289,7 @@ func All() []Profile {
 // Lookup returns a copy of the built-in profile with the given name,
 // compared case-insensitively.
 func Lookup(name string) (Profile, bool) {
-	for _, p := range profiles {
+	for _, p := range profiles() {
 		if strings.EqualFold(p.Name, name) {
 			return p.clone(), true
 		}
@@ -296,7 +298,7 @@ func Lookup(name string) (Profile, bool) {
 }
 
 // Default returns a copy of the default profile, calendar-sync.
-func Default() Profile { return profiles[0].clone() }
+func Default() Profile { return defaultProfile.clone() }
 
 func (p Profile) clone() Profile {
 	p.Permissions = append([]Required(nil), p.Permissions...)

@@ -91,7 +91,7 @@ func TestGraphCalendarSync(t *testing.T) {
 	}
 	set := p.Set()
 	for _, q := range retirement.EWSReplacements {
-		if !slices.ContainsFunc(p.Permissions, func(r Required) bool { return r.Permission == q }) {
+		if !slices.ContainsFunc(p.Permissions, func(r Required) bool { return r.Permission == q.Permission && r.Name == q.Name }) {
 			t.Errorf("%s lacks %v, a replacement of EWS", p.Name, q)
 		}
 	}

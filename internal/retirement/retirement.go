@@ -64,9 +64,18 @@ const GraphCalendarSync = "calendar-sync-graph"
 // another's), and MailboxSettings.Read, the least privileged for the
 // automatic-reply settings (GetUserOofSettings). The GraphCalendarSync
 // profile asks for them.
-var EWSReplacements = []manifest.Permission{
-	{ResourceAppID: permissions.MicrosoftGraphID, ID: "12466101-c9b8-439a-8589-dd09ee67e8e9", Type: manifest.Scope}, // Calendars.ReadWrite.Shared
-	{ResourceAppID: permissions.MicrosoftGraphID, ID: "87f447af-9fa4-4c32-9dfa-4a57a73d18ce", Type: manifest.Scope}, // MailboxSettings.Read
+// Their names are written out, so that nothing looks the catalog up as the
+// program starts; the profile's test checks them against it.
+var EWSReplacements = []Replacement{
+	{manifest.Permission{ResourceAppID: permissions.MicrosoftGraphID, ID: "12466101-c9b8-439a-8589-dd09ee67e8e9", Type: manifest.Scope}, "Calendars.ReadWrite.Shared"},
+	{manifest.Permission{ResourceAppID: permissions.MicrosoftGraphID, ID: "87f447af-9fa4-4c32-9dfa-4a57a73d18ce", Type: manifest.Scope}, "MailboxSettings.Read"},
+}
+
+// A Replacement is a Microsoft Graph permission that replaces a retired
+// one, with its name.
+type Replacement struct {
+	manifest.Permission
+	Name string
 }
 
 // EWSStatus words where Exchange Web Services in Exchange Online stands on
