@@ -149,3 +149,32 @@ func TestPolicyPlannerShared(t *testing.T) {
 		t.Errorf("planners not shared as the overrides say: %p %p %p %p %p", got[0], got[1], got[2], got[3], got[4])
 	}
 }
+
+// FuzzParsePolicy: any input parses or fails with a *PolicyError at a
+// place in it, never a panic; a policy read covers paths and makes
+// planners without one.
+func FuzzParsePolicy(f *testing.F) {
+	f.Add([]byte(`{"overrides": [{"files": ["apps/**/*.json"], "profiles": ["calendar-sync-graph"], "agency": "acme", "application": false}]}`))
+	f.Add([]byte(`{"overrides": [{"files": ["a/*.json", "**"], "permit": [], "forbid": ["graph/Mail.Send"], "maxTier": "UserAccess", "maxLevel": 2, "mode": "overwrite"}]}`))
+	f.Add([]byte(`{"$schema": "x", "overrides": [{"files": ["[a-"], "scopes": ["nope"]}]}`))
+	f.Add([]byte("\xef\xbb\xbf{}"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := ParsePolicy(src)
+		if err != nil {
+			var pe *PolicyError
+			if !errors.As(err, &pe) {
+				t.Fatalf("%T is not a *PolicyError: %v", err, err)
+			}
+			if pe.Pos.Line < 1 || pe.Pos.Column < 1 || pe.Pos.Offset > len(src) {
+				t.Fatalf("position %+v outside the input of %d bytes", pe.Pos, len(src))
+			}
+			return
+		}
+		for _, name := range []string{"apps/a.json", "a/b/c.json", "x.json"} {
+			covered := p.Covers(name)
+			if _, ok, _ := p.Planner(name, PolicyOptions{}); ok != covered {
+				t.Fatalf("Covers(%q) = %v but Planner says %v", name, covered, ok)
+			}
+		}
+	})
+}
