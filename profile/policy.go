@@ -59,6 +59,8 @@ type override struct {
 	application     *bool
 	wantSet         bool // profiles, scopes or roles given
 	pos             manifest.Position
+	at              string              // the override's JSON path, overrides[i]
+	from            map[string]override // in joined settings: the override that set each member
 }
 
 // PolicyError reports a policy file that is not valid JSON or not shaped as
@@ -159,7 +161,7 @@ func (pp policyParser) errorf(v gjson.Result, path, format string, args ...any) 
 
 // override reads one override object.
 func (pp policyParser) override(v gjson.Result, at string) (override, error) {
-	o := override{pos: offsetPosition(pp.src, v.Index)}
+	o := override{pos: offsetPosition(pp.src, v.Index), at: at}
 	if !v.IsObject() {
 		return o, pp.errorf(v, at, "want an object")
 	}
@@ -194,7 +196,7 @@ func (pp policyParser) override(v gjson.Result, at string) (override, error) {
 			o.files = strs(m, path)
 			for _, g := range o.files {
 				if err == nil && !validGlob(g) {
-					err = pp.errorf(m, path, "%q is not a glob: use / between folders, *, ? and [...] within a name, and ** for any folders", g)
+					err = pp.errorf(m, path, "%q is not a glob: a path from the policy's folder, without ./ or ../ or spaces around it, with / between folders, *, ? and [...] within a name, and ** for any folders", g)
 				}
 			}
 		case "profiles":
@@ -343,8 +345,27 @@ func (p *Policy) Planner(name string, opts PolicyOptions) (*check.Planner, bool,
 	return r.p, true, r.err
 }
 
-// join returns s with what o sets replacing what s sets.
+// join returns s with what o sets replacing what s sets, and records
+// which override set each member, for errors.
 func (s override) join(o override) override {
+	from := make(map[string]override, len(s.from)+4)
+	for k, v := range s.from {
+		from[k] = v
+	}
+	set := func(member string, given bool) {
+		if given {
+			from[member] = o
+		}
+	}
+	set("scopes", o.wantSet)
+	set("roles", o.wantSet)
+	set("profiles", o.wantSet)
+	set("agency", o.agency != nil)
+	set("mode", o.mode != nil)
+	set("permit", o.permitSet)
+	set("forbid", o.forbid != nil)
+	set("forbidResources", o.forbidResources != nil)
+	s.from = from
 	if o.wantSet {
 		s.profiles, s.scopes, s.roles, s.wantSet = o.profiles, o.scopes, o.roles, true
 	}
@@ -386,8 +407,22 @@ func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error)
 	if s.mode != nil {
 		copts.Mode, _ = manifest.ParseMode(*s.mode)
 	}
-	fail := func(err error) (check.Want, check.Options, error) {
-		return check.Want{}, check.Options{}, fmt.Errorf("policy: the override at %s: %w", s.pos, err)
+	// fail words err as the policy's error at the override that set
+	// member, or at the last override that applies.
+	fail := func(member string, err error) (check.Want, check.Options, error) {
+		o, ok := s.from[member]
+		if !ok {
+			o = s
+		}
+		path := o.at
+		if ok {
+			path += "." + member
+		}
+		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "permissions: "), "check: ")
+		return check.Want{}, check.Options{}, &PolicyError{Pos: o.pos, Path: path, Msg: msg}
+	}
+	if s.permitSet && copts.Mode == manifest.Overwrite {
+		return fail("permit", fmt.Errorf("permit has no use with mode overwrite, which keeps nothing but the wanted set"))
 	}
 	agency := ""
 	if s.agency != nil {
@@ -402,7 +437,7 @@ func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error)
 		p, _ := Lookup(name) // checked as the policy was read
 		w, err := p.Want(agency)
 		if err != nil {
-			return fail(err)
+			return fail("agency", err)
 		}
 		want = want.Join(w)
 	}
@@ -421,21 +456,24 @@ func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error)
 		return out
 	}
 	want.Set = append(want.Set, set(s.scopes, manifest.Scope)...)
+	if err != nil {
+		return fail("scopes", err)
+	}
 	want.Set = append(want.Set, set(s.roles, manifest.Role)...)
 	if err != nil {
-		return fail(err)
+		return fail("roles", err)
 	}
 	lim := &check.Limits{Only: s.permitSet, NoApplication: s.application != nil && !*s.application}
 	if lim.Permit, err = eitherType(cat, s.permit); err != nil {
-		return fail(fmt.Errorf("permit: %w", err))
+		return fail("permit", err)
 	}
 	if lim.Forbid, err = eitherType(cat, s.forbid); err != nil {
-		return fail(fmt.Errorf("forbid: %w", err))
+		return fail("forbid", err)
 	}
 	for _, r := range s.forbidResources {
 		res, ok := cat.LookupResource(r)
 		if !ok {
-			return fail(fmt.Errorf("forbidResources: no resource %q in the catalog", r))
+			return fail("forbidResources", fmt.Errorf("no resource %q in the catalog", r))
 		}
 		lim.ForbidResources = append(lim.ForbidResources, res.AppID)
 	}
@@ -447,6 +485,9 @@ func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error)
 	}
 	copts.Limits = lim
 	want.Set = normalSet(want.Set)
+	if _, err := check.NewPlanner(want, copts); err != nil {
+		return fail("forbid", err) // it wants what it forbids
+	}
 	return want, copts, nil
 }
 
@@ -503,15 +544,15 @@ func normalSet(set manifest.Set) manifest.Set {
 // validGlob reports whether g is a glob globMatch takes: a relative,
 // slash-separated path whose segments path.Match accepts, or **.
 func validGlob(g string) bool {
-	if g == "" || strings.HasPrefix(g, "/") || strings.Contains(g, "\\") {
+	if g == "" || strings.HasPrefix(g, "/") || strings.Contains(g, "\\") || strings.TrimSpace(g) != g {
 		return false
 	}
 	for _, seg := range strings.Split(g, "/") {
 		if seg == "**" {
 			continue
 		}
-		if seg == "" {
-			return false
+		if seg == "" || seg == "." || seg == ".." {
+			return false // a path a glob is matched with has none
 		}
 		if _, err := path.Match(seg, ""); err != nil {
 			return false
@@ -524,7 +565,11 @@ func validGlob(g string) bool {
 // g: each segment as path.Match matches it, and a ** segment any number of
 // folders, none included (as .gitignore, ESLint and Spectral read **).
 func globMatch(g, name string) bool {
-	return matchSegments(strings.Split(g, "/"), strings.Split(name, "/"))
+	segs := strings.Split(name, "/")
+	if slices.Contains(segs, "..") {
+		return false // outside the policy's folder: no glob covers it
+	}
+	return matchSegments(strings.Split(g, "/"), segs)
 }
 
 func matchSegments(g, name []string) bool {

@@ -31,6 +31,10 @@ var schemaSamples = map[string]string{
 // schemaInvalid are policies both the schema and ParsePolicy refuse.
 var schemaInvalid = []string{
 	`{"overrides": [{"files": ["/abs.json"]}]}`,
+	`{"overrides": [{"files": ["./apps/*.json"]}]}`,
+	`{"overrides": [{"files": ["apps/../x.json"]}]}`,
+	`{"overrides": [{"files": [" apps/*.json"]}]}`,
+	`{"overrides": [{"files": ["apps/"]}]}`,
 	`{"overrides": [{"files": ["a.json"], "maxLevel": 9}]}`,
 	`{"overrides": [{"files": ["a.json"], "maxTier": "Tier0"}]}`,
 	`{"overrides": [{"files": ["a.json"], "mode": "replace"}]}`,

@@ -53,6 +53,9 @@ func doApply(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := ps.prepare(files); err != nil {
+		return err
+	}
 	dryRun := showDiff || list
 	if !dryRun && !toStdout {
 		removeStale(files)

@@ -55,10 +55,14 @@ func doCheck(c *cli.Context) error {
 			return usagef(c, "no files given and no %s found from here up to the repository root; name the manifest files, or - for standard input", profile.PolicyFile)
 		}
 		if len(files) == 0 {
-			fmt.Fprintf(c.App.ErrWriter, "%s: no manifests: no file in %s matches the policy's globs\n", c.App.Name, relName(pf.dir))
-			return nil
+			// Said on standard error; the formats still write their empty
+			// report (a JSON array, a SARIF log), which CI reads.
+			fmt.Fprintf(c.App.ErrWriter, "%s: no manifests: no file in %s that a glob of %s covers, or that reads as a manifest\n", c.App.Name, relName(pf.dir), pf.path)
 		}
 	} else if files, err = fileArgs(c); err != nil {
+		return err
+	}
+	if err := ps.prepare(files); err != nil {
 		return err
 	}
 	err = reportFiles(c, checkKind, files, ps)

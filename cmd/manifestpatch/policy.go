@@ -54,12 +54,13 @@ type plans struct {
 	explicit   *policyFile // --config
 	mu         sync.Mutex
 	found      map[string]*policyFile // by folder searched; nil for none
+	failed     error                  // a policy file that could not be read
 }
 
 // policyFile is a policy read from its file.
 type policyFile struct {
-	path, dir string // as named, and its folder, absolute
-	p         *profile.Policy
+	path, dir, abs string // as named, its folder and itself, absolute
+	p              *profile.Policy
 }
 
 // fixedPlans plans every file with want and opts, reading no policy.
@@ -113,7 +114,19 @@ func readPolicy(name string) (*policyFile, error) {
 	if err != nil {
 		return nil, fileExit{pathErr(name, err)}
 	}
-	return &policyFile{path: name, dir: filepath.Dir(abs), p: p}, nil
+	return &policyFile{path: name, dir: filepath.Dir(abs), abs: abs, p: p}, nil
+}
+
+// prepare finds, before any file is planned, the policy of each of files
+// and the planner it gives the file, so that a policy that cannot be read
+// or resolved is one error for the run, not one per file.
+func (ps *plans) prepare(files []string) error {
+	for _, f := range files {
+		if _, _, err := ps.forFile(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // policyFor returns the policy that applies to the file at path: the one
@@ -125,6 +138,9 @@ func (ps *plans) policyFor(path string) (*policyFile, error) {
 	}
 	if ps.explicit != nil {
 		return ps.explicit, nil
+	}
+	if ps.failed != nil {
+		return nil, ps.failed // reported once, by prepare
 	}
 	dir := "."
 	if path != "-" {
@@ -146,6 +162,7 @@ func (ps *plans) policyFor(path string) (*policyFile, error) {
 		if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
 			pf, err := readPolicy(relName(name))
 			if err != nil {
+				ps.failed = err
 				return nil, err
 			}
 			return ps.remember(searched, pf), nil
@@ -199,7 +216,7 @@ func (ps *plans) forFile(path string) (*check.Planner, *check.Finding, error) {
 	pl, covered, err := pf.p.Planner(name, profile.PolicyOptions{Allow: ps.opts.Allow, ResolveNames: ps.opts.ResolveNames, Now: ps.opts.Now, Catalog: ps.opts.Catalog})
 	switch {
 	case err != nil:
-		return nil, nil, fmt.Errorf("%s: %w", pf.path, err)
+		return nil, nil, fileExit{fileError{pf.path, err}}
 	case covered:
 		return pl, nil, nil
 	case slices.Contains(ps.opts.Allow, codeUncovered):
@@ -226,19 +243,27 @@ func (ps *plans) repositoryFiles() ([]string, *policyFile, error) {
 			return err
 		}
 		if d.IsDir() {
-			if p != pf.dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor") {
+			if p == pf.dir {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "vendor" {
 				return filepath.SkipDir
+			}
+			if _, err := os.Lstat(filepath.Join(p, ".git")); err == nil {
+				return filepath.SkipDir // another repository, with its own policy or none
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || d.Name() == profile.PolicyFile {
+		if !d.Type().IsRegular() || p == pf.abs {
 			return nil
 		}
 		rel, err := filepath.Rel(pf.dir, p)
 		if err != nil {
 			return err
 		}
-		if !pf.p.Covers(filepath.ToSlash(rel)) && !(strings.EqualFold(filepath.Ext(p), ".json") && readsAsManifest(p)) {
+		// A file a glob covers, or any other JSON file, when it reads as a
+		// manifest: a covered package.json is no app registration.
+		if !pf.p.Covers(filepath.ToSlash(rel)) && !strings.EqualFold(filepath.Ext(p), ".json") || !readsAsManifest(p) {
 			return nil
 		}
 		files = append(files, relName(p))
