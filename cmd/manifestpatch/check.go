@@ -15,12 +15,15 @@ func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "check that manifest files hold the wanted permissions; change nothing",
-		ArgsUsage: "FILE...",
+		ArgsUsage: "[FILE...]",
 		Description: "Exits 0 when apply would change nothing in any FILE (by default for the\n" +
 			"calendar-sync profile) and 1 when it would change some, listing per file what\n" +
 			"is missing. Lints (retired APIs, duplicates, mistyped GUIDs, application\n" +
 			"permissions, permissions beyond the wanted set, …) are warnings, each with a\n" +
-			"code that --allow silences; --strict makes them fail the check.",
+			"code that --allow silences; --strict makes them fail the check.\n\n" +
+			"A repository's policy (.manifestpatch.json, or --config FILE) says per glob\n" +
+			"what each manifest must and may hold; without FILE, check checks every\n" +
+			"manifest the policy names and warns of any it does not (uncovered).",
 		Flags: append(wantFlags(),
 			agencyFlag(),
 			modeFlag(),
