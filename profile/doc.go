@@ -4,5 +4,7 @@
 // Profile.Want turns one into the check package's Want for an agency;
 // StepsFor words the whole setup, online steps included, for a manifest and
 // a day; AdminConsentURL gives the link an administrator follows to
-// consent.
+// consent. A repository's Policy (ParsePolicy) says which profiles and
+// limits apply to each of its manifests by path, and gives each manifest
+// its planner.
 package profile
