@@ -209,15 +209,13 @@ var lintRules = []*lintRule{
 		}},
 	{Rule: Rule{lintForbidden, LevelError, "a permission the policy's limits forbid: by name, by resource, by tier or privilege level, or as an application permission"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if l.limits != nil {
-				if why := l.limits.forbidden(p.key, p.d); why != "" {
-					l.report(r, r.Level, p.at, p.key, "%s is forbidden: %s", p.d, why)
-				}
+			if p.forbidden != "" {
+				l.report(r, r.Level, p.at, p.key, "%s is forbidden: %s", p.d, p.forbidden)
 			}
 		}},
 	{Rule: Rule{lintNotAllowed, LevelError, "where the policy allows only what it wants and permits, a permission it neither wants nor permits"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if lim := l.limits; lim != nil && lim.Only && !l.wanted[p.key] && !lim.permit[p.key] && lim.forbidden(p.key, p.d) == "" {
+			if lim := l.limits; lim != nil && lim.Only && !l.wanted[p.key] && !lim.permit[p.key] && p.forbidden == "" {
 				l.report(r, r.Level, p.at, p.key, "%s is neither wanted nor permitted here", p.d)
 			}
 		}},
@@ -281,6 +279,9 @@ type lintPerm struct {
 	key    manifest.Permission // canonical
 	d      permissions.Description
 	repeat bool // listed before, in this entry or an earlier one
+	// forbidden says why the limits forbid the permission, "" when they
+	// do not (or there are none).
+	forbidden string
 }
 
 func (l *linter) report(r *lintRule, level Level, pos manifest.Position, p manifest.Permission, format string, args ...any) {
@@ -448,6 +449,9 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 			}
 			// d classifies p once, as show words it.
 			p.d = cat.Describe(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
+			if l.limits != nil {
+				p.forbidden = l.limits.forbidden(p.key, p.d)
+			}
 			fold := p.key.Fold()
 			p.repeat = seen[fold]
 			seen[fold] = true

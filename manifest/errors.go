@@ -134,6 +134,12 @@ func positions(src []byte, offs []int, base int) []Position {
 
 var nl = []byte{'\n'}
 
+// PositionAt returns the Position of the byte offset off in src: the line
+// and column, in bytes from 1, as this package's errors give them, for the
+// other JSON files a program reads beside manifests (a policy, an export).
+// An offset outside src is taken as its nearer end.
+func PositionAt(src []byte, off int) Position { return position(src, max(off, 0), 0) }
+
 // position converts a byte offset in src into a Position. base is added to
 // the offset (the length of a stripped byte order mark).
 func position(src []byte, off, base int) Position {

@@ -278,3 +278,11 @@ func ExampleReport_Change() {
 	// web.redirectUris: "" -> "https://example.com/auth"
 	// AzureADMultipleOrgs
 }
+
+// PositionAt words an offset as errors do, for another JSON file.
+func ExamplePositionAt() {
+	src := []byte("{\n  \"overrides\": 1\n}\n")
+	fmt.Println(manifest.PositionAt(src, 17))
+	// Output:
+	// 2:16
+}

@@ -5,9 +5,11 @@ package profile
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -93,9 +95,9 @@ func ParsePolicy(src []byte) (*Policy, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	var syntax *json.SyntaxError
 	if err := json.Unmarshal(src, new(any)); errors.As(err, &syntax) {
-		return nil, &PolicyError{Pos: offsetPosition(src, int(syntax.Offset)-1), Msg: "invalid JSON: " + syntax.Error()}
+		return nil, &PolicyError{Pos: manifest.PositionAt(src, int(syntax.Offset)-1), Msg: "invalid JSON: " + syntax.Error()}
 	} else if err != nil {
-		return nil, &PolicyError{Pos: offsetPosition(src, 0), Msg: "invalid JSON: " + err.Error()}
+		return nil, &PolicyError{Pos: manifest.PositionAt(src, 0), Msg: "invalid JSON: " + err.Error()}
 	}
 	pp := policyParser{src: src}
 	top := gjson.ParseBytes(src)
@@ -156,12 +158,12 @@ func (pp policyParser) noRepeats(o gjson.Result, prefix string) error {
 }
 
 func (pp policyParser) errorf(v gjson.Result, path, format string, args ...any) error {
-	return &PolicyError{Pos: offsetPosition(pp.src, v.Index), Path: path, Msg: fmt.Sprintf(format, args...)}
+	return &PolicyError{Pos: manifest.PositionAt(pp.src, v.Index), Path: path, Msg: fmt.Sprintf(format, args...)}
 }
 
 // override reads one override object.
 func (pp policyParser) override(v gjson.Result, at string) (override, error) {
-	o := override{pos: offsetPosition(pp.src, v.Index), at: at}
+	o := override{pos: manifest.PositionAt(pp.src, v.Index), at: at}
 	if !v.IsObject() {
 		return o, pp.errorf(v, at, "want an object")
 	}
@@ -276,14 +278,6 @@ func profileNames() []string {
 	return names
 }
 
-// offsetPosition returns the line and column (in bytes, from 1) of offset
-// off in src.
-func offsetPosition(src []byte, off int) manifest.Position {
-	off = min(max(off, 0), len(src))
-	line := 1 + bytes.Count(src[:off], []byte{'\n'})
-	return manifest.Position{Offset: off, Line: line, Column: off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1}
-}
-
 // Covers reports whether a glob of the policy matches the manifest at
 // name, a slash-separated path relative to the policy file's folder.
 func (p *Policy) Covers(name string) bool {
@@ -336,7 +330,9 @@ func (p *Policy) Planner(name string, opts PolicyOptions) (*check.Planner, bool,
 	var r plannerResult
 	want, copts, err := s.resolve(opts)
 	if r.err = err; err == nil {
-		r.p, r.err = check.NewPlanner(want, copts)
+		if r.p, err = check.NewPlanner(want, copts); err != nil {
+			r.err = s.errorAt("forbid", err) // it wants what it forbids
+		}
 	}
 	if p.planners == nil {
 		p.planners = make(map[string]plannerResult)
@@ -348,56 +344,44 @@ func (p *Policy) Planner(name string, opts PolicyOptions) (*check.Planner, bool,
 // join returns s with what o sets replacing what s sets, and records
 // which override set each member, for errors.
 func (s override) join(o override) override {
-	from := make(map[string]override, len(s.from)+4)
-	for k, v := range s.from {
-		from[k] = v
+	from := maps.Clone(s.from)
+	if from == nil {
+		from = make(map[string]override)
 	}
-	set := func(member string, given bool) {
+	take := func(given bool, copy func(), members ...string) {
 		if given {
-			from[member] = o
+			copy()
+			for _, m := range members {
+				from[m] = o
+			}
 		}
 	}
-	set("scopes", o.wantSet)
-	set("roles", o.wantSet)
-	set("profiles", o.wantSet)
-	set("agency", o.agency != nil)
-	set("mode", o.mode != nil)
-	set("permit", o.permitSet)
-	set("forbid", o.forbid != nil)
-	set("forbidResources", o.forbidResources != nil)
-	s.from = from
-	if o.wantSet {
-		s.profiles, s.scopes, s.roles, s.wantSet = o.profiles, o.scopes, o.roles, true
-	}
-	if o.agency != nil {
-		s.agency = o.agency
-	}
-	if o.mode != nil {
-		s.mode = o.mode
-	}
-	if o.allow != nil {
-		s.allow = o.allow
-	}
-	if o.permitSet {
-		s.permit, s.permitSet = o.permit, true
-	}
-	if o.forbid != nil {
-		s.forbid = o.forbid
-	}
-	if o.forbidResources != nil {
-		s.forbidResources = o.forbidResources
-	}
-	if o.maxTier != nil {
-		s.maxTier = o.maxTier
-	}
-	if o.maxLevel != nil {
-		s.maxLevel = o.maxLevel
-	}
-	if o.application != nil {
-		s.application = o.application
-	}
-	s.pos = o.pos
+	take(o.wantSet, func() { s.profiles, s.scopes, s.roles, s.wantSet = o.profiles, o.scopes, o.roles, true }, "profiles", "scopes", "roles")
+	take(o.agency != nil, func() { s.agency = o.agency }, "agency")
+	take(o.mode != nil, func() { s.mode = o.mode }, "mode")
+	take(o.allow != nil, func() { s.allow = o.allow }, "allow")
+	take(o.permitSet, func() { s.permit, s.permitSet = o.permit, true }, "permit")
+	take(o.forbid != nil, func() { s.forbid = o.forbid }, "forbid")
+	take(o.forbidResources != nil, func() { s.forbidResources = o.forbidResources }, "forbidResources")
+	take(o.maxTier != nil, func() { s.maxTier = o.maxTier }, "maxTier")
+	take(o.maxLevel != nil, func() { s.maxLevel = o.maxLevel }, "maxLevel")
+	take(o.application != nil, func() { s.application = o.application }, "application")
+	s.from, s.pos = from, o.pos
 	return s
+}
+
+// errorAt words err as the policy's error at the override that set member
+// in the joined settings s, or at the last override that applies.
+func (s override) errorAt(member string, err error) error {
+	o, ok := s.from[member]
+	path := s.at
+	if ok {
+		path = o.at + "." + member
+	} else {
+		o = s
+	}
+	msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "permissions: "), "check: ")
+	return &PolicyError{Pos: o.pos, Path: path, Msg: msg}
 }
 
 // resolve turns the joined settings into what check plans with.
@@ -407,22 +391,11 @@ func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error)
 	if s.mode != nil {
 		copts.Mode, _ = manifest.ParseMode(*s.mode)
 	}
-	// fail words err as the policy's error at the override that set
-	// member, or at the last override that applies.
 	fail := func(member string, err error) (check.Want, check.Options, error) {
-		o, ok := s.from[member]
-		if !ok {
-			o = s
-		}
-		path := o.at
-		if ok {
-			path += "." + member
-		}
-		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "permissions: "), "check: ")
-		return check.Want{}, check.Options{}, &PolicyError{Pos: o.pos, Path: path, Msg: msg}
+		return check.Want{}, check.Options{}, s.errorAt(member, err)
 	}
 	if s.permitSet && copts.Mode == manifest.Overwrite {
-		return fail("permit", fmt.Errorf("permit has no use with mode overwrite, which keeps nothing but the wanted set"))
+		return fail("permit", errors.New("permit has no use with mode overwrite, which keeps nothing but the wanted set"))
 	}
 	agency := ""
 	if s.agency != nil {
@@ -441,34 +414,23 @@ func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error)
 		}
 		want = want.Join(w)
 	}
-	var err error
-	set := func(list []string, typ manifest.Type) manifest.Set {
-		var out manifest.Set
-		for _, q := range list {
-			if err != nil {
-				break
-			}
-			var perm manifest.Permission
-			if perm, err = cat.ParsePermission(q, typ); err == nil {
-				out = append(out, manifest.Resource{ResourceAppID: perm.ResourceAppID, ResourceAccess: []manifest.Access{{ID: perm.ID, Type: perm.Type}}})
-			}
-		}
-		return out
-	}
-	want.Set = append(want.Set, set(s.scopes, manifest.Scope)...)
-	if err != nil {
-		return fail("scopes", err)
-	}
-	want.Set = append(want.Set, set(s.roles, manifest.Role)...)
-	if err != nil {
-		return fail("roles", err)
-	}
 	lim := &check.Limits{Only: s.permitSet, NoApplication: s.application != nil && !*s.application}
-	if lim.Permit, err = eitherType(cat, s.permit); err != nil {
-		return fail("permit", err)
-	}
-	if lim.Forbid, err = eitherType(cat, s.forbid); err != nil {
-		return fail("forbid", err)
+	for _, x := range []struct {
+		member string
+		names  []string
+		dst    *manifest.Set
+		types  []manifest.Type
+	}{
+		{"scopes", s.scopes, &want.Set, []manifest.Type{manifest.Scope}},
+		{"roles", s.roles, &want.Set, []manifest.Type{manifest.Role}},
+		{"permit", s.permit, &lim.Permit, []manifest.Type{manifest.Scope, manifest.Role}},
+		{"forbid", s.forbid, &lim.Forbid, []manifest.Type{manifest.Scope, manifest.Role}},
+	} {
+		set, err := parseNames(cat, x.names, x.types...)
+		if err != nil {
+			return fail(x.member, err)
+		}
+		*x.dst = append(*x.dst, set...)
 	}
 	for _, r := range s.forbidResources {
 		res, ok := cat.LookupResource(r)
@@ -484,28 +446,23 @@ func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error)
 		lim.MaxLevel = *s.maxLevel
 	}
 	copts.Limits = lim
-	want.Set = normalSet(want.Set)
-	if _, err := check.NewPlanner(want, copts); err != nil {
-		return fail("forbid", err) // it wants what it forbids
-	}
 	return want, copts, nil
 }
 
-// eitherType parses each name as a delegated and as an application
-// permission, keeping what resolves: "graph/User.Read.All" in permit or
-// forbid means both. A name that is neither is the error of its delegated
-// reading.
-func eitherType(cat *permissions.Catalog, names []string) (manifest.Set, error) {
+// parseNames parses each name as Catalog.ParsePermission does, as a
+// permission of each of types, keeping every reading that resolves:
+// "graph/User.Read.All" in permit or forbid means both the delegated and
+// the application permission. A name with no reading is the error of its
+// first.
+func parseNames(cat *permissions.Catalog, names []string, types ...manifest.Type) (manifest.Set, error) {
 	var out manifest.Set
 	for _, q := range names {
-		found := false
 		var first error
-		for _, typ := range []manifest.Type{manifest.Scope, manifest.Role} {
+		found := false
+		for _, typ := range types {
 			p, err := cat.ParsePermission(q, typ)
 			if err != nil {
-				if first == nil {
-					first = err
-				}
+				first = cmp.Or(first, err)
 				continue
 			}
 			found = true
@@ -516,29 +473,6 @@ func eitherType(cat *permissions.Catalog, names []string) (manifest.Set, error) 
 		}
 	}
 	return out, nil
-}
-
-// normalSet groups a set's permissions by resource, in first-seen order,
-// without repeats.
-func normalSet(set manifest.Set) manifest.Set {
-	var out manifest.Set
-	seen := make(map[manifest.Permission]bool)
-	for _, r := range set {
-		for _, a := range r.ResourceAccess {
-			k := manifest.Permission{ResourceAppID: strings.ToLower(r.ResourceAppID), ID: strings.ToLower(a.ID), Type: a.Type}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			i := slices.IndexFunc(out, func(x manifest.Resource) bool { return strings.EqualFold(x.ResourceAppID, r.ResourceAppID) })
-			if i < 0 {
-				out = append(out, manifest.Resource{ResourceAppID: r.ResourceAppID})
-				i = len(out) - 1
-			}
-			out[i].ResourceAccess = append(out[i].ResourceAccess, a)
-		}
-	}
-	return out
 }
 
 // validGlob reports whether g is a glob globMatch takes: a relative,

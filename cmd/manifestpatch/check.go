@@ -126,7 +126,7 @@ func reportFiles(c *cli.Context, kind *reportKind, files []string, ps *plans) er
 // planFile reads the file at path and plans it as ps says for it; write
 // says whether the command will replace the file.
 func planFile(c *cli.Context, path string, ps *plans, write bool) (*input, *check.Result, error) {
-	p, uncovered, err := ps.forFile(path)
+	p, uncovered, err := ps.planFor(path)
 	if err != nil {
 		return nil, nil, err
 	}

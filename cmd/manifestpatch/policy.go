@@ -54,7 +54,14 @@ type plans struct {
 	explicit   *policyFile // --config
 	mu         sync.Mutex
 	found      map[string]*policyFile // by folder searched; nil for none
-	failed     error                  // a policy file that could not be read
+	prepared   map[string]filePlan    // by file, made by prepare before any file is planned
+}
+
+// filePlan is how one file is planned: its planner and, where a policy
+// applies but does not cover it, the finding that says so.
+type filePlan struct {
+	p         *check.Planner
+	uncovered *check.Finding
 }
 
 // policyFile is a policy read from its file.
@@ -75,15 +82,14 @@ func fixedPlans(want check.Want, opts check.Options) (*plans, error) {
 // newPlans returns the planners for want and opts, the command line's, and
 // for the policy where one applies.
 func newPlans(c *cli.Context, want check.Want, opts check.Options) (*plans, error) {
-	flags, err := check.NewPlanner(want, opts)
+	ps, err := fixedPlans(want, opts)
 	if err != nil {
 		return nil, err
 	}
-	nothing, err := check.NewPlanner(check.Want{}, opts)
-	if err != nil {
+	if ps.nothing, err = check.NewPlanner(check.Want{}, opts); err != nil {
 		return nil, err
 	}
-	ps := &plans{flags: flags, nothing: nothing, opts: opts, use: true, found: make(map[string]*policyFile), skipOthers: c.Bool("skip-others")}
+	ps.use, ps.found, ps.skipOthers = true, make(map[string]*policyFile), c.Bool("skip-others")
 	for _, name := range wantFlagNames {
 		if c.IsSet(name) {
 			ps.use = false
@@ -121,12 +127,24 @@ func readPolicy(name string) (*policyFile, error) {
 // and the planner it gives the file, so that a policy that cannot be read
 // or resolved is one error for the run, not one per file.
 func (ps *plans) prepare(files []string) error {
+	ps.prepared = make(map[string]filePlan, len(files))
 	for _, f := range files {
-		if _, _, err := ps.forFile(f); err != nil {
+		p, uncovered, err := ps.forFile(f)
+		if err != nil {
 			return err
 		}
+		ps.prepared[f] = filePlan{p, uncovered}
 	}
 	return nil
+}
+
+// planFor returns how the file at path is planned: as prepare found, or,
+// for a command that did not prepare (show), as forFile finds.
+func (ps *plans) planFor(path string) (*check.Planner, *check.Finding, error) {
+	if fp, ok := ps.prepared[path]; ok {
+		return fp.p, fp.uncovered, nil
+	}
+	return ps.forFile(path)
 }
 
 // policyFor returns the policy that applies to the file at path: the one
@@ -138,9 +156,6 @@ func (ps *plans) policyFor(path string) (*policyFile, error) {
 	}
 	if ps.explicit != nil {
 		return ps.explicit, nil
-	}
-	if ps.failed != nil {
-		return nil, ps.failed // reported once, by prepare
 	}
 	dir := "."
 	if path != "-" {
@@ -162,8 +177,7 @@ func (ps *plans) policyFor(path string) (*policyFile, error) {
 		if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
 			pf, err := readPolicy(relName(name))
 			if err != nil {
-				ps.failed = err
-				return nil, err
+				return nil, err // prepare stops the run on it
 			}
 			return ps.remember(searched, pf), nil
 		}
@@ -227,11 +241,12 @@ func (ps *plans) forFile(path string) (*check.Planner, *check.Finding, error) {
 }
 
 // repositoryFiles returns the files check reads when given none: in the
-// folder of the policy that applies to the working folder, every file a
-// glob of the policy covers, and every other JSON file that reads as a
-// manifest with requiredResourceAccess, which forFile reports as
-// uncovered. Folders whose names start with a dot (.git), node_modules and
-// vendor are not searched. Without a policy there are none.
+// folder of the policy that applies to the working folder, every file that
+// reads as a manifest with requiredResourceAccess and is either covered by
+// a glob of the policy or a JSON file (which forFile reports as
+// uncovered). Folders whose names start with a dot (.git), node_modules,
+// vendor and folders holding a repository of their own are not searched.
+// Without a policy there are none.
 func (ps *plans) repositoryFiles() ([]string, *policyFile, error) {
 	pf, err := ps.policyFor("-") // from the working folder
 	if err != nil || pf == nil {
