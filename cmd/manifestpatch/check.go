@@ -60,7 +60,7 @@ func doCheck(c *cli.Context) error {
 		if len(files) == 0 {
 			// Said on standard error; the formats still write their empty
 			// report (a JSON array, a SARIF log), which CI reads.
-			fmt.Fprintf(c.App.ErrWriter, "%s: no manifests: no file in %s that a glob of %s covers, or that reads as a manifest\n", c.App.Name, relName(pf.dir), pf.path)
+			fmt.Fprintf(c.App.ErrWriter, "%s: no manifests: no file in %s that a glob of %s covers, or that reads as a manifest\n", c.App.Name, ps.relName(pf.dir), pf.path)
 		}
 	} else if files, err = fileArgs(c); err != nil {
 		return err
