@@ -113,8 +113,8 @@ func (r *Result) OK(strict bool) bool {
 // *permissions.NameError. A manifest that is not valid JSON or not shaped as a
 // manifest is an error from package manifest (*manifest.SyntaxError or
 // *manifest.ShapeError). A manifest Plan cannot make right without
-// guessing is a *PlanError with the position: a name the catalog does not
-// know where a wanted permission of that name's closest spelling is
+// guessing is a *manifest.ShapeError too, at the value at fault: a name
+// the catalog does not know where a wanted permission of that name's closest spelling is
 // missing (apply would add it beside the typo), and, with ResolveNames, a
 // name it cannot resolve.
 func Plan(src []byte, want Want, opts Options) (*Result, error) {
@@ -244,26 +244,6 @@ func cloneSet(set manifest.Set) manifest.Set {
 	return out
 }
 
-// PlanError reports a manifest Plan cannot make right without guessing
-// what it means, at the value at fault.
-type PlanError struct {
-	Pos  manifest.Position
-	Path string
-	Msg  string
-}
-
-// Error is "line:column: path: message", as manifest's errors are.
-func (e *PlanError) Error() string {
-	s := e.Pos.String() + ": "
-	if e.Path != "" {
-		s += e.Path + ": "
-	}
-	return s + e.Msg
-}
-
-// Position is where the value at fault starts.
-func (e *PlanError) Position() manifest.Position { return e.Pos }
-
 // checkSet checks each wanted permission as Resolve does.
 func checkSet(cat *permissions.Catalog, set manifest.Set) error {
 	for _, r := range set {
@@ -295,7 +275,7 @@ func typoBeside(cat *permissions.Catalog, m manifest.Manifest, lints []Finding, 
 				!slices.Contains(d.Suggestions, w.Name) {
 				continue
 			}
-			return &PlanError{Pos: f.Pos, Path: pathOf(m, f.Pos),
+			return &manifest.ShapeError{Pos: f.Pos, Path: pathOf(m, f.Pos), Err: manifest.ErrShape,
 				Msg: fmt.Sprintf("%q is not %s permission of %s; did you mean %s? Applying would add %s beside it: fix the name first", d.Permission.ID, wording.WithArticle(wording.Kind(p.Type)), d.Resource, w.Name, w.Name)}
 		}
 	}
@@ -422,18 +402,18 @@ func notes(s manifest.Setup, want Want) []Finding {
 
 // unresolved checks that every resource and permission the manifest m
 // gives by name resolves to a GUID. One the catalog does not know, or that
-// means two permissions, is a *PlanError naming the first and how many
+// means two permissions, is a *manifest.ShapeError naming the first and how many
 // there are: Plan then rewrites nothing. Placeholders (${{…}}) are left
 // for the template's build.
 func unresolved(cat *permissions.Catalog, m manifest.Manifest) error {
 	var failed []string
-	var first *PlanError
+	var first *manifest.ShapeError
 	for i, r := range m.Resources {
 		app := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
 		fail := func(pos manifest.Position, path, what string) {
 			failed = append(failed, what)
 			if first == nil {
-				first = &PlanError{Pos: pos, Path: path}
+				first = &manifest.ShapeError{Pos: pos, Path: path, Err: manifest.ErrShape}
 			}
 		}
 		var ep manifest.EntryPosition

@@ -105,15 +105,16 @@ func ExampleLevel_String() {
 }
 
 // Plan refuses to add a wanted permission beside a name that looks like
-// that permission mistyped: the manifest would hold both.
-func ExamplePlanError_Position() {
+// that permission mistyped: the manifest would hold both. The error is a
+// *manifest.ShapeError at the name.
+func ExamplePlan_typo() {
 	src := []byte(`{"displayName": "x", "requiredResourceAccess": [
   {"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "User.Raed", "type": "Scope"}]}
 ]}`)
 	p, _ := permissions.Builtin().ParsePermission("graph/User.Read", manifest.Scope)
 	want := check.Want{Set: manifest.Set{{ResourceAppID: p.ResourceAppID, ResourceAccess: []manifest.Access{{ID: p.ID, Type: p.Type}}}}}
 	_, err := check.Plan(src, want, check.Options{})
-	var pe *check.PlanError
+	var pe *manifest.ShapeError
 	if errors.As(err, &pe) {
 		fmt.Println(pe.Position())
 		fmt.Println(pe)

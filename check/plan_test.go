@@ -133,7 +133,7 @@ func TestAudienceNeverNarrowed(t *testing.T) {
 func TestUnresolvedNameFirst(t *testing.T) {
 	src := `{"web": "oops", "requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "Not.A.Perm", "type": "Scope"}]}]}`
 	_, err := check.Plan([]byte(src), check.Want{RedirectURIs: []string{"https://acme.example/auth"}}, check.Options{ResolveNames: true})
-	var pe *check.PlanError
+	var pe *manifest.ShapeError
 	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, `cannot resolve "Not.A.Perm"`) {
 		t.Errorf("Plan = %v; want the unresolved name", err)
 	}

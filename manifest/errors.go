@@ -8,7 +8,8 @@ import (
 )
 
 // Sentinel errors, for errors.Is. Every error returned by this package wraps
-// exactly one of them.
+// exactly one of them, as do the positioned errors of the packages that
+// read other files with it (an export, a policy).
 var (
 	// ErrSyntax: the input is not valid JSON.
 	ErrSyntax = errors.New("invalid JSON")
@@ -17,7 +18,8 @@ var (
 	// ErrNotObject: the top-level value is neither an object nor an array.
 	ErrNotObject = errors.New("not a manifest: the top-level value must be an object or an array")
 	// ErrShape: requiredResourceAccess, or an entry in it, is not shaped as
-	// Microsoft documents it.
+	// Microsoft documents it; or, in another file, a value is not what
+	// that file holds there.
 	ErrShape = errors.New("unexpected shape")
 	// ErrDuplicateKey: one object holds the same key twice where the
 	// package would have to pick one of them.
@@ -71,7 +73,10 @@ func (e *SyntaxError) Position() Position { return e.Pos }
 
 // ShapeError reports a value that is valid JSON but not what a manifest
 // holds at that place. Path is the JSON path of the value, such as
-// requiredResourceAccess[2].resourceAccess[0].type.
+// requiredResourceAccess[2].resourceAccess[0].type. Packages that read
+// other JSON files report their values the same way: a service principal
+// export (permissions.ParseExport), a repository's policy
+// (profile.ParsePolicy), and a manifest value check.Plan cannot make right.
 type ShapeError struct {
 	Path string
 	Pos  Position
@@ -99,9 +104,9 @@ func (e *ShapeError) Unwrap() error { return e.Err }
 func (e *ShapeError) Position() Position { return e.Pos }
 
 // Positioned is an error that knows where in its input it is: a
-// *SyntaxError, a *ShapeError, or an error of another package about
-// input (permissions.ExportError). Its Error has no file name, so that a
-// caller who knows the file writes "file:" before it.
+// *SyntaxError or a *ShapeError, whichever package returned it. Its Error
+// has no file name, so that a caller who knows the file writes "file:"
+// before it.
 type Positioned interface {
 	error
 	Position() Position

@@ -263,17 +263,19 @@ func ExamplePlan_catalog() {
 	// 0 findings
 }
 
-func ExampleExportError_Position() {
+// An export's errors are manifest's: each knows its position, and a value
+// of the wrong shape its JSON path.
+func ExampleParseExport_error() {
 	_, err := permissions.ParseExport([]byte(`{"appId": "00000003-0000-0000-c000-000000000000",
   "appRoles": [{"id": 7}]}`))
-	var ee *permissions.ExportError
-	if errors.As(err, &ee) {
-		fmt.Printf("graph-sp.json:%v\n", ee)
-		fmt.Println(ee.Position())
+	var pe manifest.Positioned
+	if errors.As(err, &pe) {
+		fmt.Printf("graph-sp.json:%v\n", pe)
+		fmt.Println(pe.Position(), errors.Is(err, manifest.ErrShape))
 	}
 	// Output:
 	// graph-sp.json:2:23: appRoles[0].id: id is not a GUID
-	// 2:23
+	// 2:23 true
 }
 
 func ExampleIsPlaceholder() {

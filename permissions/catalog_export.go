@@ -58,28 +58,6 @@ func (e *Export) Resources() []Resource {
 	return out
 }
 
-// ExportError reports an export that cannot be read: invalid JSON, or JSON
-// that is not a service principal. Path is the JSON path of the value at
-// fault, such as value[0].appRoles[3].id; "" for a syntax error.
-type ExportError struct {
-	Pos  manifest.Position
-	Path string
-	Msg  string
-}
-
-// Error is "line:column: path: message", as manifest's errors are, so
-// that a caller who adds the file name gets "file:line:column: …".
-func (e *ExportError) Error() string {
-	s := e.Pos.String() + ": "
-	if e.Path != "" {
-		s += e.Path + ": "
-	}
-	return s + e.Msg
-}
-
-// Position is where the value at fault starts.
-func (e *ExportError) Position() manifest.Position { return e.Pos }
-
 // maxExportDepth bounds the nesting ParseExport reads. Service principal
 // exports nest five or six levels.
 const maxExportDepth = 64
@@ -100,7 +78,10 @@ const maxExportDepth = 64
 // type (Admin or User) and its description from adminConsentDisplayName;
 // app roles that applications cannot be granted (allowedMemberTypes without
 // Application) and entries without a value are left out. Errors are
-// *ExportError, with the position and JSON path of the fault.
+// positioned (manifest.Positioned), as a manifest's are: a
+// *manifest.SyntaxError for text that is not JSON, UTF-8 or UTF-16, and a
+// *manifest.ShapeError, with the JSON path, for a value that is not what
+// an export holds there.
 func ParseExport(data []byte) (*Export, error) {
 	src, base, err := exportText(data)
 	if err != nil {
@@ -151,21 +132,21 @@ func ParseExport(data []byte) (*Export, error) {
 }
 
 // exportText returns data as UTF-8 without a byte order mark, and the
-// number of bytes the mark took, for positions; or an *ExportError for
+// number of bytes the mark took, for positions; or a *manifest.SyntaxError for
 // text that is not UTF-8 or UTF-16: an invalid UTF-8 byte, an odd number
 // of UTF-16 bytes, an unpaired surrogate, UTF-32.
 func exportText(data []byte) ([]byte, int, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe, 0, 0}), bytes.HasPrefix(data, []byte{0, 0, 0xfe, 0xff}):
-		return nil, 0, &ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-32, which is not read; save it as UTF-8"}
+		return nil, 0, &manifest.SyntaxError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-32, which is not read; save it as UTF-8", Err: manifest.ErrSyntax}
 	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
 		return data[3:], 3, checkUTF8(data[3:], 3)
 	case len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff):
 		// UTF-16, as Windows PowerShell's > and Out-File write. Positions
 		// then count bytes of the UTF-8 text.
 		if len(data)%2 != 0 {
-			return nil, 0, &ExportError{Pos: manifest.Position{Offset: len(data) - 1, Line: 1, Column: 1},
-				Msg: fmt.Sprintf("the file is UTF-16 but has an odd number of bytes (%d): it is cut short or not UTF-16", len(data))}
+			return nil, 0, &manifest.SyntaxError{Pos: manifest.Position{Offset: len(data) - 1, Line: 1, Column: 1},
+				Msg: fmt.Sprintf("the file is UTF-16 but has an odd number of bytes (%d): it is cut short or not UTF-16", len(data)), Err: manifest.ErrSyntax}
 		}
 		le := data[0] == 0xff
 		units := make([]uint16, 0, len(data)/2)
@@ -193,7 +174,7 @@ func exportText(data []byte) ([]byte, int, error) {
 	return data, 0, checkUTF8(data, 0)
 }
 
-// checkUTF8 returns an *ExportError at the first byte of src that is not
+// checkUTF8 returns a *manifest.SyntaxError at the first byte of src that is not
 // UTF-8: encoding/json would read it as U+FFFD and say nothing.
 func checkUTF8(src []byte, base int) error {
 	if utf8.Valid(src) {
@@ -439,7 +420,7 @@ func (p *exportParser) start() int {
 
 func (p *exportParser) value(key string, depth int) (*jsonNode, error) {
 	if depth > maxExportDepth {
-		return nil, p.syntax(p.start(), "nested too deeply")
+		return nil, &manifest.SyntaxError{Pos: p.pos(p.start()), Msg: "nested too deeply", Err: manifest.ErrTooDeep}
 	}
 	off := p.start()
 	tok, err := p.dec.Token()
@@ -481,7 +462,7 @@ func (p *exportParser) value(key string, depth int) (*jsonNode, error) {
 					}
 				}
 				if prev != nil {
-					return nil, p.syntax(koff, fmt.Sprintf("the key %q appears twice, at %s and %s; remove one of them", name, p.pos(prev.keyOff), p.pos(koff)))
+					return nil, &manifest.ShapeError{Pos: p.pos(koff), Msg: fmt.Sprintf("the key %q appears twice, at %s and %s; remove one of them", name, p.pos(prev.keyOff), p.pos(koff)), Err: manifest.ErrDuplicateKey}
 				}
 				m, err := p.value(name, depth+1)
 				if err != nil {
@@ -541,12 +522,15 @@ func (p *exportParser) tokenError(err error, off int) error {
 	return p.syntax(off, err.Error())
 }
 
+// syntax reports text that is not JSON, or not UTF-8 or UTF-16, at off.
 func (p *exportParser) syntax(off int, msg string) error {
-	return &ExportError{Pos: p.pos(off), Msg: msg}
+	return &manifest.SyntaxError{Pos: p.pos(off), Msg: msg, Err: manifest.ErrSyntax}
 }
 
+// fail reports the value n, at path, which is not what an export holds
+// there.
 func (p *exportParser) fail(n *jsonNode, path, msg string) error {
-	return &ExportError{Pos: p.pos(n.off), Path: path, Msg: msg}
+	return &manifest.ShapeError{Pos: p.pos(n.off), Path: path, Msg: msg, Err: manifest.ErrShape}
 }
 
 // pos converts an offset in src into a Position in the file.

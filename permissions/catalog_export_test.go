@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
 )
@@ -125,54 +126,77 @@ func TestParseExportErrors(t *testing.T) {
 	const scope = `{"id": "%s", "value": "X.Read", "type": "User"}`
 	tests := []struct {
 		name, in string
-		want     ExportError // Pos.Offset is not compared
+		want     fault // Pos.Offset is not compared
 	}{
-		{"empty", ``, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "unexpected end of input"}},
-		{"syntax", "{\n  \"appId\": 1,,\n}", ExportError{Pos: manifest.Position{Line: 2, Column: 14}, Msg: "unexpected character ',' looking for beginning of object key string"}},
-		{"unclosed", "{\"appId\": \"x\"", ExportError{Pos: manifest.Position{Line: 1, Column: 14}, Msg: "unexpected end of input"}},
-		{"trailing", `{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []} {}`, ExportError{Pos: manifest.Position{Line: 1, Column: 68}, Msg: "unexpected data after the top-level value"}},
-		{"markdown", "# Title\n", ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "unexpected character '#' looking for beginning of value"}},
-		{"bad escape", `{"appId": "\q"}`, ExportError{Pos: manifest.Position{Line: 1, Column: 13}, Msg: "unexpected character 'q' in string escape code"}},
-		{"bad literal", `{"appId": tru}`, ExportError{Pos: manifest.Position{Line: 1, Column: 14}, Msg: "unexpected character '}' in literal true (expecting 'e')"}},
-		{"string", `"Microsoft Graph"`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: `want a service principal object, a list of them, or a {"value": [...]} response`}},
-		{"empty list", `{"value": []}`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "lists no service principal"}},
-		{"value not array", `{"value": {}}`, ExportError{Pos: manifest.Position{Line: 1, Column: 11}, Path: "value", Msg: "want an array of service principals"}},
-		{"manifest", `{"requiredResourceAccess": []}`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "no appId: not a service principal (export one with az ad sp show --id APPID)"}},
-		{"bad appId", `{"value": [{"appId": "graph", "appRoles": []}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 22}, Path: "value[0].appId", Msg: "appId is not a GUID"}},
-		{"no lists", `{"appId": "00000003-0000-0000-c000-000000000000"}`, ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "no oauth2PermissionScopes, appRoles or oauth2Permissions: not a service principal export"}},
-		{"scopes not array", `{"appId": "00000003-0000-0000-c000-000000000000", "oauth2PermissionScopes": {}}`, ExportError{Pos: manifest.Position{Line: 1, Column: 77}, Path: "oauth2PermissionScopes", Msg: "want an array"}},
-		{"bad id", "{\"AppId\": \"00000003-0000-0000-c000-000000000000\",\n \"AppRoles\": [{\"Id\": \"nope\", \"Value\": \"X\"}]}", ExportError{Pos: manifest.Position{Line: 2, Column: 22}, Path: "AppRoles[0].Id", Msg: "id is not a GUID"}},
-		{"no id", `[{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"value": "X"}]}]`, ExportError{Pos: manifest.Position{Line: 1, Column: 65}, Path: "[0].appRoles[0]", Msg: "no id"}},
-		{"isEnabled", `{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "value": "X", "isEnabled": "yes"}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 138}, Path: "appRoles[0].isEnabled", Msg: "isEnabled is not true or false"}},
-		{"id twice", `{"appId": "00000003-0000-0000-c000-000000000000", "oauth2PermissionScopes": [` + strings.ReplaceAll(scope, "%s", "e1fe6dd8-ba31-4d61-89e7-88639da4683d") + `, ` + strings.ReplaceAll(scope, "%s", "E1FE6DD8-ba31-4d61-89e7-88639da4683d") + `]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 168}, Path: "oauth2PermissionScopes[1].id", Msg: "e1fe6dd8-ba31-4d61-89e7-88639da4683d is listed twice (first at oauth2PermissionScopes[0].id)"}},
-		{"app twice", `{"value": [{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []}, {"appId": "00000003-0000-0000-C000-000000000000", "appRoles": []}]}`, ExportError{Pos: manifest.Position{Line: 1, Column: 89}, Path: "value[1].appId", Msg: "00000003-0000-0000-c000-000000000000 is listed twice (first at value[0].appId)"}},
-		{"key twice", "{\"appId\": \"00000003-0000-0000-c000-000000000000\",\n \"appRoles\": [],\n \"AppRoles\": []}", ExportError{Pos: manifest.Position{Line: 3, Column: 2}, Msg: `the key "AppRoles" appears twice, at 2:2 and 3:2; remove one of them`}},
-		{"deep", strings.Repeat("[", 100) + strings.Repeat("]", 100), ExportError{Pos: manifest.Position{Line: 1, Column: 66}, Msg: "nested too deeply"}},
-		{"key twice among many", "{" + manyKeys(20) + ",\n \"K7\": 2}", ExportError{Pos: manifest.Position{Line: 2, Column: 2}, Msg: `the key "K7" appears twice, at 1:58 and 2:2; remove one of them`}},
+		{"empty", ``, fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "unexpected end of input", Err: manifest.ErrSyntax}},
+		{"syntax", "{\n  \"appId\": 1,,\n}", fault{Pos: manifest.Position{Line: 2, Column: 14}, Msg: "unexpected character ',' looking for beginning of object key string", Err: manifest.ErrSyntax}},
+		{"unclosed", "{\"appId\": \"x\"", fault{Pos: manifest.Position{Line: 1, Column: 14}, Msg: "unexpected end of input", Err: manifest.ErrSyntax}},
+		{"trailing", `{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []} {}`, fault{Pos: manifest.Position{Line: 1, Column: 68}, Msg: "unexpected data after the top-level value", Err: manifest.ErrSyntax}},
+		{"markdown", "# Title\n", fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "unexpected character '#' looking for beginning of value", Err: manifest.ErrSyntax}},
+		{"bad escape", `{"appId": "\q"}`, fault{Pos: manifest.Position{Line: 1, Column: 13}, Msg: "unexpected character 'q' in string escape code", Err: manifest.ErrSyntax}},
+		{"bad literal", `{"appId": tru}`, fault{Pos: manifest.Position{Line: 1, Column: 14}, Msg: "unexpected character '}' in literal true (expecting 'e')", Err: manifest.ErrSyntax}},
+		{"string", `"Microsoft Graph"`, fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: `want a service principal object, a list of them, or a {"value": [...]} response`, Err: manifest.ErrShape}},
+		{"empty list", `{"value": []}`, fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "lists no service principal", Err: manifest.ErrShape}},
+		{"value not array", `{"value": {}}`, fault{Pos: manifest.Position{Line: 1, Column: 11}, Path: "value", Msg: "want an array of service principals", Err: manifest.ErrShape}},
+		{"manifest", `{"requiredResourceAccess": []}`, fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "no appId: not a service principal (export one with az ad sp show --id APPID)", Err: manifest.ErrShape}},
+		{"bad appId", `{"value": [{"appId": "graph", "appRoles": []}]}`, fault{Pos: manifest.Position{Line: 1, Column: 22}, Path: "value[0].appId", Msg: "appId is not a GUID", Err: manifest.ErrShape}},
+		{"no lists", `{"appId": "00000003-0000-0000-c000-000000000000"}`, fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "no oauth2PermissionScopes, appRoles or oauth2Permissions: not a service principal export", Err: manifest.ErrShape}},
+		{"scopes not array", `{"appId": "00000003-0000-0000-c000-000000000000", "oauth2PermissionScopes": {}}`, fault{Pos: manifest.Position{Line: 1, Column: 77}, Path: "oauth2PermissionScopes", Msg: "want an array", Err: manifest.ErrShape}},
+		{"bad id", "{\"AppId\": \"00000003-0000-0000-c000-000000000000\",\n \"AppRoles\": [{\"Id\": \"nope\", \"Value\": \"X\"}]}", fault{Pos: manifest.Position{Line: 2, Column: 22}, Path: "AppRoles[0].Id", Msg: "id is not a GUID", Err: manifest.ErrShape}},
+		{"no id", `[{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"value": "X"}]}]`, fault{Pos: manifest.Position{Line: 1, Column: 65}, Path: "[0].appRoles[0]", Msg: "no id", Err: manifest.ErrShape}},
+		{"isEnabled", `{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"id": "b633e1c5-b582-4048-a93e-9f11b44c7e96", "value": "X", "isEnabled": "yes"}]}`, fault{Pos: manifest.Position{Line: 1, Column: 138}, Path: "appRoles[0].isEnabled", Msg: "isEnabled is not true or false", Err: manifest.ErrShape}},
+		{"id twice", `{"appId": "00000003-0000-0000-c000-000000000000", "oauth2PermissionScopes": [` + strings.ReplaceAll(scope, "%s", "e1fe6dd8-ba31-4d61-89e7-88639da4683d") + `, ` + strings.ReplaceAll(scope, "%s", "E1FE6DD8-ba31-4d61-89e7-88639da4683d") + `]}`, fault{Pos: manifest.Position{Line: 1, Column: 168}, Path: "oauth2PermissionScopes[1].id", Msg: "e1fe6dd8-ba31-4d61-89e7-88639da4683d is listed twice (first at oauth2PermissionScopes[0].id)", Err: manifest.ErrShape}},
+		{"app twice", `{"value": [{"appId": "00000003-0000-0000-c000-000000000000", "appRoles": []}, {"appId": "00000003-0000-0000-C000-000000000000", "appRoles": []}]}`, fault{Pos: manifest.Position{Line: 1, Column: 89}, Path: "value[1].appId", Msg: "00000003-0000-0000-c000-000000000000 is listed twice (first at value[0].appId)", Err: manifest.ErrShape}},
+		{"key twice", "{\"appId\": \"00000003-0000-0000-c000-000000000000\",\n \"appRoles\": [],\n \"AppRoles\": []}", fault{Pos: manifest.Position{Line: 3, Column: 2}, Msg: `the key "AppRoles" appears twice, at 2:2 and 3:2; remove one of them`, Err: manifest.ErrDuplicateKey}},
+		{"deep", strings.Repeat("[", 100) + strings.Repeat("]", 100), fault{Pos: manifest.Position{Line: 1, Column: 66}, Msg: "nested too deeply", Err: manifest.ErrTooDeep}},
+		{"key twice among many", "{" + manyKeys(20) + ",\n \"K7\": 2}", fault{Pos: manifest.Position{Line: 2, Column: 2}, Msg: `the key "K7" appears twice, at 1:58 and 2:2; remove one of them`, Err: manifest.ErrDuplicateKey}},
 		// What encoding/json would read as U+FFFD, or drop, is refused.
-		{"invalid UTF-8", "{\"appId\": \"00000003-0000-0000-c000-000000000000\",\n \"displayName\": \"Gr\xe4ph\", \"appRoles\": []}", ExportError{Pos: manifest.Position{Line: 2, Column: 20}, Msg: "byte 0xe4 is not UTF-8; save the file as UTF-8"}},
-		{"UTF-16 with an odd byte", "\xff\xfe{\x00}\x00}", ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-16 but has an odd number of bytes (7): it is cut short or not UTF-16"}},
-		{"UTF-16 with an unpaired surrogate", "\xff\xfe{\x00\x00\xd8}\x00", ExportError{Pos: manifest.Position{Line: 1, Column: 2}, Msg: "an unpaired UTF-16 surrogate (U+D800): the file is not valid UTF-16"}},
-		{"UTF-32", "\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00", ExportError{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-32, which is not read; save it as UTF-8"}},
+		{"invalid UTF-8", "{\"appId\": \"00000003-0000-0000-c000-000000000000\",\n \"displayName\": \"Gr\xe4ph\", \"appRoles\": []}", fault{Pos: manifest.Position{Line: 2, Column: 20}, Msg: "byte 0xe4 is not UTF-8; save the file as UTF-8", Err: manifest.ErrSyntax}},
+		{"UTF-16 with an odd byte", "\xff\xfe{\x00}\x00}", fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-16 but has an odd number of bytes (7): it is cut short or not UTF-16", Err: manifest.ErrSyntax}},
+		{"UTF-16 with an unpaired surrogate", "\xff\xfe{\x00\x00\xd8}\x00", fault{Pos: manifest.Position{Line: 1, Column: 2}, Msg: "an unpaired UTF-16 surrogate (U+D800): the file is not valid UTF-16", Err: manifest.ErrSyntax}},
+		{"UTF-32", "\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00", fault{Pos: manifest.Position{Line: 1, Column: 1}, Msg: "the file is UTF-32, which is not read; save it as UTF-8", Err: manifest.ErrSyntax}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseExport([]byte(tt.in))
-			var got *ExportError
-			if !errors.As(err, &got) {
-				t.Fatalf("ParseExport error = %v, want an *ExportError", err)
+			got, ok := faultOf(err)
+			if !ok {
+				t.Fatalf("ParseExport error = %v (%T), want a *manifest.SyntaxError or *manifest.ShapeError", err, err)
 			}
 			got.Pos.Offset = 0
-			if diff := cmp.Diff(tt.want, *got); diff != "" {
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateErrors()); diff != "" {
 				t.Errorf("ParseExport error mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
 }
 
+// fault is what a positioned error says: where, at which JSON path,
+// what, and which of manifest's sentinels it wraps.
+type fault struct {
+	Pos  manifest.Position
+	Path string
+	Msg  string
+	Err  error
+}
+
+// faultOf returns what err, a *manifest.SyntaxError or
+// *manifest.ShapeError, says.
+func faultOf(err error) (fault, bool) {
+	var syn *manifest.SyntaxError
+	var shape *manifest.ShapeError
+	switch {
+	case errors.As(err, &syn):
+		return fault{Pos: syn.Pos, Msg: syn.Msg, Err: syn.Err}, true
+	case errors.As(err, &shape):
+		return fault{Pos: shape.Pos, Path: shape.Path, Msg: shape.Msg, Err: shape.Err}, true
+	}
+	return fault{}, false
+}
+
 func TestExportErrorString(t *testing.T) {
-	err := &ExportError{Pos: manifest.Position{Line: 2, Column: 22}, Path: "AppRoles[0].Id", Msg: "id is not a GUID"}
-	if got, want := err.Error(), "2:22: AppRoles[0].Id: id is not a GUID"; got != want {
+	_, err := ParseExport([]byte("{\"AppId\": \"00000003-0000-0000-c000-000000000000\",\n \"AppRoles\": [{\"Id\": \"nope\", \"Value\": \"X\"}]}"))
+	if got, want := fmt.Sprint(err), "2:22: AppRoles[0].Id: id is not a GUID"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
@@ -385,9 +409,8 @@ func FuzzParseExport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, err := ParseExport(data)
 		if err != nil {
-			var ee *ExportError
-			if !errors.As(err, &ee) || ee.Pos.Line < 1 || ee.Pos.Column < 1 {
-				t.Fatalf("ParseExport error %#v: want an *ExportError with a position", err)
+			if f, ok := faultOf(err); !ok || f.Pos.Line < 1 || f.Pos.Column < 1 || f.Err == nil {
+				t.Fatalf("ParseExport error %#v: want a *manifest.SyntaxError or *manifest.ShapeError with a position and a sentinel", err)
 			}
 			return
 		}

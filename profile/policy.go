@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/tidwall/gjson"
 
@@ -65,39 +64,20 @@ type override struct {
 	from            map[string]override // in joined settings: the override that set each member
 }
 
-// PolicyError reports a policy file that is not valid JSON or not shaped as
-// a policy, at the value at fault.
-type PolicyError struct {
-	Pos  manifest.Position
-	Path string // the JSON path of the value at fault, "" for the file
-	Msg  string
-}
-
-// Error is "line:column: path: message", as manifest's errors are.
-func (e *PolicyError) Error() string {
-	s := e.Pos.String() + ": "
-	if e.Path != "" {
-		s += e.Path + ": "
-	}
-	return s + e.Msg
-}
-
-// Position is where the value at fault starts.
-func (e *PolicyError) Position() manifest.Position { return e.Pos }
-
-// ParsePolicy reads a policy file. Errors are *PolicyError values with the
-// position and JSON path of the value at fault: a member the policy does
-// not have, a value of the wrong type, a glob that is not one, a profile,
-// tier or mode that does not exist. Permission names are checked when a
+// ParsePolicy reads a policy file. Its errors are manifest's, positioned
+// as a manifest's are: a *manifest.SyntaxError for text that is not JSON,
+// and a *manifest.ShapeError, with the JSON path, for a member the policy
+// does not have or has twice, a value of the wrong type, a glob that is
+// not one, a profile, tier or mode that does not exist. Permission names are checked when a
 // manifest's planner is made (Policy.Planner), against the catalog it
 // uses.
 func ParsePolicy(src []byte) (*Policy, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	var syntax *json.SyntaxError
 	if err := json.Unmarshal(src, new(any)); errors.As(err, &syntax) {
-		return nil, &PolicyError{Pos: manifest.PositionAt(src, int(syntax.Offset)-1), Msg: "invalid JSON: " + syntax.Error()}
+		return nil, &manifest.SyntaxError{Pos: manifest.PositionAt(src, int(syntax.Offset)-1), Msg: "invalid JSON: " + syntax.Error(), Err: manifest.ErrSyntax}
 	} else if err != nil {
-		return nil, &PolicyError{Pos: manifest.PositionAt(src, 0), Msg: "invalid JSON: " + err.Error()}
+		return nil, &manifest.SyntaxError{Pos: manifest.PositionAt(src, 0), Msg: "invalid JSON: " + err.Error(), Err: manifest.ErrSyntax}
 	}
 	pp := policyParser{src: src}
 	top := gjson.ParseBytes(src)
@@ -148,7 +128,7 @@ func (pp policyParser) noRepeats(o gjson.Result, prefix string) error {
 	var err error
 	o.ForEach(func(k, _ gjson.Result) bool {
 		if seen[k.Str] {
-			err = pp.errorf(k, prefix+k.Str, "%q is given twice; give it once", k.Str)
+			err = &manifest.ShapeError{Pos: manifest.PositionAt(pp.src, k.Index), Path: prefix + k.Str, Msg: fmt.Sprintf("%q is given twice; give it once", k.Str), Err: manifest.ErrDuplicateKey}
 			return false
 		}
 		seen[k.Str] = true
@@ -158,7 +138,7 @@ func (pp policyParser) noRepeats(o gjson.Result, prefix string) error {
 }
 
 func (pp policyParser) errorf(v gjson.Result, path, format string, args ...any) error {
-	return &PolicyError{Pos: manifest.PositionAt(pp.src, v.Index), Path: path, Msg: fmt.Sprintf(format, args...)}
+	return &manifest.ShapeError{Pos: manifest.PositionAt(pp.src, v.Index), Path: path, Msg: fmt.Sprintf(format, args...), Err: manifest.ErrShape}
 }
 
 // override reads one override object.
@@ -288,16 +268,6 @@ func (o override) matches(name string) bool {
 	return slices.ContainsFunc(o.files, func(g string) bool { return globMatch(g, name) })
 }
 
-// PolicyOptions are what a caller adds to a policy's settings.
-type PolicyOptions struct {
-	// Allow lists more codes to silence, as check.Options.Allow.
-	Allow []string
-	// ResolveNames, Now and Catalog are passed to check.Options.
-	ResolveNames bool
-	Now          time.Time
-	Catalog      *permissions.Catalog
-}
-
 // Planner returns the planner for the manifest at name (a slash-separated
 // path relative to the policy file's folder), made from the overrides that
 // cover it, and whether any does. Without a wanted set in them, the
@@ -306,10 +276,15 @@ type PolicyOptions struct {
 // Catalog.ParsePermission parses them ("graph/Mail.Send"); one that does
 // not resolve is an error naming the override.
 //
+// The overrides' settings are laid over opts: their allow codes are added
+// to opts.Allow, a mode one of them gives replaces opts.Mode, and their
+// limits replace opts.Limits. ResolveNames, Now and Catalog are used as
+// given.
+//
 // The planner is made once for each combination of overrides and options,
 // and shared by every manifest they cover: Planner may be called from
 // several goroutines at once.
-func (p *Policy) Planner(name string, opts PolicyOptions) (*check.Planner, bool, error) {
+func (p *Policy) Planner(name string, opts check.Options) (*check.Planner, bool, error) {
 	var s override
 	var key strings.Builder
 	for i, o := range p.overrides {
@@ -321,7 +296,7 @@ func (p *Policy) Planner(name string, opts PolicyOptions) (*check.Planner, bool,
 	if key.Len() == 0 {
 		return nil, false, nil
 	}
-	fmt.Fprintf(&key, "|%q|%v|%d|%p", opts.Allow, opts.ResolveNames, opts.Now.UnixNano(), opts.Catalog)
+	fmt.Fprintf(&key, "|%q|%v|%v|%d|%p", opts.Allow, opts.Mode, opts.ResolveNames, opts.Now.UnixNano(), opts.Catalog)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if r, ok := p.planners[key.String()]; ok {
@@ -381,13 +356,14 @@ func (s override) errorAt(member string, err error) error {
 		o = s
 	}
 	msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "permissions: "), "check: ")
-	return &PolicyError{Pos: o.pos, Path: path, Msg: msg}
+	return &manifest.ShapeError{Pos: o.pos, Path: path, Msg: msg, Err: manifest.ErrShape}
 }
 
 // resolve turns the joined settings into what check plans with.
-func (s override) resolve(opts PolicyOptions) (check.Want, check.Options, error) {
+func (s override) resolve(opts check.Options) (check.Want, check.Options, error) {
 	cat := opts.Catalog
-	copts := check.Options{Allow: append(slices.Clip(s.allow), opts.Allow...), ResolveNames: opts.ResolveNames, Now: opts.Now, Catalog: cat}
+	copts := opts
+	copts.Allow = append(slices.Clip(s.allow), opts.Allow...)
 	if s.mode != nil {
 		copts.Mode, _ = manifest.ParseMode(*s.mode)
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/profile"
 )
 
@@ -40,7 +42,7 @@ func ExamplePolicy_Planner() {
 	p, _ := profile.ParsePolicy([]byte(`{"overrides": [
   {"files": ["apps/partners/*.json"], "profiles": ["calendar-sync-graph"], "maxTier": "ManagementPlane", "allow": ["redirect-uri-unchecked", "application-permission", "privileged"]}
 ]}`))
-	planner, covered, err := p.Planner("apps/partners/contoso.json", profile.PolicyOptions{})
+	planner, covered, err := p.Planner("apps/partners/contoso.json", check.Options{})
 	if err != nil || !covered {
 		fmt.Println(covered, err)
 		return
@@ -56,10 +58,11 @@ func ExamplePolicy_Planner() {
 	// 2:87 [forbidden] Microsoft Graph Application.ReadWrite.All (application) is forbidden: its EntraOps tier ControlPlane is above ManagementPlane, the most allowed
 }
 
-// A policy error gives the position and JSON path of the value at fault.
-func ExamplePolicyError_Position() {
+// A policy's errors are manifest's: the position and JSON path of the
+// value at fault.
+func ExampleParsePolicy_error() {
 	_, err := profile.ParsePolicy([]byte(`{"overrides": [{"files": ["apps/*.json"], "maxLevel": 9}]}`))
-	var pe *profile.PolicyError
+	var pe *manifest.ShapeError
 	if errors.As(err, &pe) {
 		fmt.Println(pe.Position(), pe.Path)
 		fmt.Println(err)

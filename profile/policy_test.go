@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
 func TestGlobMatch(t *testing.T) {
@@ -54,9 +55,9 @@ func TestParsePolicyErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := ParsePolicy([]byte(tt.src))
-		var pe *PolicyError
+		var pe manifest.Positioned
 		if !errors.As(err, &pe) || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("ParsePolicy(%s) = %v, want a *PolicyError containing %q", tt.src, err, tt.want)
+			t.Errorf("ParsePolicy(%s) = %v, want a positioned error containing %q", tt.src, err, tt.want)
 		}
 	}
 }
@@ -78,7 +79,7 @@ func TestPolicyOverrides(t *testing.T) {
 	  {"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]}]}`)
 	codes := func(name string) []string {
 		t.Helper()
-		pl, ok, err := p.Planner(name, PolicyOptions{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+		pl, ok, err := p.Planner(name, check.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 		if err != nil || !ok {
 			t.Fatalf("%s: %v, %v", name, ok, err)
 		}
@@ -108,7 +109,7 @@ func TestPolicyOverrides(t *testing.T) {
 	if p.Covers("other/c.json") || !p.Covers("apps/legacy.json") {
 		t.Error("Covers is wrong")
 	}
-	if pl, ok, err := p.Planner("other/c.json", PolicyOptions{}); pl != nil || ok || err != nil {
+	if pl, ok, err := p.Planner("other/c.json", check.Options{}); pl != nil || ok || err != nil {
 		t.Errorf("an uncovered path got %v, %v, %v", pl, ok, err)
 	}
 }
@@ -120,7 +121,7 @@ func TestPolicyWantsWhatItForbids(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := p.Planner("a.json", PolicyOptions{}); err == nil || !strings.Contains(err.Error(), "both wanted and forbidden") {
+	if _, _, err := p.Planner("a.json", check.Options{}); err == nil || !strings.Contains(err.Error(), "both wanted and forbidden") {
 		t.Errorf("got %v", err)
 	}
 }
@@ -137,7 +138,7 @@ func TestPolicyPlannerShared(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range got {
 		wg.Go(func() {
-			pl, _, err := p.Planner(names[i%len(names)], PolicyOptions{})
+			pl, _, err := p.Planner(names[i%len(names)], check.Options{})
 			if err != nil {
 				t.Error(err)
 			}
@@ -150,7 +151,7 @@ func TestPolicyPlannerShared(t *testing.T) {
 	}
 }
 
-// FuzzParsePolicy: any input parses or fails with a *PolicyError at a
+// FuzzParsePolicy: any input parses or fails with a positioned error at a
 // place in it, never a panic; a policy read covers paths and makes
 // planners without one.
 func FuzzParsePolicy(f *testing.F) {
@@ -161,18 +162,18 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p, err := ParsePolicy(src)
 		if err != nil {
-			var pe *PolicyError
-			if !errors.As(err, &pe) {
-				t.Fatalf("%T is not a *PolicyError: %v", err, err)
+			var pe manifest.Positioned
+			if !errors.As(err, &pe) || !errors.Is(err, manifest.ErrSyntax) && !errors.Is(err, manifest.ErrShape) && !errors.Is(err, manifest.ErrDuplicateKey) {
+				t.Fatalf("%T is not a *manifest.SyntaxError or *manifest.ShapeError: %v", err, err)
 			}
-			if pe.Pos.Line < 1 || pe.Pos.Column < 1 || pe.Pos.Offset > len(src) {
-				t.Fatalf("position %+v outside the input of %d bytes", pe.Pos, len(src))
+			if pos := pe.Position(); pos.Line < 1 || pos.Column < 1 || pos.Offset > len(src) {
+				t.Fatalf("position %+v outside the input of %d bytes", pos, len(src))
 			}
 			return
 		}
 		for _, name := range []string{"apps/a.json", "a/b/c.json", "x.json"} {
 			covered := p.Covers(name)
-			if _, ok, _ := p.Planner(name, PolicyOptions{}); ok != covered {
+			if _, ok, _ := p.Planner(name, check.Options{}); ok != covered {
 				t.Fatalf("Covers(%q) = %v but Planner says %v", name, covered, ok)
 			}
 		}

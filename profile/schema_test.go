@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/manifestpatch/manifestpatch/check"
 )
 
 // schemaSamples gives a valid value of every member of an override, as a
@@ -122,7 +124,7 @@ func TestReadmePolicy(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"apps/sync/app.json", "apps/legacy/app.json", "apps/partners/contoso/app.json", "apps/reports/app.json"} {
-		if _, covered, err := p.Planner(name, PolicyOptions{}); !covered || err != nil {
+		if _, covered, err := p.Planner(name, check.Options{}); !covered || err != nil {
 			t.Errorf("%s: covered %v, %v", name, covered, err)
 		}
 	}

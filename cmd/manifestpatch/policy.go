@@ -245,7 +245,7 @@ func (ps *plans) forFile(path string) (*check.Planner, *check.Finding, error) {
 		return nil, nil, err
 	}
 	name = filepath.ToSlash(name)
-	pl, covered, err := pf.p.Planner(name, profile.PolicyOptions{Allow: ps.opts.Allow, ResolveNames: ps.opts.ResolveNames, Now: ps.opts.Now, Catalog: ps.opts.Catalog})
+	pl, covered, err := pf.p.Planner(name, ps.opts)
 	switch {
 	case err != nil:
 		return nil, nil, fileExit{fileError{pf.path, err}}
