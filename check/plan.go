@@ -17,29 +17,23 @@ import (
 type Want struct {
 	// Set is the wanted permissions, by GUID.
 	Set manifest.Set
-	// SignInAudience, when not empty, is the audience the app must admit.
-	SignInAudience string
-	// RedirectURIs must be among the app's Web redirect URIs.
-	RedirectURIs []string
+	// Settings are what the app's setup must be: the sign-in audience it
+	// must admit and the Web redirect URIs it must have.
+	manifest.Settings
 	// RedirectUnchecked is set when a profile asks for a redirect URI that
 	// could not be formed because no agency name was given; Plan notes
 	// that it was not checked.
 	RedirectUnchecked bool
 }
 
-// Join returns what w and o want together: both sets, w's first, and o's
-// audience where it names one.
+// Join returns what w and o want together: both sets, w's first, and
+// their settings joined (manifest.Settings.Join).
 func (w Want) Join(o Want) Want {
-	out := Want{
+	return Want{
 		Set:               append(slices.Clip(w.Set), o.Set...),
-		SignInAudience:    w.SignInAudience,
-		RedirectURIs:      append(slices.Clip(w.RedirectURIs), o.RedirectURIs...),
+		Settings:          w.Settings.Join(o.Settings),
 		RedirectUnchecked: w.RedirectUnchecked || o.RedirectUnchecked,
 	}
-	if o.SignInAudience != "" {
-		out.SignInAudience = o.SignInAudience
-	}
-	return out
 }
 
 // Options controls Plan. The zero value merges, matches and writes
@@ -151,7 +145,7 @@ func NewPlanner(want Want, opts Options) (*Planner, error) {
 		return nil, err
 	}
 	want.Set = cloneSet(want.Set) // the caller may change its own after
-	want.RedirectURIs = slices.Clone(want.RedirectURIs)
+	want.Settings = manifest.Settings{}.Join(want.Settings)
 	p := &Planner{want: want, opts: opts, allow: make(map[string]bool, len(opts.Allow)), wanted: wantedKeys(opts.Catalog, want.Set)}
 	for _, c := range opts.Allow {
 		p.allow[c] = true
@@ -186,8 +180,8 @@ func (p *Planner) Plan(src []byte) (*Result, error) {
 	// are about src as read, names and all.
 	out, rep, err := manifest.Apply(src, want.Set, manifest.Options{
 		Mode: opts.Mode, Canonical: cat.Canonical, Spell: cat.Spell, Resolve: resolve,
-		SignInAudience: want.SignInAudience, RedirectURIs: want.RedirectURIs,
-		Read: true,
+		Settings: want.Settings,
+		Read:     true,
 	})
 	if err != nil {
 		if opts.ResolveNames {
@@ -314,12 +308,8 @@ func (res *Result) problems(want Want, opts Options) {
 		add(codeNotWanted, res.position(cat, p), p, "%s is not in the wanted set; overwrite removes it", cat.Describe(p))
 	}
 	for _, c := range rep.Changes {
-		switch c.Path {
-		case manifest.PathSignInAudience:
-			res.audience(want, c, add)
-		case manifest.PathRedirectURIs:
-			add(codeRedirectURI, manifest.Position{}, manifest.Permission{}, "missing Web redirect URI %s", c.Now)
-		}
+		r := setupRule(c.Path)
+		add(r.Code, manifest.Position{}, manifest.Permission{}, "%s", r.word(res, want, c))
 	}
 	if res.Resolved > 0 {
 		add(codeNames, manifest.Position{}, manifest.Permission{}, "%d %s given by name; name resolution writes GUIDs", res.Resolved, wording.Plural(res.Resolved, "resource or permission", "resources or permissions"))
@@ -329,7 +319,7 @@ func (res *Result) problems(want Want, opts Options) {
 // audience words the sign-in-audience problem: what the audience is, what
 // is wanted, and, where they differ, what apply sets so that no kind of
 // account the manifest admits is dropped.
-func (res *Result) audience(want Want, c manifest.Change, add func(code string, pos manifest.Position, p manifest.Permission, format string, args ...any)) {
+func audience(res *Result, want Want, c manifest.Change) string {
 	have, s := c.Was, res.Manifest.Setup
 	switch {
 	case have == "":
@@ -341,14 +331,13 @@ func (res *Result) audience(want Want, c manifest.Change, add func(code string, 
 	}
 	if a := manifest.AudienceOf(s.SignInAudience); a != 0 && a.Audience() == c.Now {
 		// Only the spelling is wrong.
-		add(codeAudience, manifest.Position{}, manifest.Permission{}, "sign-in audience %q is spelt in another case than Entra's %s (%s), the only spelling Microsoft documents: apply writes %s", s.SignInAudience, c.Now, a, c.Now)
-		return
+		return fmt.Sprintf("sign-in audience %q is spelt in another case than Entra's %s (%s), the only spelling Microsoft documents: apply writes %s", s.SignInAudience, c.Now, a, c.Now)
 	}
 	msg := fmt.Sprintf("sign-in audience is %s; want %s (%s)", have, want.SignInAudience, manifest.AudienceOf(want.SignInAudience))
 	if c.Now != want.SignInAudience {
 		msg += fmt.Sprintf(": apply sets %s (%s), which admits both, so that no account the manifest admits is locked out", c.Now, manifest.AudienceOf(c.Now))
 	}
-	add(codeAudience, manifest.Position{}, manifest.Permission{}, "%s", msg)
+	return msg
 }
 
 // audienceNames lists the four values of signInAudience.

@@ -132,14 +132,14 @@ func TestAudienceNeverNarrowed(t *testing.T) {
 // too, as when names were checked before anything else was planned.
 func TestUnresolvedNameFirst(t *testing.T) {
 	src := `{"web": "oops", "requiredResourceAccess": [{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "Not.A.Perm", "type": "Scope"}]}]}`
-	_, err := check.Plan([]byte(src), check.Want{RedirectURIs: []string{"https://acme.example/auth"}}, check.Options{ResolveNames: true})
+	_, err := check.Plan([]byte(src), check.Want{Settings: manifest.Settings{RedirectURIs: []string{"https://acme.example/auth"}}}, check.Options{ResolveNames: true})
 	var pe *manifest.ShapeError
 	if !errors.As(err, &pe) || !strings.Contains(pe.Msg, `cannot resolve "Not.A.Perm"`) {
 		t.Errorf("Plan = %v; want the unresolved name", err)
 	}
 	// Without the name, the shape of web is the error.
 	src = strings.Replace(src, "Not.A.Perm", "User.Read", 1)
-	if _, err := check.Plan([]byte(src), check.Want{RedirectURIs: []string{"https://acme.example/auth"}}, check.Options{ResolveNames: true}); err == nil || !strings.Contains(err.Error(), "web: want an object") {
+	if _, err := check.Plan([]byte(src), check.Want{Settings: manifest.Settings{RedirectURIs: []string{"https://acme.example/auth"}}}, check.Options{ResolveNames: true}); err == nil || !strings.Contains(err.Error(), "web: want an object") {
 		t.Errorf("Plan = %v; want web's shape", err)
 	}
 }

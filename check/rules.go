@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -97,10 +98,52 @@ const (
 
 var problemRules = []Rule{
 	{codeMissing, LevelError, "a wanted permission the manifest lacks"},
-	{codeAudience, LevelError, "a sign-in audience that does not admit every kind of account the wanted one does; apply widens it, never dropping a kind the manifest admits"},
-	{codeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"},
+	// then setupRules
 	{codeNotWanted, LevelError, "in overwrite mode, a permission beyond the wanted set, which apply removes"},
 	{codeNames, LevelError, "with name resolution, a resource or permission given by name"},
+}
+
+// A memberRule is the problem of a member outside requiredResourceAccess
+// that Apply sets (manifest.Settings): a Change of the member at path is
+// a finding of the rule, worded by word.
+type memberRule struct {
+	path string
+	Rule
+	word func(res *Result, want Want, c manifest.Change) string
+}
+
+// setupRules has one row for each member manifest.Settings sets. A member
+// without a wording of its own is worded by changed.
+var setupRules = []memberRule{
+	{manifest.PathSignInAudience, Rule{codeAudience, LevelError, "a sign-in audience that does not admit every kind of account the wanted one does; apply widens it, never dropping a kind the manifest admits"}, audience},
+	{manifest.PathRedirectURIs, Rule{codeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"}, func(_ *Result, _ Want, c manifest.Change) string {
+		return "missing Web redirect URI " + c.Now
+	}},
+}
+
+// setupRule returns the row of the member at path. Every path a Change
+// names has one, which TestEveryRuleFires draws; a member given none
+// would be reported under its path, which no test of Rules accepts.
+func setupRule(path string) memberRule {
+	i := slices.IndexFunc(setupRules, func(r memberRule) bool { return r.path == path })
+	r := memberRule{path: path, Rule: Rule{Code: path, Level: LevelError}}
+	if i >= 0 {
+		r = setupRules[i]
+	}
+	if r.word == nil {
+		r.word = changed
+	}
+	return r
+}
+
+// changed words the change of a member as its path, what it was and what
+// apply sets.
+func changed(_ *Result, _ Want, c manifest.Change) string {
+	was := "not set"
+	if c.Was != "" {
+		was = strconv.Quote(c.Was)
+	}
+	return fmt.Sprintf("%s is %s; apply sets %q", c.Path, was, c.Now)
 }
 
 // codeUncovered is the code of a manifest that no glob of a repository's
@@ -131,7 +174,11 @@ var noteRules = []Rule{
 func Rules() []Rule { return slices.Clone(allRules()) }
 
 var allRules = sync.OnceValue(func() []Rule {
-	out := slices.Clone(problemRules)
+	out := slices.Clone(problemRules[:1])
+	for _, r := range setupRules {
+		out = append(out, r.Rule)
+	}
+	out = append(out, problemRules[1:]...)
 	for _, r := range lintRules {
 		out = append(out, r.Rule)
 	}

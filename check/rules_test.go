@@ -3,9 +3,11 @@ package check_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/manifest"
 )
 
 // TestRulesRegistered: every code a finding carries is a rule of Rules,
@@ -125,6 +127,34 @@ func TestEveryRuleFires(t *testing.T) {
 		}
 		if !emitted[r.Code] {
 			t.Errorf("no sample draws %s", r.Code)
+		}
+	}
+	// And every code drawn is registered: a member Settings sets without
+	// a row of setupRules is reported under its path, which is not.
+	for code := range emitted {
+		if !slices.ContainsFunc(check.Rules(), func(r check.Rule) bool { return r.Code == code }) {
+			t.Errorf("a sample draws %s, which Rules does not list", code)
+		}
+	}
+}
+
+// TestSetupRules: each member manifest.Settings sets is a problem of its
+// own rule, and a member with no wording of its own is worded by its path,
+// what it was and what apply sets.
+func TestSetupRules(t *testing.T) {
+	for _, tt := range []struct {
+		c               manifest.Change
+		code, wantWords string
+	}{
+		{manifest.Change{Path: manifest.PathRedirectURIs, Now: "https://a.example/auth"}, "redirect-uri", "missing Web redirect URI https://a.example/auth"},
+		// A member without a row: its path is its code, which
+		// TestEveryRuleFires refuses, so that a new member gets a row.
+		{manifest.Change{Path: "web.logoutUrl", Now: "https://a.example/out"}, "web.logoutUrl", `web.logoutUrl is not set; apply sets "https://a.example/out"`},
+		{manifest.Change{Path: "web.logoutUrl", Was: "https://old/", Now: "https://a.example/out"}, "web.logoutUrl", `web.logoutUrl is "https://old/"; apply sets "https://a.example/out"`},
+	} {
+		code, msg := check.SetupFinding(tt.c)
+		if code != tt.code || msg != tt.wantWords {
+			t.Errorf("finding of %+v = %s %q; want %s %q", tt.c, code, msg, tt.code, tt.wantWords)
 		}
 	}
 }

@@ -67,17 +67,10 @@ type Options struct {
 	// their neighbours; elsewhere GUIDs are written.
 	Spell func(Permission) Permission
 
-	// SignInAudience, when not empty, is the audience the app must accept:
-	// signInAudience is set to it, or, in a legacy manifest that has only
-	// availableToOtherTenants, that flag is set to match.
-	SignInAudience string
-	// RedirectURIs must be among the app's Web redirect URIs: in
-	// web.redirectUris (kept in step with web.redirectUriSettings where
-	// present) in the Microsoft Graph format, or as replyUrlsWithType
-	// entries of type Web in the legacy format. Missing ones are appended;
-	// other URIs are kept. Fragments, which hold only requiredResourceAccess,
-	// are left without audience and redirect URIs.
-	RedirectURIs []string
+	// Settings are the members outside requiredResourceAccess to set.
+	// Fragments, which hold only requiredResourceAccess, are left without
+	// them.
+	Settings
 
 	// Resolve, when not nil, rewrites each resourceAppId and permission id
 	// in requiredResourceAccess to what it maps it to, where that differs,
@@ -92,12 +85,36 @@ type Options struct {
 	Read bool
 }
 
-// editsSetup reports whether o wants anything of the document's setup,
-// the members outside requiredResourceAccess that a planner of fields
-// sets: when it does not, the setup is not read. A member that gets a
-// planner adds its option here.
-func (o Options) editsSetup() bool {
-	return o.SignInAudience != "" || len(o.RedirectURIs) > 0
+// Settings are what Apply sets outside requiredResourceAccess, each
+// member planned by its row in fields.go. A member that gets a planner
+// adds its setting here, in Join and in empty: nothing else in this
+// package or in check names it.
+type Settings struct {
+	// SignInAudience, when not empty, is the audience the app must accept:
+	// signInAudience is set to it, or, in a legacy manifest that has only
+	// availableToOtherTenants, that flag is set to match.
+	SignInAudience string
+	// RedirectURIs must be among the app's Web redirect URIs: in
+	// web.redirectUris (kept in step with web.redirectUriSettings where
+	// present) in the Microsoft Graph format, or as replyUrlsWithType
+	// entries of type Web in the legacy format. Missing ones are appended;
+	// other URIs are kept.
+	RedirectURIs []string
+}
+
+// Join returns the settings of s and o together, in new slices: o's value
+// where it sets one, and both lists, s's first.
+func (s Settings) Join(o Settings) Settings {
+	out := Settings{SignInAudience: s.SignInAudience, RedirectURIs: slices.Concat(s.RedirectURIs, o.RedirectURIs)}
+	if o.SignInAudience != "" {
+		out.SignInAudience = o.SignInAudience
+	}
+	return out
+}
+
+// empty reports whether s sets nothing: then the setup is not read.
+func (s Settings) empty() bool {
+	return s.SignInAudience == "" && len(s.RedirectURIs) == 0
 }
 
 // Report says what Apply did or found.

@@ -226,7 +226,7 @@ func ExampleSetup_Admits() {
 
 	// Apply follows the same rule, and says what the audience was.
 	_, rep, err := manifest.Apply([]byte(`{"name": "x", "availableToOtherTenants": false}`), nil,
-		manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs})
+		manifest.Options{Settings: manifest.Settings{SignInAudience: manifest.AzureADMultipleOrgs}})
 	if err != nil {
 		panic(err)
 	}
@@ -264,7 +264,7 @@ func ExampleShapeError_Position() {
 
 func ExampleReport_Change() {
 	_, rep, err := manifest.Apply([]byte(`{"name": "x", "signInAudience": "AzureADMyOrg"}`), nil,
-		manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{"https://example.com/auth"}})
+		manifest.Options{Settings: manifest.Settings{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{"https://example.com/auth"}}})
 	if err != nil {
 		panic(err)
 	}
@@ -285,4 +285,17 @@ func ExamplePositionAt() {
 	fmt.Println(manifest.PositionAt(src, 17))
 	// Output:
 	// 2:16
+}
+
+// Settings joined: a value the second sets replaces the first's, and the
+// lists are joined.
+func ExampleSettings_Join() {
+	profile := manifest.Settings{SignInAudience: manifest.AzureADMyOrg, RedirectURIs: []string{"https://acme.example/auth"}}
+	flags := manifest.Settings{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{"http://localhost:8400/"}}
+	s := profile.Join(flags)
+	fmt.Println(s.SignInAudience)
+	fmt.Println(s.RedirectURIs)
+	// Output:
+	// AzureADMultipleOrgs
+	// [https://acme.example/auth http://localhost:8400/]
 }

@@ -176,7 +176,7 @@ func (d *document) keep(want Set, have listed, apps []string, first map[string]i
 // document's setup when the caller has read it already, or nil. A
 // fragment has no setup to edit.
 func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, error) {
-	if !opts.editsSetup() {
+	if opts.Settings.empty() {
 		return nil, nil // the setup is not read
 	}
 	var s Setup

@@ -20,7 +20,7 @@ const acmeURI = "https://acme.sensehq.com/settings/calendar-sync/auth-result"
 // than take it from a profile, so that their goldens change only when the
 // editor does.
 func setupOptions(testing.TB) manifest.Options {
-	return manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{acmeURI}}
+	return manifest.Options{Settings: manifest.Settings{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{acmeURI}}}
 }
 
 // TestGoldenSetup applies calendarSet and setupOptions (permissions,
@@ -170,7 +170,7 @@ func TestReadSetup(t *testing.T) {
 func ptr[T any](v T) *T { return &v }
 
 func TestSetupEdits(t *testing.T) {
-	opts := manifest.Options{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{acmeURI}}
+	opts := manifest.Options{Settings: manifest.Settings{SignInAudience: manifest.AzureADMultipleOrgs, RedirectURIs: []string{acmeURI}}}
 	tests := []struct{ name, in, want string }{
 		{"legacy flag only",
 			"{\n\t\"name\": \"x\",\n\t\"availableToOtherTenants\": false,\n\t\"replyUrls\": []\n}",
@@ -280,7 +280,7 @@ func TestAudience(t *testing.T) {
 			if got := s.Admits(tt.want); got != (tt.out == "") {
 				t.Errorf("Admits(%s) = %v", tt.want, got)
 			}
-			out, rep, err := manifest.Apply([]byte(tt.in), nil, manifest.Options{SignInAudience: tt.want})
+			out, rep, err := manifest.Apply([]byte(tt.in), nil, manifest.Options{Settings: manifest.Settings{SignInAudience: tt.want}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -316,7 +316,7 @@ func TestAudienceSpelling(t *testing.T) {
 	}
 	for _, tt := range tests {
 		in := `{"displayName": "x", "signInAudience": "` + tt.in + `"}`
-		out, rep, err := manifest.Apply([]byte(in), nil, manifest.Options{SignInAudience: tt.want})
+		out, rep, err := manifest.Apply([]byte(in), nil, manifest.Options{Settings: manifest.Settings{SignInAudience: tt.want}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -328,7 +328,7 @@ func TestAudienceSpelling(t *testing.T) {
 			t.Errorf("%s dropped accounts %s admitted", tt.now, tt.in)
 		}
 		// Applied again, nothing changes.
-		if again, _, err := manifest.Apply(out, nil, manifest.Options{SignInAudience: tt.want}); err != nil || string(again) != string(out) {
+		if again, _, err := manifest.Apply(out, nil, manifest.Options{Settings: manifest.Settings{SignInAudience: tt.want}}); err != nil || string(again) != string(out) {
 			t.Errorf("second Apply changed %s to %s (%v)", out, again, err)
 		}
 	}
@@ -337,7 +337,7 @@ func TestAudienceSpelling(t *testing.T) {
 // TestOneLineLists shows that a list in an object on one line stays on one
 // line when it grows, in a document that spans several.
 func TestOneLineLists(t *testing.T) {
-	opts := manifest.Options{RedirectURIs: []string{"https://a/"}}
+	opts := manifest.Options{Settings: manifest.Settings{RedirectURIs: []string{"https://a/"}}}
 	tests := []struct{ name, in, want string }{
 		{"empty redirectUris", "{\n  \"displayName\": \"x\",\n  \"web\": {\"redirectUris\": []}\n}\n",
 			"{\n  \"displayName\": \"x\",\n  \"web\": {\"redirectUris\": [\"https://a/\"]}\n}\n"},

@@ -313,7 +313,7 @@ func (p Profile) clone() Profile {
 // profile's redirect URI is not checked (Want.RedirectUnchecked); otherwise
 // the agency must be able to form a host name.
 func (p Profile) Want(agency string) (check.Want, error) {
-	w := check.Want{Set: p.Set(), SignInAudience: p.SignInAudience}
+	w := check.Want{Set: p.Set(), Settings: manifest.Settings{SignInAudience: p.SignInAudience}}
 	if p.RedirectURI == "" {
 		return w, nil
 	}

@@ -138,6 +138,8 @@ func summary(res *check.Result, want check.Want, cat *permissions.Catalog, dryRu
 			parts = append(parts, would("set")+" "+audienceChange(res.Manifest.Setup, c.Now))
 		case manifest.PathRedirectURIs:
 			parts = append(parts, fmt.Sprintf("%s redirect URI %s", would("add"), c.Now))
+		default:
+			parts = append(parts, fmt.Sprintf("%s %s to %q", would("set"), c.Path, c.Now))
 		}
 	}
 	return strings.Join(parts, "; ")

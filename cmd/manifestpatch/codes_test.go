@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/manifestpatch/manifestpatch/check"
+	"github.com/manifestpatch/manifestpatch/manifest"
+	"github.com/manifestpatch/manifestpatch/permissions"
 	"github.com/manifestpatch/manifestpatch/profile"
 )
 
@@ -37,6 +39,24 @@ func TestStepHintsRegistered(t *testing.T) {
 	for id := range stepHints {
 		if !ids[id] {
 			t.Errorf("stepHints names %q, which no built-in profile has", id)
+		}
+	}
+}
+
+// TestSummaryWordsAnyMember: apply's summary words the change of a member
+// it has no wording of its own for by its path and new value, so that a
+// member check.Want sets is never left out of the summary.
+func TestSummaryWordsAnyMember(t *testing.T) {
+	res := &check.Result{Report: manifest.Report{Changes: []manifest.Change{
+		{Path: manifest.PathRedirectURIs, Now: "https://a.example/auth"},
+		{Path: "web.logoutUrl", Was: "https://old/", Now: "https://a.example/out"},
+	}}}
+	for dry, want := range map[bool]string{
+		false: `added redirect URI https://a.example/auth; set web.logoutUrl to "https://a.example/out"`,
+		true:  `would add redirect URI https://a.example/auth; would set web.logoutUrl to "https://a.example/out"`,
+	} {
+		if got := summary(res, check.Want{}, permissions.Builtin(), dry); got != want {
+			t.Errorf("summary(dry run %v) = %q; want %q", dry, got, want)
 		}
 	}
 }
