@@ -149,8 +149,8 @@ func TestSetupRules(t *testing.T) {
 		{manifest.Change{Path: manifest.PathRedirectURIs, Now: "https://a.example/auth"}, "redirect-uri", "missing Web redirect URI https://a.example/auth"},
 		// A member without a row: its path is its code, which
 		// TestEveryRuleFires refuses, so that a new member gets a row.
-		{manifest.Change{Path: "web.logoutUrl", Now: "https://a.example/out"}, "web.logoutUrl", `web.logoutUrl is not set; apply sets "https://a.example/out"`},
-		{manifest.Change{Path: "web.logoutUrl", Was: "https://old/", Now: "https://a.example/out"}, "web.logoutUrl", `web.logoutUrl is "https://old/"; apply sets "https://a.example/out"`},
+		{manifest.Change{Path: "web.homePageUrl", Now: "https://a.example/out"}, "web.homePageUrl", `web.homePageUrl is not set; apply sets "https://a.example/out"`},
+		{manifest.Change{Path: "web.homePageUrl", Was: "https://old/", Now: "https://a.example/out"}, "web.homePageUrl", `web.homePageUrl is "https://old/"; apply sets "https://a.example/out"`},
 	} {
 		code, msg := check.SetupFinding(tt.c)
 		if code != tt.code || msg != tt.wantWords {
