@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -112,8 +111,9 @@ type memberRule struct {
 	word func(res *Result, want Want, c manifest.Change) string
 }
 
-// setupRules has one row for each member manifest.Settings sets. A member
-// without a wording of its own is worded by changed.
+// setupRules has one row for each member manifest.Settings sets
+// (TestSetupRulesCoverSettings): its rule, and its wording where it has
+// one of its own; changed words the others.
 var setupRules = []memberRule{
 	{manifest.PathSignInAudience, Rule{codeAudience, LevelError, "a sign-in audience that does not admit every kind of account the wanted one does; apply widens it, never dropping a kind the manifest admits"}, audience},
 	{manifest.PathRedirectURIs, Rule{codeRedirectURI, LevelError, "a wanted Web redirect URI the manifest lacks"}, func(_ *Result, _ Want, c manifest.Change) string {
@@ -121,13 +121,12 @@ var setupRules = []memberRule{
 	}},
 }
 
-// setupRule returns the row of the member at path. Every path a Change
-// names has one, which TestEveryRuleFires draws; a member given none
-// would be reported under its path, which no test of Rules accepts.
+// setupRule returns the row of the member at path. A member given no row
+// would be reported under its path as its code, which Rules does not list;
+// TestSetupRulesCoverSettings refuses such a member.
 func setupRule(path string) memberRule {
-	i := slices.IndexFunc(setupRules, func(r memberRule) bool { return r.path == path })
 	r := memberRule{path: path, Rule: Rule{Code: path, Level: LevelError}}
-	if i >= 0 {
+	if i := slices.IndexFunc(setupRules, func(r memberRule) bool { return r.path == path }); i >= 0 {
 		r = setupRules[i]
 	}
 	if r.word == nil {
@@ -136,14 +135,13 @@ func setupRule(path string) memberRule {
 	return r
 }
 
-// changed words the change of a member as its path, what it was and what
-// apply sets.
+// changed words the change of a member by its path and values: a value
+// added, to a list or where there was none, or a value replaced.
 func changed(_ *Result, _ Want, c manifest.Change) string {
-	was := "not set"
-	if c.Was != "" {
-		was = strconv.Quote(c.Was)
+	if c.Was == "" {
+		return fmt.Sprintf("%s lacks %q; apply adds it", c.Path, c.Now)
 	}
-	return fmt.Sprintf("%s is %s; apply sets %q", c.Path, was, c.Now)
+	return fmt.Sprintf("%s is %q; want %q, which apply sets", c.Path, c.Was, c.Now)
 }
 
 // codeUncovered is the code of a manifest that no glob of a repository's

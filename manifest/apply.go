@@ -70,7 +70,7 @@ type Options struct {
 	// Settings are the members outside requiredResourceAccess to set.
 	// Fragments, which hold only requiredResourceAccess, are left without
 	// them.
-	Settings
+	Settings Settings
 
 	// Resolve, when not nil, rewrites each resourceAppId and permission id
 	// in requiredResourceAccess to what it maps it to, where that differs,
@@ -86,9 +86,11 @@ type Options struct {
 }
 
 // Settings are what Apply sets outside requiredResourceAccess, each
-// member planned by its row in fields.go. A member that gets a planner
-// adds its setting here, in Join and in empty: nothing else in this
-// package or in check names it.
+// member planned by the planner of its row in fields.go, which is given
+// the Settings. A member to set gets its field here and a line in Join
+// and in empty; check passes it on in its Want, and words its change
+// generically unless check's setupRules give the member a rule and
+// wording of its own.
 type Settings struct {
 	// SignInAudience, when not empty, is the audience the app must accept:
 	// signInAudience is set to it, or, in a legacy manifest that has only

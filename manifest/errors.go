@@ -18,13 +18,16 @@ var (
 	// ErrNotObject: the top-level value is neither an object nor an array.
 	ErrNotObject = errors.New("not a manifest: the top-level value must be an object or an array")
 	// ErrShape: requiredResourceAccess, or an entry in it, is not shaped as
-	// Microsoft documents it; or, in another file, a value is not what
-	// that file holds there.
+	// Microsoft documents it; in another file, a value is not what that
+	// file holds there; and, from check.Plan, a value of the manifest it
+	// will not edit around without guessing (a misspelt name beside the
+	// permission it likely means, a name it cannot resolve).
 	ErrShape = errors.New("unexpected shape")
 	// ErrDuplicateKey: one object holds the same key twice where the
 	// package would have to pick one of them.
 	ErrDuplicateKey = errors.New("duplicate key")
-	// ErrTooDeep: the input nests arrays and objects deeper than MaxDepth.
+	// ErrTooDeep: the input nests arrays and objects deeper than MaxDepth,
+	// or than the reader of another file allows (an export: 64 levels).
 	ErrTooDeep = errors.New("nested too deeply")
 	// ErrSnippet: the input is a requiredResourceAccess member on its own,
 	// `"requiredResourceAccess": [ … ]`, not a JSON document; ReadSnippet
@@ -52,7 +55,8 @@ type Position struct {
 func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column) }
 
 // SyntaxError reports input that is not JSON, or a document nested deeper
-// than MaxDepth.
+// than MaxDepth; from the readers of other files, also text that is not
+// UTF-8 or UTF-16 (an export).
 type SyntaxError struct {
 	Pos Position
 	Msg string

@@ -192,7 +192,7 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 	var changes []Change // allocated only when something changes
 	for i := range fields {
 		if plan := fields[i].plan; plan != nil {
-			e, c, err := plan(d, opts, s, changes)
+			e, c, err := plan(d, opts.Settings, s, changes)
 			if err != nil {
 				return nil, err
 			}
@@ -203,28 +203,28 @@ func (d *document) setupEdits(opts Options, read *Setup, rep *Report) ([]edit, e
 	return edits, nil
 }
 
-// A planner plans the edits of one member for what opts wants of it, in a
+// A planner plans the edits of one member for what want sets it to, in a
 // document whose setup is s, and returns changes with what they change
 // appended. It takes its arguments by value, so that calling it through
 // the table allocates nothing.
-type planner func(d *document, opts Options, s Setup, changes []Change) ([]edit, []Change, error)
+type planner func(d *document, want Settings, s Setup, changes []Change) ([]edit, []Change, error)
 
-// planAudience gives the document opts.SignInAudience (audience).
-func planAudience(d *document, opts Options, s Setup, changes []Change) ([]edit, []Change, error) {
-	if opts.SignInAudience == "" {
+// planAudience gives the document want.SignInAudience (audience).
+func planAudience(d *document, want Settings, s Setup, changes []Change) ([]edit, []Change, error) {
+	if want.SignInAudience == "" {
 		return nil, changes, nil
 	}
-	e, c, ok := d.audience(s, opts.SignInAudience)
+	e, c, ok := d.audience(s, want.SignInAudience)
 	if ok {
 		changes = append(changes, c)
 	}
 	return e, changes, nil
 }
 
-// planRedirectURIs adds the redirect URIs of opts.RedirectURIs the
+// planRedirectURIs adds the redirect URIs of want.RedirectURIs the
 // document lacks: to web.redirectUris, or to the legacy replyUrlsWithType.
-func planRedirectURIs(d *document, opts Options, s Setup, changes []Change) ([]edit, []Change, error) {
-	if len(opts.RedirectURIs) == 0 {
+func planRedirectURIs(d *document, want Settings, s Setup, changes []Change) ([]edit, []Change, error) {
+	if len(want.RedirectURIs) == 0 {
 		return nil, changes, nil
 	}
 	have := make(map[string]bool)
@@ -232,7 +232,7 @@ func planRedirectURIs(d *document, opts Options, s Setup, changes []Change) ([]e
 		have[r.URI] = true
 	}
 	var missing []string
-	for _, u := range opts.RedirectURIs {
+	for _, u := range want.RedirectURIs {
 		if !have[u] {
 			have[u] = true
 			missing = append(missing, u)

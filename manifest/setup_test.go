@@ -75,12 +75,12 @@ func checkSetup(t *testing.T, in, out []byte, want manifest.Set, opts manifest.O
 		t.Errorf("format changed from %v to %v", before.Schema, after.Schema)
 	}
 	if before.Schema != manifest.SchemaFragment {
-		if !after.Admits(opts.SignInAudience) {
-			t.Errorf("does not admit %s after Apply: %+v", opts.SignInAudience, after)
+		if !after.Admits(opts.Settings.SignInAudience) {
+			t.Errorf("does not admit %s after Apply: %+v", opts.Settings.SignInAudience, after)
 		}
-		if before.Admits(opts.SignInAudience) && (after.SignInAudience != before.SignInAudience ||
+		if before.Admits(opts.Settings.SignInAudience) && (after.SignInAudience != before.SignInAudience ||
 			!cmp.Equal(after.AvailableToOtherTenants, before.AvailableToOtherTenants)) {
-			t.Errorf("the audience admitted %s already but changed: %+v became %+v", opts.SignInAudience, before, after)
+			t.Errorf("the audience admitted %s already but changed: %+v became %+v", opts.Settings.SignInAudience, before, after)
 		}
 		found := false
 		for _, r := range after.RedirectURIs {

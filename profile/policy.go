@@ -296,6 +296,10 @@ func (p *Policy) Planner(name string, opts check.Options) (*check.Planner, bool,
 	if key.Len() == 0 {
 		return nil, false, nil
 	}
+	// The caller's own codes are the caller's error, not the policy's.
+	if err := check.CheckAllow(opts.Allow); len(opts.Allow) > 0 && err != nil {
+		return nil, true, err
+	}
 	fmt.Fprintf(&key, "|%q|%v|%v|%d|%p", opts.Allow, opts.Mode, opts.ResolveNames, opts.Now.UnixNano(), opts.Catalog)
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -371,7 +375,11 @@ func (s override) resolve(opts check.Options) (check.Want, check.Options, error)
 		return check.Want{}, check.Options{}, s.errorAt(member, err)
 	}
 	if s.permitSet && copts.Mode == manifest.Overwrite {
-		return fail("permit", errors.New("permit has no use with mode overwrite, which keeps nothing but the wanted set"))
+		const why = "permit has no use with mode overwrite, which keeps nothing but the wanted set"
+		if s.mode == nil { // the caller's mode
+			return check.Want{}, check.Options{}, errors.New("profile: " + why + ": plan the files the policy permits more to in merge mode")
+		}
+		return fail("permit", errors.New(why))
 	}
 	agency := ""
 	if s.agency != nil {

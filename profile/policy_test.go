@@ -126,6 +126,25 @@ func TestPolicyWantsWhatItForbids(t *testing.T) {
 	}
 }
 
+// TestPolicyCallersOptions: what is wrong with the caller's options is
+// the caller's error, without a position in the policy; what the policy
+// itself says wrongly is positioned in it.
+func TestPolicyCallersOptions(t *testing.T) {
+	p, err := ParsePolicy([]byte(`{"overrides": [{"files": ["*.json"], "permit": ["graph/User.Read.All"]}, {"files": ["b.json"], "mode": "overwrite"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pe manifest.Positioned
+	for _, opts := range []check.Options{{Allow: []string{"ews-retird"}}, {Mode: manifest.Overwrite}} {
+		if _, covered, err := p.Planner("a.json", opts); !covered || err == nil || errors.As(err, &pe) {
+			t.Errorf("Planner(a.json, %+v) = %v, %v; want the caller's error, not positioned in the policy", opts, covered, err)
+		}
+	}
+	if _, _, err := p.Planner("b.json", check.Options{}); !errors.As(err, &pe) || !strings.Contains(err.Error(), "overrides[0].permit: permit has no use with mode overwrite") {
+		t.Errorf("Planner(b.json) = %v; want the policy's error at overrides[0].permit", err)
+	}
+}
+
 // TestPolicyPlannerShared: manifests the same overrides cover share one
 // planner, made once, from goroutines at once; others get their own.
 func TestPolicyPlannerShared(t *testing.T) {

@@ -138,8 +138,12 @@ func summary(res *check.Result, want check.Want, cat *permissions.Catalog, dryRu
 			parts = append(parts, would("set")+" "+audienceChange(res.Manifest.Setup, c.Now))
 		case manifest.PathRedirectURIs:
 			parts = append(parts, fmt.Sprintf("%s redirect URI %s", would("add"), c.Now))
-		default:
-			parts = append(parts, fmt.Sprintf("%s %s to %q", would("set"), c.Path, c.Now))
+		default: // as check's setting finding words it
+			if c.Was == "" {
+				parts = append(parts, fmt.Sprintf("%s %q to %s", would("add"), c.Now, c.Path))
+			} else {
+				parts = append(parts, fmt.Sprintf("%s %s to %q (was %q)", would("set"), c.Path, c.Now, c.Was))
+			}
 		}
 	}
 	return strings.Join(parts, "; ")

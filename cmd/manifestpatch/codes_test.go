@@ -50,10 +50,11 @@ func TestSummaryWordsAnyMember(t *testing.T) {
 	res := &check.Result{Report: manifest.Report{Changes: []manifest.Change{
 		{Path: manifest.PathRedirectURIs, Now: "https://a.example/auth"},
 		{Path: "web.logoutUrl", Was: "https://old/", Now: "https://a.example/out"},
+		{Path: "web.homePageUrl", Now: "https://a.example/"},
 	}}}
 	for dry, want := range map[bool]string{
-		false: `added redirect URI https://a.example/auth; set web.logoutUrl to "https://a.example/out"`,
-		true:  `would add redirect URI https://a.example/auth; would set web.logoutUrl to "https://a.example/out"`,
+		false: `added redirect URI https://a.example/auth; set web.logoutUrl to "https://a.example/out" (was "https://old/"); added "https://a.example/" to web.homePageUrl`,
+		true:  `would add redirect URI https://a.example/auth; would set web.logoutUrl to "https://a.example/out" (was "https://old/"); would add "https://a.example/" to web.homePageUrl`,
 	} {
 		if got := summary(res, check.Want{}, permissions.Builtin(), dry); got != want {
 			t.Errorf("summary(dry run %v) = %q; want %q", dry, got, want)
