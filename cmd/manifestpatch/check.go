@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/manifestpatch/manifestpatch/check"
-	"github.com/manifestpatch/manifestpatch/manifest"
 	"github.com/manifestpatch/manifestpatch/profile"
 	"github.com/urfave/cli/v2"
 )
@@ -135,7 +134,7 @@ func planFile(c *cli.Context, path string, ps *plans, write bool) (*input, *chec
 		return nil, nil, err
 	}
 	res, err := p.Plan(in.data)
-	if err != nil && ps.skipOthers && (errors.Is(err, manifest.ErrNotManifest) || errors.Is(err, manifest.ErrNotObject)) {
+	if err != nil && ps.skipOthers && notAppRegistration(err) {
 		return in, nil, errSkipped
 	}
 	if err != nil {

@@ -287,16 +287,20 @@ func (ps *plans) repositoryFiles() ([]string, *policyFile, error) {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || p == pf.abs {
+		if p == pf.abs || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
 		rel, err := filepath.Rel(pf.dir, p)
 		if err != nil {
 			return err
 		}
-		// A file a glob covers, or any other JSON file, when it reads as a
-		// manifest: a covered package.json is no app registration.
-		if !pf.p.Covers(filepath.ToSlash(rel)) && !strings.EqualFold(filepath.Ext(p), ".json") || !readsAsManifest(p) {
+		// A file a glob covers unless it is valid JSON but no app
+		// registration (a covered package.json): one that cannot be read
+		// or parsed is checked, so that its error fails the run. Any other
+		// JSON file when it reads as a manifest with requiredResourceAccess.
+		covered := pf.p.Covers(filepath.ToSlash(rel))
+		if !covered && (!strings.EqualFold(filepath.Ext(p), ".json") || !readsAsManifest(p)) ||
+			covered && otherFile(p) {
 			return nil
 		}
 		files = append(files, ps.relName(p))
@@ -311,10 +315,37 @@ func (ps *plans) repositoryFiles() ([]string, *policyFile, error) {
 // readsAsManifest reports whether the file at name is an app registration
 // manifest with requiredResourceAccess.
 func readsAsManifest(name string) bool {
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSize {
+		return false
+	}
 	data, err := os.ReadFile(name)
-	if err != nil || len(data) > maxSize {
+	if err != nil {
 		return false
 	}
 	m, err := manifest.Read(data)
 	return err == nil && m.Present
+}
+
+// otherFile reports whether the file at name reads as valid JSON that is
+// no app registration, which check with no file names passes over even
+// where a glob covers it; a file that cannot be read is not one.
+func otherFile(name string) bool {
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxSize {
+		return false
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	_, err = manifest.Read(data)
+	return notAppRegistration(err)
+}
+
+// notAppRegistration reports whether err, of reading a file, says it is
+// valid JSON but no app registration: a Teams app's manifest.json, a
+// package.json. --skip-others leaves such a file alone.
+func notAppRegistration(err error) bool {
+	return errors.Is(err, manifest.ErrNotManifest) || errors.Is(err, manifest.ErrNotObject)
 }
