@@ -214,6 +214,14 @@ func planAudience(d *document, want Settings, s Setup, changes []Change) ([]edit
 	if want.SignInAudience == "" {
 		return nil, changes, nil
 	}
+	// The members that say the audience must say it as Microsoft Graph
+	// reads them: a number is not an audience to widen, or to overwrite.
+	if err := d.checkType(pathAudience, gjson.String, "a string, such as "+want.SignInAudience); err != nil {
+		return nil, nil, err
+	}
+	if err := d.checkType(pathOtherTenants, gjson.True, "true or false"); err != nil {
+		return nil, nil, err
+	}
 	e, c, ok := d.audience(s, want.SignInAudience)
 	if ok {
 		changes = append(changes, c)
@@ -226,6 +234,9 @@ func planAudience(d *document, want Settings, s Setup, changes []Change) ([]edit
 func planRedirectURIs(d *document, want Settings, s Setup, changes []Change) ([]edit, []Change, error) {
 	if len(want.RedirectURIs) == 0 {
 		return nil, changes, nil
+	}
+	if err := d.checkURIs(s.Schema); err != nil {
+		return nil, nil, err
 	}
 	have := make(map[string]bool)
 	for _, r := range s.RedirectURIs {
@@ -429,6 +440,47 @@ func (d *document) memberEdits() []edit {
 		edits = append(edits, d.addMembers(&d.top, top))
 	}
 	return edits
+}
+
+// checkType refuses the member at path, when the document has it, if it
+// is neither null nor of type typ (gjson.True standing for either
+// boolean); want words what it should be.
+func (d *document) checkType(path string, typ gjson.Type, want string) error {
+	v, ok := d.lookup(path)
+	if !ok || v.Type == gjson.Null || v.Type == typ || typ == gjson.True && v.Type == gjson.False {
+		return nil
+	}
+	return d.shapeError(v.span(), path, "want %s, got %s", want, kind(v.Raw[0]))
+}
+
+// checkURIs refuses a list of redirect URIs Apply would add to that holds
+// what is not a URI: a number in web.redirectUris, a replyUrlsWithType
+// entry without a string url. A list that is not an array is refused
+// where the URIs are added.
+func (d *document) checkURIs(schema Schema) error {
+	path, member := pathRedirectURIs, ""
+	if schema == SchemaLegacy {
+		path, member = pathReplyURLs, "url"
+	}
+	list, ok := d.lookup(path)
+	if !ok || !list.IsArray() {
+		return nil
+	}
+	var err error
+	list.items(func(i int, it value) {
+		at := path + "[" + strconv.Itoa(i) + "]"
+		switch {
+		case err != nil:
+		case member == "" && it.Type != gjson.String:
+			err = d.shapeError(it.span(), at, "want a redirect URI, a string; got %s", kind(it.Raw[0]))
+		case member != "" && !it.IsObject():
+			err = d.shapeError(it.span(), at, "want an object with a url; got %s", kind(it.Raw[0]))
+		case member != "" && it.get(member).Exists() && it.get(member).Type != gjson.String:
+			u := it.get(member)
+			err = d.shapeError(u.span(), at+"."+member, "want a redirect URI, a string; got %s", kind(u.Raw[0]))
+		}
+	})
+	return err
 }
 
 func (d *document) shapeError(s span, path, format string, args ...any) error {

@@ -78,7 +78,11 @@ func checkSetup(t *testing.T, in, out []byte, want manifest.Set, opts manifest.O
 		if !after.Admits(opts.Settings.SignInAudience) {
 			t.Errorf("does not admit %s after Apply: %+v", opts.Settings.SignInAudience, after)
 		}
-		if before.Admits(opts.Settings.SignInAudience) && (after.SignInAudience != before.SignInAudience ||
+		// An audience that admits the wanted one is kept, but for its
+		// spelling: one in another case than Entra's is written as Entra
+		// spells it.
+		spelt := manifest.AudienceOf(before.SignInAudience).Audience()
+		if before.Admits(opts.Settings.SignInAudience) && (after.SignInAudience != before.SignInAudience && after.SignInAudience != spelt ||
 			!cmp.Equal(after.AvailableToOtherTenants, before.AvailableToOtherTenants)) {
 			t.Errorf("the audience admitted %s already but changed: %+v became %+v", opts.Settings.SignInAudience, before, after)
 		}
@@ -201,6 +205,29 @@ func TestSetupEdits(t *testing.T) {
 	var se *manifest.ShapeError
 	if !errors.As(err, &se) || se.Path != "web" {
 		t.Errorf("web as a string: error %v, want a shape error at web", err)
+	}
+}
+
+// TestSetupWrongTypes: a member Apply would set or add to that holds a
+// value of another type is an error at the value, not a value taken as
+// absent and overwritten, or kept beside what is added. null is absent.
+func TestSetupWrongTypes(t *testing.T) {
+	opts := setupOptions(t)
+	for _, tt := range []struct{ in, pos, path, msg string }{
+		{`{"displayName": "x", "signInAudience": 5}`, "1:40", "signInAudience", "want a string, such as AzureADMultipleOrgs, got a number"},
+		{`{"displayName": "x", "availableToOtherTenants": "yes"}`, "1:49", "availableToOtherTenants", "want true or false, got a string"},
+		{`{"displayName": "x", "web": {"redirectUris": ["https://a/", 5]}}`, "1:61", "web.redirectUris[1]", "want a redirect URI, a string; got a number"},
+		{`{"displayName": "x", "replyUrlsWithType": [{"url": 7, "type": "Web"}]}`, "1:52", "replyUrlsWithType[0].url", "want a redirect URI, a string; got a number"},
+		{`{"displayName": "x", "replyUrlsWithType": ["https://a/"]}`, "1:44", "replyUrlsWithType[0]", "want an object with a url; got a string"},
+	} {
+		_, _, err := manifest.Apply([]byte(tt.in), nil, opts)
+		var se *manifest.ShapeError
+		if !errors.As(err, &se) || se.Pos.String() != tt.pos || se.Path != tt.path || se.Msg != tt.msg {
+			t.Errorf("%s: error %v; want %s: %s: %s", tt.in, err, tt.pos, tt.path, tt.msg)
+		}
+	}
+	if _, _, err := manifest.Apply([]byte(`{"displayName": "x", "signInAudience": null, "availableToOtherTenants": null}`), nil, opts); err != nil {
+		t.Errorf("null members: %v", err)
 	}
 }
 
