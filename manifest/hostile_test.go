@@ -130,6 +130,8 @@ func TestHostile(t *testing.T) {
 		{"UTF-16 file", "\xff\xfe{\x00}\x00", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (little endian), not UTF-8; save it as UTF-8 (in Windows PowerShell 5.1, Out-File -Encoding utf8 or Set-Content -Encoding utf8"},
 		{"UTF-16 big endian", "\xfe\xff\x00{\x00}", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (big endian), not UTF-8"},
 		{"UTF-16 without a byte order mark", "{\x00\n\x00\"\x00", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (little endian)"},
+		{"UTF-32", "\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00", manifest.ErrSyntax, "1:1", "", "the file is UTF-32, not UTF-8; save it as UTF-8"},
+		{"UTF-32 big endian", "\x00\x00\xfe\xff\x00\x00\x00{\x00\x00\x00}", manifest.ErrSyntax, "1:1", "", "the file is UTF-32, not UTF-8"},
 		{"UTF-16 big endian without a byte order mark", "\x00{\x00\r\x00\n", manifest.ErrSyntax, "1:1", "", "the file is UTF-16 (big endian)"},
 
 		// Byte order marks. Columns do not count a leading one.

@@ -560,9 +560,13 @@ func equalFoldASCII(a, b string) bool {
 // utf16 returns an error for input that is UTF-16 rather than UTF-8: it
 // starts with a UTF-16 byte order mark, or with two ASCII characters each
 // paired with a NUL byte. Windows PowerShell 5.1 writes UTF-16 with '>'.
+// A UTF-32 byte order mark, whose little-endian form starts as UTF-16's
+// does, is named as UTF-32.
 func utf16(src []byte) error {
 	order := ""
 	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(src, []byte{0, 0, 0xFE, 0xFF}):
+		return &SyntaxError{Pos: Position{Line: 1, Column: 1}, Err: ErrSyntax, Msg: "the file is UTF-32, not UTF-8; save it as UTF-8"}
 	case len(src) >= 2 && src[0] == 0xFF && src[1] == 0xFE,
 		len(src) >= 4 && src[0] != 0 && src[0] < 0x80 && src[1] == 0 && src[2] != 0 && src[2] < 0x80 && src[3] == 0:
 		order = "little"

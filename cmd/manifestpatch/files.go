@@ -31,7 +31,7 @@ type input struct {
 // whether the command will replace the file: then it must be a regular
 // file and not a symbolic link. A command that writes nothing reads through
 // links and takes a pipe too, such as the /dev/fd/N that a shell's <(…)
-// names. Directories, sockets and inputs over maxSize are refused.
+// names. Directories, devices, sockets and inputs over maxSize are refused.
 func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 	if path == "-" {
 		data, err := readAll(stdin)
@@ -67,12 +67,13 @@ func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 		return nil, fmt.Errorf("%s: is a directory; name the manifest files", path)
 	case mode.IsRegular():
 		if info.Size() > maxSize {
-			return nil, fmt.Errorf("%s: is %d MiB; refusing files over %d MiB", path, info.Size()>>20, maxSize>>20)
+			return nil, fmt.Errorf("%s: is %d bytes; refusing files over %d MiB (%d bytes)", path, info.Size(), maxSize>>20, maxSize)
 		}
 	case write:
 		return nil, fmt.Errorf("%s: is %s, not a regular file; it cannot be replaced (use --stdout or --diff to read it)", path, fileKind(mode))
-	case mode&(fs.ModeNamedPipe|fs.ModeCharDevice) == 0:
-		return nil, fmt.Errorf("%s: is %s, not a regular file; refusing to read it", path, fileKind(mode))
+	case mode&fs.ModeNamedPipe == 0:
+		// A device (/dev/zero, a terminal) is no file to check: refused.
+		return nil, fmt.Errorf("%s: is %s, not a regular file or a pipe; refusing to read it", path, fileKind(mode))
 	}
 	if f == nil {
 		afterLstat(path)

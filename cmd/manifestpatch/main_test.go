@@ -41,8 +41,9 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"perm":    cmdPerm,
-			"notemps": cmdNoTemps,
+			"perm":     cmdPerm,
+			"notemps":  cmdNoTemps,
+			"truncate": cmdTruncate,
 		},
 	})
 }
@@ -59,6 +60,20 @@ func cmdPerm(ts *testscript.TestScript, neg bool, args []string) {
 	if got := uint64(info.Mode().Perm()); (got == want) == neg {
 		ts.Fatalf("%s has mode %#o, want %s%#o", args[0], got, map[bool]string{true: "not ", false: ""}[neg], want)
 	}
+}
+
+// truncate SIZE FILE makes FILE SIZE bytes long, sparse where the system
+// allows, so that a size limit is tested without writing the bytes.
+func cmdTruncate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: truncate SIZE FILE")
+	}
+	size, err := strconv.ParseInt(args[0], 10, 64)
+	ts.Check(err)
+	f, err := os.Create(ts.MkAbs(args[1]))
+	ts.Check(err)
+	ts.Check(f.Truncate(size))
+	ts.Check(f.Close())
 }
 
 // notemps DIR checks that no temporary file is left in DIR.
