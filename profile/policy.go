@@ -60,8 +60,9 @@ type override struct {
 	application     *bool
 	wantSet         bool // profiles, scopes or roles given
 	pos             manifest.Position
-	at              string              // the override's JSON path, overrides[i]
-	from            map[string]override // in joined settings: the override that set each member
+	vals            map[string]manifest.Position // where each member's value starts
+	at              string                       // the override's JSON path, overrides[i]
+	from            map[string]override          // in joined settings: the override that set each member
 }
 
 // ParsePolicy reads a policy file. Its errors are manifest's, positioned
@@ -171,8 +172,10 @@ func (pp policyParser) override(v gjson.Result, at string) (override, error) {
 		}
 		return &v.Str
 	}
+	o.vals = make(map[string]manifest.Position)
 	v.ForEach(func(k, m gjson.Result) bool {
 		path := at + "." + k.Str
+		o.vals[k.Str] = manifest.PositionAt(pp.src, m.Index)
 		switch k.Str {
 		case "files":
 			o.files = strs(m, path)
@@ -310,7 +313,7 @@ func (p *Policy) Planner(name string, opts check.Options) (*check.Planner, bool,
 	want, copts, err := s.resolve(opts)
 	if r.err = err; err == nil {
 		if r.p, err = check.NewPlanner(want, copts); err != nil {
-			r.err = s.errorAt("forbid", err) // it wants what it forbids
+			r.err = s.errorAt(s.forbidding(want, opts), err) // it wants what it forbids
 		}
 	}
 	if p.planners == nil {
@@ -349,18 +352,58 @@ func (s override) join(o override) override {
 	return s
 }
 
-// errorAt words err as the policy's error at the override that set member
-// in the joined settings s, or at the last override that applies.
+// errorAt words err as the policy's error at the value of member in the
+// override that set it in the joined settings s, or at the last override
+// that applies.
 func (s override) errorAt(member string, err error) error {
 	o, ok := s.from[member]
-	path := s.at
+	path, pos := s.at, s.pos
 	if ok {
-		path = o.at + "." + member
-	} else {
-		o = s
+		path, pos = o.at+"."+member, o.pos
+		if p, ok := o.vals[member]; ok {
+			pos = p
+		}
 	}
 	msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "permissions: "), "check: ")
-	return &manifest.ShapeError{Pos: o.pos, Path: path, Msg: msg, Err: manifest.ErrShape}
+	var ae *AgencyError
+	if errors.As(err, &ae) {
+		msg = "agency " + ae.Msg
+	}
+	return &manifest.ShapeError{Pos: pos, Path: path, Msg: msg, Err: manifest.ErrShape}
+}
+
+// limitMembers are the members of an override that set check.Limits.
+var limitMembers = []string{"forbid", "forbidResources", "maxTier", "maxLevel", "application"}
+
+// forbidding returns the limit member of the joined settings s that
+// forbids a permission of want, for the error that says so: the first
+// that check, given that limit alone, refuses.
+func (s override) forbidding(want check.Want, opts check.Options) string {
+	for _, member := range limitMembers {
+		if _, ok := s.from[member]; !ok {
+			continue
+		}
+		t := s
+		t.forbid, t.forbidResources, t.maxTier, t.maxLevel, t.application = nil, nil, nil, nil, nil
+		switch member {
+		case "forbid":
+			t.forbid = s.forbid
+		case "forbidResources":
+			t.forbidResources = s.forbidResources
+		case "maxTier":
+			t.maxTier = s.maxTier
+		case "maxLevel":
+			t.maxLevel = s.maxLevel
+		case "application":
+			t.application = s.application
+		}
+		if _, copts, err := t.resolve(opts); err == nil {
+			if _, err := check.NewPlanner(want, copts); err != nil {
+				return member
+			}
+		}
+	}
+	return limitMembers[0]
 }
 
 // resolve turns the joined settings into what check plans with.

@@ -115,14 +115,42 @@ func TestPolicyOverrides(t *testing.T) {
 }
 
 // TestPolicyWantsWhatItForbids: a policy that wants what it forbids is an
-// error, not a manifest that can never pass.
+// error, not a manifest that can never pass, positioned at the value of
+// the limit that forbids it, in the override that set that limit.
 func TestPolicyWantsWhatItForbids(t *testing.T) {
-	p, err := ParsePolicy([]byte(`{"overrides": [{"files": ["*.json"], "forbid": ["graph/User.Read"]}]}`))
+	for _, tc := range []struct{ policy, want string }{
+		{`{"overrides": [{"files": ["*.json"], "forbid": ["graph/User.Read"]}]}`,
+			`1:48: overrides[0].forbid: `},
+		{`{"overrides": [{"files": ["*.json"], "forbidResources": ["Microsoft Graph"]}]}`,
+			`1:57: overrides[0].forbidResources: `},
+		{`{"overrides": [{"files": ["*.json"], "maxLevel": 1}, {"files": ["a.json"], "forbidResources": ["Office 365 Exchange Online"]}]}`,
+			`1:95: overrides[1].forbidResources: `},
+		{`{"overrides": [{"files": ["*.json"], "roles": ["graph/Calendars.ReadWrite"], "application": false}]}`,
+			`1:93: overrides[0].application: `},
+	} {
+		p, err := ParsePolicy([]byte(tc.policy))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = p.Planner("a.json", check.Options{})
+		var se *manifest.ShapeError
+		if !errors.As(err, &se) || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: got %v; want it at %s", tc.policy, err, tc.want)
+		}
+	}
+}
+
+// TestPolicyAgencyError: a bad agency is worded as the policy's agency,
+// at its value, without the profile package's prefix.
+func TestPolicyAgencyError(t *testing.T) {
+	p, err := ParsePolicy([]byte(`{"overrides": [{"files": ["*.json"], "agency": "acme.sensehq.com"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := p.Planner("a.json", check.Options{}); err == nil || !strings.Contains(err.Error(), "both wanted and forbidden") {
-		t.Errorf("got %v", err)
+	_, _, err = p.Planner("a.json", check.Options{})
+	const want = `1:48: overrides[0].agency: agency "acme.sensehq.com" `
+	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "profile:") {
+		t.Errorf("got %v; want it to start %s", err, want)
 	}
 }
 
