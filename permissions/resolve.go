@@ -89,7 +89,7 @@ func (cat *Catalog) parseBare(value string, t manifest.Type) (manifest.Permissio
 		}
 		return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q names no permission: want RESOURCE/NAME, such as \"%s/%s\"", value, r.Name, "User.Read")}
 	}
-	return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("%q: want RESOURCE/NAME, such as \"Microsoft Graph/%s\"", value, value),
+	return manifest.Permission{}, &NameError{Query: value, Msg: fmt.Sprintf("unknown %s permission %q: no resource in the catalog publishes it (name another's as RESOURCE/NAME)", wording.Kind(t), value),
 		Suggestions: cat.suggestOf(MicrosoftGraphID, value, t, 3)}
 }
 
