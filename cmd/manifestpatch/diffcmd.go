@@ -52,19 +52,26 @@ func doDiff(c *cli.Context) error {
 		return err
 	}
 	var ms [2]manifest.Manifest
-	var ins [2]*input
+	var srcs [2][]byte
 	for i, path := range files {
 		in, err := readInput(path, c.App.Reader, false)
+		if err == nil {
+			files[i], srcs[i] = in.name, in.data
+			if ms[i], err = manifest.Read(in.data); err != nil {
+				err = fileError{in.name, err}
+			}
+		}
 		if err != nil {
+			// The error is on standard error; JSON and SARIF still write
+			// their report, the error in it, located in the file at fault.
+			f := &fileReport{kind: diffKind, file: files[i], src: srcs[i], err: err, pair: [2]string(files)}
+			if werr := writeReports(c, f); werr != nil {
+				return werr
+			}
 			return fileExit{err}
 		}
-		m, err := manifest.Read(in.data)
-		if err != nil {
-			return fileExit{fileError{in.name, err}}
-		}
-		ms[i], ins[i] = m, in
 	}
-	f := &fileReport{kind: diffKind, cat: cat, file: ins[0].name, src: ins[0].data, other: ins[1].name,
+	f := &fileReport{kind: diffKind, cat: cat, file: files[0], src: srcs[0], pair: [2]string(files),
 		res: &check.Result{Findings: check.Compare(ms[0], ms[1], cat)}}
 	if err := writeReports(c, f); err != nil {
 		return err
@@ -81,9 +88,16 @@ type diffJSON struct {
 	Live        string        `json:"live"`
 	Equal       bool          `json:"equal"`
 	Differences []findingJSON `json:"differences"`
+	errorJSON
 }
 
 func diffRecord(f *fileReport) diffJSON {
-	return diffJSON{Stored: f.file, Live: f.other, Equal: len(f.res.Findings) == 0,
-		Differences: findingsJSON(f.res.Findings, false, func(check.Finding) bool { return true })}
+	rec := diffJSON{Stored: f.pair[0], Live: f.pair[1], Differences: []findingJSON{}}
+	if f.err != nil {
+		rec.errorJSON = errorRecord(f.err)
+		return rec
+	}
+	rec.Equal = len(f.res.Findings) == 0
+	rec.Differences = findingsJSON(f.res.Findings, false, func(check.Finding) bool { return true })
+	return rec
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -50,7 +49,7 @@ type fileReport struct {
 	res    *check.Result // nil when err is set
 	strict bool          // check --strict: lints fail the check
 	multi  bool          // more than one file: text names each
-	other  string        // diff: the live manifest's name
+	pair   [2]string     // diff: STORED's and LIVE's names
 }
 
 // output writes fileReports in one format.
@@ -180,12 +179,16 @@ func (jsonOutput) done(w io.Writer, fs []*fileReport) error {
 	if len(fs) == 1 && fs[0].kind.single {
 		v = recs[0] // one comparison, one object
 	}
-	out, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", out)
-	return err
+	return writeJSON(w, v)
+}
+
+// writeJSON writes v as indented JSON and a newline, with <, > and & as
+// they are: the output is read by people and programs, not put in HTML.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // permJSON is a permission in machine-readable output.
