@@ -41,11 +41,11 @@ type Resource struct {
 	Export string
 }
 
-// AsOf says where the catalog's list of r's permissions comes from, for
+// asOf says where the catalog's list of r's permissions comes from, for
 // messages such as "not in the catalog of 2026-08-19": the built-in data's
 // date, the export that refreshed it ("2026-08-19 and graph-sp.json"), or
 // "" when the catalog lists none.
-func (r Resource) AsOf() string {
+func (r Resource) asOf() string {
 	switch {
 	case r.Export == "":
 		return r.Snapshot

@@ -157,13 +157,6 @@ func ExampleCatalog_Spell() {
 	// User.Read
 }
 
-func ExampleResource_AsOf() {
-	r, _ := permissions.Builtin().LookupResource("Exchange Online")
-	fmt.Printf("%s: not in the catalog of %s\n", r.Name, r.AsOf())
-	// Output:
-	// Office 365 Exchange Online: not in the catalog of 2026-08-20
-}
-
 func ExampleConsent() {
 	for _, id := range []string{"e1fe6dd8-ba31-4d61-89e7-88639da4683d", "a154be20-db9c-4678-8ab7-66f6cc099a59"} {
 		p, _ := permissions.Builtin().Lookup(graph, id, manifest.Scope)

@@ -871,8 +871,8 @@ func TestResourceAsOf(t *testing.T) {
 		{Resource{}, ""},
 	}
 	for _, tt := range tests {
-		if got := tt.r.AsOf(); got != tt.want {
-			t.Errorf("%+v.AsOf() = %q, want %q", tt.r, got, tt.want)
+		if got := tt.r.asOf(); got != tt.want {
+			t.Errorf("%+v.asOf() = %q, want %q", tt.r, got, tt.want)
 		}
 	}
 }

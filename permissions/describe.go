@@ -80,7 +80,9 @@ type Description struct {
 	// of the resource, so that an id it lacks is likely a mistake.
 	ResourceComplete bool
 	// ResourceAsOf says where the catalog's list of the resource comes
-	// from (Resource.AsOf).
+	// from: the built-in data's date ("2026-08-19"), with the export that
+	// refreshed it ("2026-08-19 and graph-sp.json"), or "" when the catalog
+	// lists none.
 	ResourceAsOf string
 	// byName reports whether the manifest writes the permission by name.
 	byName bool
@@ -105,7 +107,7 @@ func (cat *Catalog) Describe(p manifest.Permission) Description {
 func (cat *Catalog) describe(p, c manifest.Permission, r Resource, ok bool) Description {
 	d := Description{Permission: p, Canonical: c, Resource: p.ResourceAppID, Name: p.ID, Status: StatusUnknownResource}
 	if ok {
-		d.Resource, d.ResourceComplete, d.ResourceAsOf = r.Name, r.Complete, r.AsOf()
+		d.Resource, d.ResourceComplete, d.ResourceAsOf = r.Name, r.Complete, r.asOf()
 	}
 	switch {
 	case IsPlaceholder(p.ResourceAppID) || IsPlaceholder(p.ID):
@@ -126,7 +128,7 @@ func (cat *Catalog) describe(p, c manifest.Permission, r Resource, ok bool) Desc
 		}
 		return d
 	}
-	if r.AsOf() == "" {
+	if r.asOf() == "" {
 		d.Status = StatusUnlisted
 		return d
 	}

@@ -174,7 +174,7 @@ func (cat *Catalog) checkID(r Resource, c manifest.Permission) error {
 	if !r.Complete {
 		return nil
 	}
-	return &NameError{Query: c.ID, Msg: fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s (a mistyped GUID, or one newer than the catalog: refresh it from your tenant with --catalog)", r.Name, wording.Kind(c.Type), c.ID, r.AsOf()),
+	return &NameError{Query: c.ID, Msg: fmt.Sprintf("%s has no %s permission with id %s in the catalog of %s (a mistyped GUID, or one newer than the catalog: refresh it from your tenant with --catalog)", r.Name, wording.Kind(c.Type), c.ID, r.asOf()),
 		Suggestions: cat.suggestIDs(r.AppID, c.ID, c.Type, 3)}
 }
 
