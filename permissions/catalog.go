@@ -156,11 +156,11 @@ var builtin = &Catalog{
 // Builtin returns the catalog compiled into the package.
 func Builtin() *Catalog { return builtin }
 
-func (c *Catalog) get() *Catalog {
-	if c == nil {
+func (cat *Catalog) get() *Catalog {
+	if cat == nil {
 		return builtin
 	}
-	return c
+	return cat
 }
 
 // resourceEntry is one row of resourceTable.
@@ -192,9 +192,9 @@ type nameRef struct {
 	res  uint32
 }
 
-func (c *Catalog) permission(e *entry) Permission {
+func (cat *Catalog) permission(e *entry) Permission {
 	return Permission{
-		ResourceAppID: c.resources[e.res].AppID,
+		ResourceAppID: cat.resources[e.res].AppID,
 		ID:            e.id,
 		Value:         e.value,
 		Type:          e.typ,
@@ -210,13 +210,13 @@ func (c *Catalog) permission(e *entry) Permission {
 
 // snapshots returns the sources of the catalog's data: the dates of the
 // built-in data files, then the exports it was refreshed from.
-func (c *Catalog) snapshots() []source { return slices.Clone(c.get().sources) }
+func (cat *Catalog) snapshots() []source { return slices.Clone(cat.get().sources) }
 
 // Version words the catalog's sources for a version line:
 // "Microsoft Graph 2026-08-19, first-party 2026-08-20".
-func (c *Catalog) Version() string {
+func (cat *Catalog) Version() string {
 	var parts []string
-	for _, s := range c.get().sources {
+	for _, s := range cat.get().sources {
 		parts = append(parts, s.String())
 	}
 	return strings.Join(parts, ", ")
@@ -225,11 +225,11 @@ func (c *Catalog) Version() string {
 // Resources returns the catalog's resource applications: Microsoft Graph,
 // Office 365 Exchange Online and Azure AD Graph first, then the others by
 // name, then any that only an export names.
-func (c *Catalog) Resources() []Resource {
-	c = c.get()
-	out := make([]Resource, len(c.resources))
-	for i := range c.resources {
-		out[i] = c.resources[i].Resource
+func (cat *Catalog) Resources() []Resource {
+	cat = cat.get()
+	out := make([]Resource, len(cat.resources))
+	for i := range cat.resources {
+		out[i] = cat.resources[i].Resource
 	}
 	return out
 }
@@ -238,59 +238,59 @@ func (c *Catalog) Resources() []Resource {
 // name, key or alias, for example "00000003-0000-0000-c000-000000000000",
 // "Microsoft Graph", "MicrosoftGraph", "graph" or "AAD Graph". The match
 // ignores ASCII case, spaces, dots, dashes and underscores.
-func (c *Catalog) LookupResource(q string) (Resource, bool) {
-	c = c.get()
+func (cat *Catalog) LookupResource(q string) (Resource, bool) {
+	cat = cat.get()
 	if manifest.IsGUID(q) {
 		// A GUID names a resource by its app id alone: no name or alias
 		// is one, so the app id index answers without normalizing.
-		i, ok := c.resourceByAppID(q)
+		i, ok := cat.resourceByAppID(q)
 		if !ok {
 			return Resource{}, false
 		}
-		return c.resources[i].Resource, true
+		return cat.resources[i].Resource, true
 	}
 	q = ident.Normalize(q)
-	i, ok := slices.BinarySearchFunc(c.byName, q, func(n nameRef, q string) int {
+	i, ok := slices.BinarySearchFunc(cat.byName, q, func(n nameRef, q string) int {
 		return strings.Compare(n.name, q)
 	})
 	if !ok {
 		return Resource{}, false
 	}
-	return c.resources[c.byName[i].res].Resource, true
+	return cat.resources[cat.byName[i].res].Resource, true
 }
 
 // resourceByAppID returns the resources index of the application id
 // appID, matched regardless of ASCII case.
-func (c *Catalog) resourceByAppID(appID string) (int, bool) {
+func (cat *Catalog) resourceByAppID(appID string) (int, bool) {
 	cmp := ident.CompareFold
 	if !hasUpper(appID) {
 		cmp = strings.Compare // the table's app ids are lower case: the same order, found faster
 	}
-	i, ok := slices.BinarySearchFunc(c.byApp, appID, func(r uint32, q string) int {
-		return cmp(c.resources[r].AppID, q)
+	i, ok := slices.BinarySearchFunc(cat.byApp, appID, func(r uint32, q string) int {
+		return cmp(cat.resources[r].AppID, q)
 	})
 	if !ok {
 		return 0, false
 	}
-	return int(c.byApp[i]), true
+	return int(cat.byApp[i]), true
 }
 
 // matchID returns the run of byID whose ids equal id, regardless of case.
-func (c *Catalog) matchID(id string) []uint32 {
+func (cat *Catalog) matchID(id string) []uint32 {
 	if !hasUpper(id) {
 		// The table's ids are lower case, so byte order is the folded
 		// order, and a plain comparison finds the same run faster.
-		lo, ok := slices.BinarySearchFunc(c.byID, id, func(p uint32, q string) int { return strings.Compare(c.perms[p].id, q) })
+		lo, ok := slices.BinarySearchFunc(cat.byID, id, func(p uint32, q string) int { return strings.Compare(cat.perms[p].id, q) })
 		if !ok {
 			return nil
 		}
 		hi := lo + 1
-		for hi < len(c.byID) && c.perms[c.byID[hi]].id == id {
+		for hi < len(cat.byID) && cat.perms[cat.byID[hi]].id == id {
 			hi++
 		}
-		return c.byID[lo:hi]
+		return cat.byID[lo:hi]
 	}
-	return c.run(c.byID, id, func(e *entry) string { return e.id })
+	return cat.run(cat.byID, id, func(e *entry) string { return e.id })
 }
 
 // hasUpper reports whether s holds an ASCII upper-case letter.
@@ -305,14 +305,14 @@ func hasUpper(s string) bool {
 
 // matchValue returns the run of byValue whose values equal value,
 // regardless of ASCII case.
-func (c *Catalog) matchValue(value string) []uint32 {
-	return c.run(c.byValue, value, func(e *entry) string { return e.value })
+func (cat *Catalog) matchValue(value string) []uint32 {
+	return cat.run(cat.byValue, value, func(e *entry) string { return e.value })
 }
 
 // run returns the positions in index, which is sorted by field under
 // CompareFold, whose field equals q under CompareFold.
-func (c *Catalog) run(index []uint32, q string, field func(*entry) string) []uint32 {
-	cmp := func(p uint32, q string) int { return ident.CompareFold(field(&c.perms[p]), q) }
+func (cat *Catalog) run(index []uint32, q string, field func(*entry) string) []uint32 {
+	cmp := func(p uint32, q string) int { return ident.CompareFold(field(&cat.perms[p]), q) }
 	lo, ok := slices.BinarySearchFunc(index, q, cmp)
 	if !ok {
 		return nil
@@ -328,15 +328,15 @@ func (c *Catalog) run(index []uint32, q string, field func(*entry) string) []uin
 // application resourceAppID. Both GUIDs match regardless of case. The id
 // alone does not name a permission: Exchange Online's application roles
 // reuse Microsoft Graph's ids (Mail.Send b633e1c5-…).
-func (c *Catalog) Lookup(resourceAppID, id string, t manifest.Type) (Permission, bool) {
-	c = c.get()
-	res, ok := c.resourceByAppID(resourceAppID)
+func (cat *Catalog) Lookup(resourceAppID, id string, t manifest.Type) (Permission, bool) {
+	cat = cat.get()
+	res, ok := cat.resourceByAppID(resourceAppID)
 	if !ok {
 		return Permission{}, false
 	}
-	for _, p := range c.matchID(id) {
-		if e := &c.perms[p]; int(e.res) == res && e.typ == t {
-			return c.permission(e), true
+	for _, p := range cat.matchID(id) {
+		if e := &cat.perms[p]; int(e.res) == res && e.typ == t {
+			return cat.permission(e), true
 		}
 	}
 	return Permission{}, false
@@ -348,16 +348,16 @@ func (c *Catalog) Lookup(resourceAppID, id string, t manifest.Type) (Permission,
 // case, the exact spelling wins. A name can mean two permissions (Exchange
 // Online publishes two delegated User.ReadBasic.All): then LookupValue
 // reports false, and Query lists them.
-func (c *Catalog) LookupValue(resourceAppID, value string, t manifest.Type) (Permission, bool) {
-	c = c.get()
-	res, ok := c.resourceByAppID(resourceAppID)
+func (cat *Catalog) LookupValue(resourceAppID, value string, t manifest.Type) (Permission, bool) {
+	cat = cat.get()
+	res, ok := cat.resourceByAppID(resourceAppID)
 	if !ok {
 		return Permission{}, false
 	}
 	var exact, folded *entry
 	nExact, nFolded := 0, 0
-	for _, p := range c.matchValue(value) {
-		e := &c.perms[p]
+	for _, p := range cat.matchValue(value) {
+		e := &cat.perms[p]
 		if int(e.res) != res || e.typ != t {
 			continue
 		}
@@ -371,9 +371,9 @@ func (c *Catalog) LookupValue(resourceAppID, value string, t manifest.Type) (Per
 	}
 	switch {
 	case nExact == 1:
-		return c.permission(exact), true
+		return cat.permission(exact), true
 	case nExact == 0 && nFolded == 1:
-		return c.permission(folded), true
+		return cat.permission(folded), true
 	}
 	return Permission{}, false
 }
@@ -382,16 +382,16 @@ func (c *Catalog) LookupValue(resourceAppID, value string, t manifest.Type) (Per
 // regardless of ASCII case) and type on the resource application
 // resourceAppID, in catalog order: one, or several when the name is
 // ambiguous, or none.
-func (c *Catalog) lookupValues(resourceAppID, value string, t manifest.Type) []Permission {
-	c = c.get()
-	res, ok := c.resourceByAppID(resourceAppID)
+func (cat *Catalog) lookupValues(resourceAppID, value string, t manifest.Type) []Permission {
+	cat = cat.get()
+	res, ok := cat.resourceByAppID(resourceAppID)
 	if !ok {
 		return nil
 	}
 	var out []Permission
-	for _, p := range c.matchValue(value) {
-		if e := &c.perms[p]; int(e.res) == res && e.typ == t {
-			out = append(out, c.permission(e))
+	for _, p := range cat.matchValue(value) {
+		if e := &cat.perms[p]; int(e.res) == res && e.typ == t {
+			out = append(out, cat.permission(e))
 		}
 	}
 	return out
@@ -401,46 +401,46 @@ func (c *Catalog) lookupValues(resourceAppID, value string, t manifest.Type) []P
 // either type, in catalog order. One id can be both a scope and a role
 // (Microsoft Graph User.Export.All), and one id can be on several resources
 // (Exchange Online's Mail.Send role reuses Microsoft Graph's id).
-func (c *Catalog) findID(id string) []Permission {
-	c = c.get()
-	return c.permissionsAt(c.matchID(id))
+func (cat *Catalog) findID(id string) []Permission {
+	cat = cat.get()
+	return cat.permissionsAt(cat.matchID(id))
 }
 
 // findValue returns every permission with the given name (matched regardless
 // of ASCII case), on any resource and of either type, in catalog order. One
 // name can exist on several resources with different ids
 // (EWS.AccessAsUser.All on Microsoft Graph and on Exchange Online).
-func (c *Catalog) findValue(value string) []Permission {
-	c = c.get()
-	return c.permissionsAt(c.matchValue(value))
+func (cat *Catalog) findValue(value string) []Permission {
+	cat = cat.get()
+	return cat.permissionsAt(cat.matchValue(value))
 }
 
-func (c *Catalog) permissionsAt(positions []uint32) []Permission {
+func (cat *Catalog) permissionsAt(positions []uint32) []Permission {
 	if len(positions) == 0 {
 		return nil
 	}
 	out := make([]Permission, len(positions))
 	for i, p := range positions {
-		out[i] = c.permission(&c.perms[p])
+		out[i] = cat.permission(&cat.perms[p])
 	}
 	return out
 }
 
 // ResourcePermissions returns the permissions the catalog lists for the
 // resource application appID, in catalog order, or nil when it lists none.
-func (c *Catalog) ResourcePermissions(appID string) []Permission {
-	c = c.get()
-	res, ok := c.resourceByAppID(appID)
+func (cat *Catalog) ResourcePermissions(appID string) []Permission {
+	cat = cat.get()
+	res, ok := cat.resourceByAppID(appID)
 	if !ok {
 		return nil
 	}
-	r := &c.resources[res]
+	r := &cat.resources[res]
 	if r.first == r.end {
 		return nil
 	}
 	out := make([]Permission, 0, r.end-r.first)
 	for i := r.first; i < r.end; i++ {
-		out = append(out, c.permission(&c.perms[i]))
+		out = append(out, cat.permission(&cat.perms[i]))
 	}
 	return out
 }
@@ -450,22 +450,22 @@ func (c *Catalog) ResourcePermissions(appID string) []Permission {
 // as "unknown permission X; did you mean Y?". Closeness is the edit distance
 // ignoring ASCII case; among equally close names, one sharing a longer
 // prefix with value comes first. Names too far from value are left out.
-func (c *Catalog) suggest(resourceAppID, value string, n int) []string {
-	return c.suggestOf(resourceAppID, value, "", n)
+func (cat *Catalog) suggest(resourceAppID, value string, n int) []string {
+	return cat.suggestOf(resourceAppID, value, "", n)
 }
 
 // suggestOf is Suggest among the permissions of type t only, or of both
 // types when t is "": a suggestion of the other type would not resolve.
-func (c *Catalog) suggestOf(resourceAppID, value string, t manifest.Type, n int) []string {
-	c = c.get()
-	res, ok := c.resourceByAppID(resourceAppID)
+func (cat *Catalog) suggestOf(resourceAppID, value string, t manifest.Type, n int) []string {
+	cat = cat.get()
+	res, ok := cat.resourceByAppID(resourceAppID)
 	if !ok {
 		return nil
 	}
-	r := &c.resources[res]
+	r := &cat.resources[res]
 	cands := make([]candidate, 0, r.end-r.first)
 	for i := r.first; i < r.end; i++ {
-		if e := &c.perms[i]; (t == "" || e.typ == t) && e.removed == "" {
+		if e := &cat.perms[i]; (t == "" || e.typ == t) && e.removed == "" {
 			cands = append(cands, candidate{name: e.value})
 		}
 	}
@@ -477,10 +477,10 @@ func (c *Catalog) suggestOf(resourceAppID, value string, t manifest.Type, n int)
 // compares q with each resource's name, key and aliases (not its
 // application id), ignoring ASCII case, spaces, dots, dashes and
 // underscores.
-func (c *Catalog) SuggestResource(q string, n int) []string {
-	c = c.get()
-	cands := make([]candidate, len(c.resources))
-	for i, r := range c.resources {
+func (cat *Catalog) SuggestResource(q string, n int) []string {
+	cat = cat.get()
+	cands := make([]candidate, len(cat.resources))
+	for i, r := range cat.resources {
 		forms := []string{ident.Normalize(r.Name), ident.Normalize(r.Key)}
 		for _, a := range r.aliases {
 			forms = append(forms, ident.Normalize(a))
@@ -495,11 +495,11 @@ func (c *Catalog) SuggestResource(q string, n int) []string {
 // catalog does not know, and a name that means two permissions, are
 // returned as they are. With ID empty it maps the resource alone. It suits
 // manifest.Options.Canonical.
-func (c *Catalog) Canonical(p manifest.Permission) manifest.Permission {
+func (cat *Catalog) Canonical(p manifest.Permission) manifest.Permission {
 	if manifest.IsGUID(p.ID) {
 		p.ID = strings.ToLower(p.ID)
 	}
-	r, ok := c.LookupResource(p.ResourceAppID)
+	r, ok := cat.LookupResource(p.ResourceAppID)
 	if !ok {
 		if manifest.IsGUID(p.ResourceAppID) {
 			p.ResourceAppID = strings.ToLower(p.ResourceAppID)
@@ -508,7 +508,7 @@ func (c *Catalog) Canonical(p manifest.Permission) manifest.Permission {
 	}
 	p.ResourceAppID = r.AppID
 	if p.ID != "" && !manifest.IsGUID(p.ID) {
-		if found, ok := c.LookupValue(r.AppID, p.ID, p.Type); ok {
+		if found, ok := cat.LookupValue(r.AppID, p.ID, p.Type); ok {
 			p.ID = found.ID
 		}
 	}
@@ -519,8 +519,8 @@ func (c *Catalog) Canonical(p manifest.Permission) manifest.Permission {
 // templates that name their permissions; what the catalog does not know,
 // and a permission whose name means two, keep their id. It suits
 // manifest.Options.Spell.
-func (c *Catalog) Spell(p manifest.Permission) manifest.Permission {
-	if found, ok := c.Lookup(p.ResourceAppID, p.ID, p.Type); ok && len(c.lookupValues(found.ResourceAppID, found.Value, found.Type)) == 1 {
+func (cat *Catalog) Spell(p manifest.Permission) manifest.Permission {
+	if found, ok := cat.Lookup(p.ResourceAppID, p.ID, p.Type); ok && len(cat.lookupValues(found.ResourceAppID, found.Value, found.Type)) == 1 {
 		p.ID = found.Value
 	}
 	return p

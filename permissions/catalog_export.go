@@ -562,18 +562,18 @@ func (p *exportParser) pos(off int) manifest.Position {
 // says so, naming both. An exported resource is complete: the export
 // lists everything its service principal publishes. c itself is not
 // changed; the work of building the new tables is done here, once.
-func (c *Catalog) With(exports ...*Export) *Catalog {
-	c = c.get()
+func (cat *Catalog) With(exports ...*Export) *Catalog {
+	cat = cat.get()
 	if len(exports) == 0 {
-		return c
+		return cat
 	}
-	resources := slices.Clone(c.resources)
+	resources := slices.Clone(cat.resources)
 	perms := make([][]entry, len(resources))
 	for i, r := range resources {
-		perms[i] = c.perms[r.first:r.end]
+		perms[i] = cat.perms[r.first:r.end]
 	}
-	sources := slices.Clone(c.sources)
-	conflicts := slices.Clone(c.conflicts)
+	sources := slices.Clone(cat.sources)
+	conflicts := slices.Clone(cat.conflicts)
 	index := make(map[string]int, len(resources))
 	for i, r := range resources {
 		index[r.AppID] = i
@@ -597,7 +597,7 @@ func (c *Catalog) With(exports ...*Export) *Catalog {
 				i = len(resources)
 				index[x.appID] = i
 				rname := firstOf(x.name, x.appID)
-				if o, taken := c.LookupResource(x.name); taken && o.AppID != x.appID {
+				if o, taken := cat.LookupResource(x.name); taken && o.AppID != x.appID {
 					conflict(place{x.namePos, "displayName"}, "names the application %s %q, which the catalog knows as the name of %s; the name keeps meaning %s, and this application is called %q",
 						x.appID, x.name, o.AppID, o.AppID, x.name+" ("+x.appID+")")
 					rname = x.name + " (" + x.appID + ")"
@@ -636,7 +636,7 @@ func (c Conflict) Error() string {
 
 // Conflicts lists where the exports With laid over the catalog contradict
 // it, in the order found; nil for the built-in catalog.
-func (c *Catalog) Conflicts() []Conflict { return slices.Clone(c.get().conflicts) }
+func (cat *Catalog) Conflicts() []Conflict { return slices.Clone(cat.get().conflicts) }
 
 // overlay returns old with the exported permissions of x laid over it, in
 // catalog order. A permission the catalog lists with the same id, type

@@ -39,7 +39,7 @@ func PrintFormats() []string {
 // array, so the ids are as set has them; the others name each resource and
 // permission in a comment, as the catalog knows them, and take GUIDs only:
 // a name in set is written as the catalog's GUID for it, or refused.
-func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
+func (cat *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
 	switch format {
 	case formatManifest, formatAZ:
 		empty := "{}"
@@ -52,7 +52,7 @@ func (c *Catalog) Print(set manifest.Set, format string) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("permissions: no print format %q; the formats are %s", format, strings.Join(PrintFormats(), ", "))
 	}
-	entries, err := c.printEntries(set)
+	entries, err := cat.printEntries(set)
 	if err != nil {
 		return nil, err
 	}
@@ -110,12 +110,12 @@ type printPerm struct {
 
 // printEntries resolves set for the code formats: GUIDs in lower case,
 // each resource once, each permission once, named for the comments.
-func (c *Catalog) printEntries(set manifest.Set) ([]printEntry, error) {
+func (cat *Catalog) printEntries(set manifest.Set) ([]printEntry, error) {
 	var out []printEntry
 	index := make(map[string]int)
 	seen := make(map[manifest.Permission]bool)
 	for _, r := range set {
-		app := c.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
+		app := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
 		if !manifest.IsGUID(app) {
 			return nil, fmt.Errorf("permissions: resource %q: the catalog knows no app id for it; give its GUID", r.ResourceAppID)
 		}
@@ -124,10 +124,10 @@ func (c *Catalog) printEntries(set manifest.Set) ([]printEntry, error) {
 		if !ok {
 			i = len(out)
 			index[app] = i
-			out = append(out, printEntry{app: app, name: commentSafe(c.Describe(manifest.Permission{ResourceAppID: app}).Resource)})
+			out = append(out, printEntry{app: app, name: commentSafe(cat.Describe(manifest.Permission{ResourceAppID: app}).Resource)})
 		}
 		for _, a := range r.ResourceAccess {
-			d := c.Describe(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
+			d := cat.Describe(manifest.Permission{ResourceAppID: app, ID: a.ID, Type: a.Type})
 			p := d.Canonical
 			if !manifest.IsGUID(p.ID) {
 				return nil, fmt.Errorf("permissions: %s %q on %s: the catalog knows no GUID for it; give its GUID", wording.Kind(a.Type), a.ID, out[i].name)
