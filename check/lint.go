@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -114,7 +115,7 @@ var lintRules = []*lintRule{
 	{Rule: Rule{lintUnknownName, LevelWarning, "a resource or permission given by a name the catalog does not know, with the closest names (a note where the catalog's list is partial or missing)"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
 			if id := e.r.ResourceAppID; !e.known && !manifest.IsGUID(id) && !guidLike(id) && !permissions.IsPlaceholder(id) {
-				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is neither a GUID nor a resource the catalog knows%s", id, wording.DidYouMean(l.cat.SuggestResource(id, 3)))
+				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %q is neither a GUID nor a resource the catalog knows%s", id, wording.DidYouMean(resourceSuggestions(l.cat, id)))
 			}
 		},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
@@ -517,4 +518,14 @@ func canonicalID(cat *permissions.Catalog, p manifest.Permission) manifest.Permi
 		}
 	}
 	return p
+}
+
+// resourceSuggestions returns the resource names closest to id, as the
+// catalog's Resolve offers them for a resource it does not know.
+func resourceSuggestions(cat *permissions.Catalog, id string) []string {
+	var ne *permissions.NameError
+	if _, err := cat.Resolve(manifest.Permission{ResourceAppID: id}); errors.As(err, &ne) {
+		return ne.Suggestions
+	}
+	return nil
 }

@@ -472,12 +472,12 @@ func (cat *Catalog) suggestOf(resourceAppID, value string, t manifest.Type, n in
 	return suggest(value, cands, n)
 }
 
-// SuggestResource returns up to n resource names closest to q, closest
+// suggestResource returns up to n resource names closest to q, closest
 // first, for messages such as "unknown resource X; did you mean Y?". It
 // compares q with each resource's name, key and aliases (not its
 // application id), ignoring ASCII case, spaces, dots, dashes and
 // underscores.
-func (cat *Catalog) SuggestResource(q string, n int) []string {
+func (cat *Catalog) suggestResource(q string, n int) []string {
 	cat = cat.get()
 	cands := make([]candidate, len(cat.resources))
 	for i, r := range cat.resources {
@@ -526,7 +526,7 @@ func (cat *Catalog) Spell(p manifest.Permission) manifest.Permission {
 	return p
 }
 
-// candidate is a name suggest and SuggestResource may offer, with the forms
+// candidate is a name suggest and suggestResource may offer, with the forms
 // it is compared in; with no forms, the name itself is compared.
 type candidate struct {
 	name  string

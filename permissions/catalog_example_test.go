@@ -64,12 +64,6 @@ func ExampleCatalog_Resources() {
 	// 00000002-0000-0000-c000-000000000000 Azure AD Graph complete=false
 }
 
-func ExampleCatalog_SuggestResource() {
-	fmt.Println(permissions.Builtin().SuggestResource("Exchang Onlne", 1))
-	// Output:
-	// [Office 365 Exchange Online]
-}
-
 func ExampleCatalog_Version() {
 	fmt.Println("catalog:", permissions.Builtin().Version())
 	// Output:

@@ -705,9 +705,9 @@ func TestSuggestResource(t *testing.T) {
 		{" .-_", 3, nil},
 	}
 	for _, tt := range tests {
-		got := builtin.SuggestResource(tt.q, tt.n)
+		got := builtin.suggestResource(tt.q, tt.n)
 		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("builtin.SuggestResource(%q, %d) mismatch (-want +got):\n%s", tt.q, tt.n, diff)
+			t.Errorf("builtin.suggestResource(%q, %d) mismatch (-want +got):\n%s", tt.q, tt.n, diff)
 		}
 	}
 }
@@ -746,7 +746,7 @@ func TestJunk(t *testing.T) {
 		}
 		_ = builtin.suggest(graph, s, 5)
 		_ = builtin.suggest(s, s, 5)
-		_ = builtin.SuggestResource(s, 5)
+		_ = builtin.suggestResource(s, 5)
 	}
 }
 

@@ -35,7 +35,7 @@ func (cat *Catalog) Query(q string) Answer {
 	if res, value, ok := strings.Cut(q, "/"); ok {
 		r, ok := cat.LookupResource(strings.TrimSpace(res))
 		if !ok {
-			return Answer{Suggestions: cat.SuggestResource(res, 3)}
+			return Answer{Suggestions: cat.suggestResource(res, 3)}
 		}
 		value = strings.TrimSpace(value)
 		var a Answer

@@ -210,7 +210,7 @@ func (cat *Catalog) suggestIDs(appID, id string, t manifest.Type, n int) []strin
 }
 
 func (cat *Catalog) unknownResource(q string) *NameError {
-	e := &NameError{Query: q, Msg: fmt.Sprintf("unknown resource %q", q), Suggestions: cat.SuggestResource(q, 3)}
+	e := &NameError{Query: q, Msg: fmt.Sprintf("unknown resource %q", q), Suggestions: cat.suggestResource(q, 3)}
 	if len(e.Suggestions) == 0 {
 		e.Msg += "; name a resource the catalog knows or give its app id"
 	}
