@@ -66,7 +66,7 @@ func (d *document) listEdits(want Set, have listed, canon func(Permission) Permi
 	first := make(map[string]int) // canonical resource app id: its first entry
 	apps := make([]string, len(d.entries))
 	for i, e := range d.entries {
-		apps[i] = strings.ToLower(canon(Permission{ResourceAppID: e.appID}).ResourceAppID)
+		apps[i] = lower(canon(Permission{ResourceAppID: e.appID}).ResourceAppID)
 		if _, ok := first[apps[i]]; !ok {
 			first[apps[i]] = i
 		}
@@ -85,7 +85,7 @@ func (d *document) listEdits(want Set, have listed, canon func(Permission) Permi
 		if len(missing) == 0 {
 			continue
 		}
-		i, ok := first[strings.ToLower(r.ResourceAppID)]
+		i, ok := first[lower(r.ResourceAppID)]
 		if !ok {
 			newEntries = append(newEntries, Resource{ResourceAppID: r.ResourceAppID, ResourceAccess: missing})
 			continue

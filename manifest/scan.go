@@ -7,8 +7,10 @@ package manifest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -324,6 +326,77 @@ var strPlain = func() (t [256]bool) {
 	return t
 }()
 
+// Eight bytes of a string at a time: lo has 1 in each byte, hi 0x80.
+const (
+	lo = 0x0101010101010101
+	hi = 0x8080808080808080
+)
+
+// special returns x, eight bytes of a string read little-endian, with the
+// high bit set in each byte that does not stand for itself: a quote, a
+// backslash, a control character or a byte of non-ASCII text. The lowest
+// set bit is exact; bits above it may be set falsely, by the borrow of a
+// subtraction, which only a special byte below them starts.
+func special(x uint64) uint64 {
+	q := x ^ (lo * '"')
+	b := x ^ (lo * '\\')
+	return ((x-lo*0x20)|(q-lo)|(b-lo))&^x&hi | x&hi
+}
+
+// plainRun returns the index of the first byte at or after i that does
+// not stand for itself in a string, or len(src): eight bytes at a step,
+// then one at a time. Most of a manifest's bytes are in strings, and most
+// of those in long runs (certificates, descriptions, URLs).
+func plainRun(src []byte, i int) int {
+	for i+8 <= len(src) {
+		if m := special(binary.LittleEndian.Uint64(src[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(src) && strPlain[src[i]] {
+		i++
+	}
+	return i
+}
+
+// runeLen returns the length of the UTF-8 encoding of a non-ASCII
+// character at the start of b, or 0 if b does not start with one: what
+// utf8.DecodeRune checks, without decoding.
+func runeLen(b []byte) int {
+	c, n := b[0], 0
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		n = 2
+	case c >= 0xE0 && c <= 0xEF:
+		n = 3
+	case c >= 0xF0 && c <= 0xF4:
+		n = 4
+	default:
+		return 0
+	}
+	lo, hi := byte(0x80), byte(0xBF) // the second byte's range
+	switch c {
+	case 0xE0:
+		lo = 0xA0 // not overlong
+	case 0xED:
+		hi = 0x9F // not a surrogate
+	case 0xF0:
+		lo = 0x90 // not overlong
+	case 0xF4:
+		hi = 0x8F // at most U+10FFFF
+	}
+	if len(b) < n || b[1] < lo || b[1] > hi {
+		return 0
+	}
+	for _, c := range b[2:n] {
+		if c < 0x80 || c > 0xBF {
+			return 0
+		}
+	}
+	return n
+}
+
 // str scans the string at p.pos and, when decode is set, returns its value.
 func (p *parser) str(decode bool) (string, error) {
 	src := p.src
@@ -331,9 +404,7 @@ func (p *parser) str(decode bool) (string, error) {
 	i := start + 1
 	escaped := false
 	for {
-		for i < len(src) && strPlain[src[i]] {
-			i++
-		}
+		i = plainRun(src, i)
 		if i >= len(src) {
 			return "", p.syntax(start, "unterminated string")
 		}
@@ -373,8 +444,8 @@ func (p *parser) str(decode bool) (string, error) {
 		case c < 0x20:
 			return "", p.syntax(i, fmt.Sprintf("control character U+%04X in string; JSON wants it escaped", c))
 		default:
-			r, size := utf8.DecodeRune(src[i:])
-			if r == utf8.RuneError && size == 1 {
+			size := runeLen(src[i:])
+			if size == 0 {
 				return "", p.syntax(i, fmt.Sprintf("invalid UTF-8 byte 0x%02x in string", c))
 			}
 			i += size
@@ -462,20 +533,30 @@ func isHex(c byte) bool {
 }
 
 // ws skips white space and reports comments, which JSON does not allow.
+// Most calls find none, or one space: those return here, inlined.
 func (p *parser) ws() error {
-	for p.pos < len(p.src) {
-		switch p.src[p.pos] {
-		case ' ', '\t', '\n', '\r':
-			p.pos++
-		case '/':
-			if p.pos+1 < len(p.src) && (p.src[p.pos+1] == '/' || p.src[p.pos+1] == '*') {
-				return &SyntaxError{Pos: p.at(p.pos), Err: ErrComment,
-					Msg: "comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)"}
-			}
-			return nil
-		default:
-			return nil
-		}
+	if p.pos < len(p.src) && !wsOrSlash[p.src[p.pos]] {
+		return nil
+	}
+	return p.wsRun()
+}
+
+// wsOrSlash marks the bytes ws must look at: white space, and the '/'
+// that starts a comment.
+var wsOrSlash = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '/': true}
+
+// space marks JSON's white space.
+var space = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+func (p *parser) wsRun() error {
+	src, i := p.src, p.pos
+	for i < len(src) && space[src[i]] {
+		i++
+	}
+	p.pos = i
+	if i+1 < len(src) && src[i] == '/' && (src[i+1] == '/' || src[i+1] == '*') {
+		return &SyntaxError{Pos: p.at(i), Err: ErrComment,
+			Msg: "comment: JSON does not allow comments; remove it (the portal and Microsoft Graph reject it)"}
 	}
 	return nil
 }

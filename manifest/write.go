@@ -3,7 +3,10 @@ package manifest
 // The writer: new text for what the plan adds, in the style layout.go
 // derives from the surroundings.
 
-import "bytes"
+import (
+	"bytes"
+	"math/bits"
+)
 
 // addAccesses returns the edits that leave entry e's list with the
 // permissions keep marks (nil keeps all) followed by missing.
@@ -259,21 +262,45 @@ func writeAccess(b []byte, as style, a Access) []byte {
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\':
+	for i := 0; ; i++ {
+		j := unescaped(s, i)
+		b = append(b, s[i:j]...)
+		if j == len(s) {
+			break
+		}
+		i = j
+		switch c := s[i]; c {
+		case '"', '\\':
 			b = append(b, '\\', c)
-		case c == '\n':
+		case '\n':
 			b = append(b, '\\', 'n')
-		case c == '\r':
+		case '\r':
 			b = append(b, '\\', 'r')
-		case c == '\t':
+		case '\t':
 			b = append(b, '\\', 't')
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 		default:
-			b = append(b, c)
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 		}
 	}
 	return append(b, '"')
+}
+
+// unescaped returns the index of the first byte at or after i that a JSON
+// string must escape (a quote, a backslash or a control character), or
+// len(s): eight bytes at a step, as plainRun reads, but with non-ASCII
+// text standing for itself.
+func unescaped(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if m := special(x) &^ (x & hi); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			return i
+		}
+	}
+	return i
 }
