@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -86,11 +87,10 @@ func isFlag(c *cli.Context, arg string) bool {
 // code, with the files' errors; one failing file does not stop the others.
 func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) ([]*result, error) {
 	results := make([]*result, len(files))
-	done := make([]chan struct{}, len(files))
 	for i := range files {
 		results[i] = new(result)
-		done[i] = make(chan struct{})
 	}
+	out := &inOrder{stdout: c.App.Writer, stderr: c.App.ErrWriter, results: results, done: make([]bool, len(files))}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
@@ -103,25 +103,70 @@ func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) (
 					return
 				}
 				fn(files[i], results[i])
-				close(done[i])
+				out.finished(i)
 			}
 		}()
 	}
+	wg.Wait()
+	out.flush()
 	code := exitOK
 	var errs []error
-	for i, r := range results {
-		<-done[i]
-		c.App.Writer.Write(r.stdout.Bytes())
-		c.App.ErrWriter.Write(r.stderr.Bytes())
-		r.stdout, r.stderr = bytes.Buffer{}, bytes.Buffer{}
+	for _, r := range results {
 		code = max(code, r.code)
 		if r.err != nil {
 			errs = append(errs, r.err)
 		}
 	}
-	wg.Wait()
 	if code == exitOK {
 		return results, nil
 	}
 	return results, exitCode{code, errs}
+}
+
+// inOrder writes the output of the files in argument order: the worker
+// that finishes the next file to write writes it, and every file after it
+// that is done, so that no goroutine waits on each file in turn. Standard
+// output is gathered into one write per batch of files, up to
+// flushAt bytes; a file's standard error is written in its place, after
+// the standard output before it.
+type inOrder struct {
+	mu             sync.Mutex
+	stdout, stderr io.Writer
+	results        []*result
+	done           []bool
+	next           int    // the first file not written yet
+	pending        []byte // standard output not written yet
+}
+
+const flushAt = 64 << 10
+
+func (o *inOrder) finished(i int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.done[i] = true
+	for ; o.next < len(o.results) && o.done[o.next]; o.next++ {
+		r := o.results[o.next]
+		o.pending = append(o.pending, r.stdout.Bytes()...)
+		if r.stderr.Len() > 0 || len(o.pending) >= flushAt {
+			o.writePending()
+		}
+		if r.stderr.Len() > 0 {
+			o.stderr.Write(r.stderr.Bytes())
+		}
+		r.stdout, r.stderr = bytes.Buffer{}, bytes.Buffer{}
+	}
+}
+
+// flush writes what is pending, once every file is done.
+func (o *inOrder) flush() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.writePending()
+}
+
+func (o *inOrder) writePending() {
+	if len(o.pending) > 0 {
+		o.stdout.Write(o.pending)
+		o.pending = o.pending[:0]
+	}
 }

@@ -51,7 +51,7 @@ func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 			return nil, pathErr(path, err)
 		}
 	} else {
-		if f, err = os.Open(path); err != nil {
+		if f, err = openRead(path); err != nil {
 			return nil, pathErr(path, err)
 		}
 		defer f.Close()

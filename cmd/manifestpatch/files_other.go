@@ -35,6 +35,9 @@ func lock(path string) (func(), error) {
 	return func() {}, nil
 }
 
+// openRead opens the file at path to read it only.
+func openRead(path string) (*os.File, error) { return os.Open(path) }
+
 // openToReplace opens the file at path to read it before replacing it.
 func openToReplace(path string) (*os.File, error) { return os.Open(path) }
 
