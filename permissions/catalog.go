@@ -139,6 +139,7 @@ type Catalog struct {
 	byValue   []uint32 // perms positions sorted by value (CompareFold), ties in table order
 	sources   []source
 	conflicts []Conflict // where the exports With laid over it contradict it
+	memo      memo       // what Describe found, by permission as written
 }
 
 // builtin refers to the generated tables; the linker lays it out, so it
@@ -496,6 +497,14 @@ func (cat *Catalog) suggestResource(q string, n int) []string {
 // returned as they are. With ID empty it maps the resource alone. It suits
 // manifest.Options.Canonical.
 func (cat *Catalog) Canonical(p manifest.Permission) manifest.Permission {
+	if d, ok := cat.get().memo.load(p); ok {
+		return d.Canonical
+	}
+	return cat.canonical(p)
+}
+
+// canonical is Canonical without the memo.
+func (cat *Catalog) canonical(p manifest.Permission) manifest.Permission {
 	if manifest.IsGUID(p.ID) {
 		p.ID = strings.ToLower(p.ID)
 	}

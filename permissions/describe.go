@@ -96,7 +96,18 @@ type Description struct {
 
 // Describe looks a permission up in the catalog, by GUID or by name.
 func (cat *Catalog) Describe(p manifest.Permission) Description {
-	c := cat.Canonical(p)
+	cat = cat.get()
+	if d, ok := cat.memo.load(p); ok {
+		return d
+	}
+	d := cat.lookUp(p)
+	cat.memo.store(p, d)
+	return d
+}
+
+// lookUp is Describe without the memo.
+func (cat *Catalog) lookUp(p manifest.Permission) Description {
+	c := cat.canonical(p)
 	r, ok := cat.LookupResource(c.ResourceAppID)
 	return cat.describe(p, c, r, ok)
 }
