@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"slices"
@@ -146,10 +147,18 @@ func writeCheck(r *result, f *fileReport) {
 
 func (textOutput) done(io.Writer, []*fileReport) error { return nil }
 
-func writeFindings(w io.Writer, file string, fs []check.Finding, strict bool) {
-	var b []byte
+// writeFindings writes one line per finding to w, in one piece of its
+// memory.
+func writeFindings(w *bytes.Buffer, file string, fs []check.Finding, strict bool) {
+	file = inline(file)
+	n := 0
 	for _, l := range fs {
-		b = append(b, inline(file)...)
+		n += len(file) + len(l.Msg) + len(l.Code) + 40
+	}
+	w.Grow(n)
+	b := w.AvailableBuffer()
+	for _, l := range fs {
+		b = append(b, file...)
 		if l.Pos.Line > 0 {
 			b = append(b, ':')
 			b = strconv.AppendInt(b, int64(l.Pos.Line), 10)

@@ -38,6 +38,9 @@ func unsafeRune(r rune, lines bool) bool {
 // itself when nothing in it is unsafe.
 func escape(s string, lines bool) string {
 	i := 0
+	for i < len(s) && ' ' <= s[i] && s[i] < 0x7f {
+		i++ // printable ASCII, safe: most of what is written
+	}
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unsafeRune(r, lines) || r == utf8.RuneError && size == 1 {
