@@ -109,6 +109,9 @@ func reportFiles(c *cli.Context, kind *reportKind, files []string, ps *plans) er
 			r.code = exitChanges
 		}
 		out.file(r, f)
+		if !out.keepsReports() {
+			r.record = nil
+		}
 	})
 	var reports []*fileReport
 	for _, r := range results {

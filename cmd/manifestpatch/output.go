@@ -60,6 +60,10 @@ type output interface {
 	file(r *result, f *fileReport)
 	// done writes what is written once every file is done.
 	done(w io.Writer, fs []*fileReport) error
+	// keepsReports says whether done needs the fileReports: a format that
+	// writes each file in file lets go of them, and of the files' bytes,
+	// as each is written.
+	keepsReports() bool
 	// reportsUnreadable says whether the format itself reports a file
 	// that was read but is not a manifest, in file, rather than failing
 	// the run with exit code 2: textconv does, as git gives up on the
@@ -133,6 +137,8 @@ type textOutput struct{}
 
 func (textOutput) reportsUnreadable() bool { return false }
 
+func (textOutput) keepsReports() bool { return false }
+
 func (textOutput) file(r *result, f *fileReport) {
 	if f.err != nil {
 		return // already on standard error
@@ -178,6 +184,8 @@ type jsonOutput struct{}
 func (jsonOutput) file(*result, *fileReport) {}
 
 func (jsonOutput) reportsUnreadable() bool { return false }
+
+func (jsonOutput) keepsReports() bool { return true }
 
 func (jsonOutput) done(w io.Writer, fs []*fileReport) error {
 	recs := make([]any, len(fs))

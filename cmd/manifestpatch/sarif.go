@@ -25,6 +25,8 @@ func (sarifOutput) file(*result, *fileReport) {}
 
 func (sarifOutput) reportsUnreadable() bool { return false }
 
+func (sarifOutput) keepsReports() bool { return true }
+
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`

@@ -187,6 +187,8 @@ type textconvOutput struct{}
 
 func (textconvOutput) reportsUnreadable() bool { return true }
 
+func (textconvOutput) keepsReports() bool { return false }
+
 func (textconvOutput) file(r *result, f *fileReport) {
 	if f.err != nil {
 		why := f.err
