@@ -92,21 +92,27 @@ func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) (
 	}
 	out := &inOrder{stdout: c.App.Writer, stderr: c.App.ErrWriter, results: results, done: make([]bool, len(files))}
 	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(files) {
+				return
+			}
+			fn(files[i], results[i])
+			out.finished(i)
+		}
+	}
+	// This goroutine is one of the workers: its stack has grown already,
+	// and a run over one file starts no other.
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
+	for range min(runtime.GOMAXPROCS(0), len(files)) - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
-					return
-				}
-				fn(files[i], results[i])
-				out.finished(i)
-			}
+			work()
 		}()
 	}
+	work()
 	wg.Wait()
 	out.flush()
 	code := exitOK
