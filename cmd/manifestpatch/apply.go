@@ -77,7 +77,7 @@ func doApply(c *cli.Context) error {
 		toOut := toStdout || path == "-"
 		if !res.Changed {
 			if toOut && !dryRun {
-				r.stdout.Write(in.data)
+				r.output(in.data)
 			}
 			return
 		}
@@ -91,7 +91,7 @@ func doApply(c *cli.Context) error {
 			}
 			r.code = exitChanges
 		case toOut:
-			r.stdout.Write(res.Output)
+			r.output(res.Output)
 		default:
 			if err := replace(in, res.Output); err != nil {
 				r.fail(err)

@@ -21,6 +21,17 @@ type result struct {
 	record         any   // what the output format writes once all are done
 }
 
+// output makes b, a whole manifest no one changes after, the file's
+// standard output, without copying it: a patched manifest is as large as
+// the input, up to 64 MiB.
+func (r *result) output(b []byte) {
+	if r.stdout.Len() > 0 {
+		r.stdout.Write(b)
+		return
+	}
+	r.stdout = *bytes.NewBuffer(b)
+}
+
 func (r *result) fail(err error) {
 	r.stderr.WriteString(inline(err.Error()))
 	r.stderr.WriteByte('\n')
@@ -152,9 +163,16 @@ func (o *inOrder) finished(i int) {
 	o.done[i] = true
 	for ; o.next < len(o.results) && o.done[o.next]; o.next++ {
 		r := o.results[o.next]
-		o.pending = append(o.pending, r.stdout.Bytes()...)
-		if r.stderr.Len() > 0 || len(o.pending) >= flushAt {
+		switch {
+		case r.stdout.Len() >= flushAt:
+			// Large (a patched manifest): written as it is, not copied.
 			o.writePending()
+			o.stdout.Write(r.stdout.Bytes())
+		default:
+			o.pending = append(o.pending, r.stdout.Bytes()...)
+			if r.stderr.Len() > 0 || len(o.pending) >= flushAt {
+				o.writePending()
+			}
 		}
 		if r.stderr.Len() > 0 {
 			o.stderr.Write(r.stderr.Bytes())
