@@ -13,40 +13,54 @@ import (
 )
 
 // listed is what the document lists: each permission in its canonical
-// form and its identity, in document order, and the set of identities.
+// form, in document order, and where each identity is listed first. One
+// map serves the plan's questions (is a wanted permission listed; is this
+// listing a repeat), so that a list of a million permissions is held
+// twice, not three times.
 type listed struct {
-	perms []listedPerm
-	have  map[identity]bool
+	perms []Permission
+	// first is the index in perms of each identity's first listing;
+	// ^index once the identity has been reported as repeated.
+	first map[identity]int
 }
 
-type listedPerm struct {
-	p Permission
-	k identity
+// has reports whether the document lists the permission whose identity is k.
+func (l listed) has(k identity) bool {
+	_, ok := l.first[k]
+	return ok
+}
+
+// repeat reports whether perms[i], whose identity is k, repeats an
+// earlier listing.
+func (l listed) repeat(i int, k identity) bool {
+	at := l.first[k]
+	if at < 0 {
+		at = ^at
+	}
+	return at < i
 }
 
 // permissions returns what the document lists, the permissions in their
 // canonical form, and records duplicates in rep. Each permission is mapped
-// and folded here once, for every step of the plan that follows.
+// here once, for every step of the plan that follows.
 func (d *document) permissions(canon func(Permission) Permission, rep *Report) listed {
 	n := 0
 	for _, e := range d.entries {
 		n += len(e.accesses)
 	}
-	l := listed{perms: make([]listedPerm, 0, n), have: make(map[identity]bool, n)}
-	var dup map[identity]bool
+	l := listed{perms: make([]Permission, 0, n), first: make(map[identity]int, n)}
 	for _, e := range d.entries {
 		for _, a := range e.accesses {
 			p := canon(Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type})
 			k := identityOf(p)
-			if l.have[k] && !dup[k] {
-				if dup == nil {
-					dup = make(map[identity]bool)
-				}
-				dup[k] = true
+			switch at, ok := l.first[k]; {
+			case !ok:
+				l.first[k] = len(l.perms)
+			case at >= 0: // the first repeat: reported once
+				l.first[k] = ^at
 				rep.Duplicates = append(rep.Duplicates, p)
 			}
-			l.have[k] = true
-			l.perms = append(l.perms, listedPerm{p, k})
+			l.perms = append(l.perms, p)
 		}
 	}
 	return l
@@ -77,7 +91,7 @@ func (d *document) listEdits(want Set, have listed, canon func(Permission) Permi
 		var missing []Access
 		for _, a := range r.ResourceAccess {
 			p := Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}
-			if !have.have[identityOf(p)] {
+			if !have.has(identityOf(p)) {
 				missing = append(missing, a)
 				rep.Added = append(rep.Added, p)
 			}
@@ -132,31 +146,28 @@ func (d *document) keep(want Set, have listed, apps []string, first map[string]i
 			}
 		}
 	}
-	n := len(have.perms)
-	kept := make(map[identity]bool, n)
-	flat := make([]bool, n)
+	flat := make([]bool, len(have.perms))
 	keep := make([]bool, len(d.entries))
 	keepAccess := make([][]bool, len(d.entries))
 	at := 0 // the index of the permission in have
 	for i, e := range d.entries {
 		keepAccess[i], flat = flat[:len(e.accesses):len(e.accesses)], flat[len(e.accesses):]
 		for j := range e.accesses {
-			p, k := have.perms[at].p, have.perms[at].k
+			p := have.perms[at]
+			k := identityOf(p)
+			repeat := have.repeat(at, k)
 			at++
 			switch {
-			case kept[k]: // a repeat
+			case repeat:
 			case wanted != nil && !wanted[k]:
-				kept[k] = true // removed once, reported once
-				rep.Removed = append(rep.Removed, p)
+				rep.Removed = append(rep.Removed, p) // removed once, reported once
 			case wanted != nil && first[apps[i]] != i:
 				// Overwrite leaves one entry per resource: the permission
 				// moves to the first.
-				kept[k] = true
 				f := first[apps[i]]
 				adds[f] = append(adds[f], d.spell(f, []Access{{ID: p.ID, Type: p.Type}}, p.ResourceAppID, opts)...)
 				rep.Moved = append(rep.Moved, p)
 			default:
-				kept[k] = true
 				keepAccess[i][j], keep[i] = true, true
 			}
 		}
