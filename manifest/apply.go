@@ -380,7 +380,7 @@ func (d *document) rewrite(canon func(Permission) Permission) []edit {
 			a := &e.accesses[j]
 			p := Permission{ResourceAppID: e.appID, ID: a.access.ID, Type: a.access.Type}
 			if id := canon(p).ID; id != p.ID {
-				str(a.members, "id", id)
+				edits = append(edits, edit{a.idOff, a.idEnd, appendString(nil, id)})
 				a.access.ID = id
 			}
 		}

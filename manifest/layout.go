@@ -19,7 +19,7 @@ func (d *document) entryStyle(ctx style) style {
 func (d *document) accessStyle(ctx style) style {
 	for _, e := range d.entries {
 		if len(e.accesses) > 0 {
-			return d.relocate(d.objectStyle(e.accesses[0].object), ctx)
+			return d.relocate(d.objectStyle(*d.accessObject(&e.accesses[0])), ctx)
 		}
 	}
 	return ctx

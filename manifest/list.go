@@ -29,10 +29,13 @@ func (j jpath) String() string {
 
 func (j jpath) with(leaf string) jpath { j.leaf = leaf; return j }
 
+// accessNode is one permission of an entry. Its object's members are not
+// kept (a list may hold a million permissions): the writer, which needs
+// those of one permission as a template, reads them again (accessObject).
 type accessNode struct {
 	object
-	access Access
-	idOff  int // where the id value starts
+	access       Access
+	idOff, idEnd int // the id value's span
 }
 
 type entryNode struct {
@@ -128,7 +131,8 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 		p.shapeAt(start, path.with("resourceAccess"), "want an array, got %s", kind(p.src[start]))
 		return nil
 	}
-	return p.array(&e.list, func(i int) error {
+	var accesses pile[accessNode]
+	err := p.array(&e.list, func(i int) error {
 		ipath := path
 		ipath.item = i
 		s := p.pos
@@ -150,7 +154,7 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 				}
 				a.idOff = p.pos
 				id, err := p.stringValue(ipath.with("id"))
-				a.access.ID = id
+				a.access.ID, a.idEnd = id, p.pos
 				return err
 			case "type":
 				if !p.firstKey(&typeKey, ipath, m) {
@@ -184,9 +188,22 @@ func (p *parser) accessList(e *entryNode, path jpath) error {
 		} else if typeKey < 0 {
 			p.shapeAt(s, ipath, "the permission has no type")
 		}
-		e.accesses = append(e.accesses, a)
+		// The members were carved last, at the end of the arena: given
+		// back, for the next object to use.
+		p.members = p.members[:len(p.members)-len(a.members)]
+		a.members = nil
+		accesses.add(a)
 		return nil
 	})
+	e.accesses = accesses.slice()
+	return err
+}
+
+// accessObject returns the permission object a with its members, read
+// again from the document: the scanner does not keep them.
+func (d *document) accessObject(a *accessNode) *object {
+	o := d.valueAt(a.span).object()
+	return &o
 }
 
 // stringValue reads a string value; any other value is a shape error at path.

@@ -76,7 +76,15 @@ func read(src []byte, snippet bool) (Manifest, error) {
 // manifest returns what the document holds, as Read reports it.
 func (d *document) manifest() Manifest {
 	m := Manifest{Container: d.container, Present: d.rra != nil, Setup: d.setup()}
-	var offs []int
+	if len(d.entries) == 0 {
+		return m
+	}
+	m.Resources, m.Positions = make([]Resource, 0, len(d.entries)), make([]EntryPosition, 0, len(d.entries))
+	n := len(d.entries)
+	for _, e := range d.entries {
+		n += len(e.accesses)
+	}
+	offs := make([]int, 0, n)
 	for _, e := range d.entries {
 		r := Resource{ResourceAppID: e.appID, ResourceAccess: make([]Access, len(e.accesses))}
 		offs = append(offs, e.appOff)

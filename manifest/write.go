@@ -26,7 +26,7 @@ func (d *document) addAccesses(e *entryNode, keep []bool, missing []Access) []ed
 	for i, a := range missing {
 		items[i] = func(b []byte, st style) []byte { return writeAccess(b, st, a) }
 	}
-	return d.keepItems(&e.list, keep, last, &e.accesses[last].object, items)
+	return d.keepItems(&e.list, keep, last, d.accessObject(&e.accesses[last]), items)
 }
 
 // addEntries returns the edits that leave requiredResourceAccess with the
