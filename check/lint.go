@@ -223,7 +223,7 @@ var lintRules = []*lintRule{
 	{Rule: Rule{lintRedundant, LevelWarning, "a permission listed beside its ReadWrite form on the same resource and type (Calendars.Read beside Calendars.ReadWrite): the one to drop"},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
 			if (p.d.Status == permissions.StatusKnown || p.d.Status == permissions.StatusDisabled) && !l.wanted[p.key] {
-				if h, found := higher(l.cat, p.d.Catalog); found && l.listed[h.Key()] {
+				if h, found := higher(l.cat, p.d.Catalog); found && l.lists(h.Key()) {
 					l.report(r, r.Level, p.at, p.key, "%s is redundant: %s, also listed, covers it; drop %s", p.d, h.Value, p.d.Catalog.Value)
 				}
 			}
@@ -249,7 +249,8 @@ type linter struct {
 	now    time.Time
 	wanted map[manifest.Permission]bool // the wanted set, canonical
 	limits *limits
-	listed map[manifest.Permission]bool // every permission listed, canonical
+	apps   []string                     // each entry's resource app id, canonical
+	listed map[manifest.Permission]bool // every permission listed, canonical; made by lists
 	// personal: the audience includes personal Microsoft accounts, where
 	// the lower limit applies.
 	personal    bool
@@ -259,6 +260,22 @@ type linter struct {
 	out         []Finding
 	count       map[string]int          // findings per rule
 	more        map[string]moreFindings // those past maxFindingsPerRule
+}
+
+// lists reports whether the manifest lists the canonical permission k,
+// here or further on: the redundancy lint looks ahead. The set is made the
+// first time a rule asks, which only a known permission with a broader
+// form makes it do: a list of a million unknown ids never needs it.
+func (l *linter) lists(k manifest.Permission) bool {
+	if l.listed == nil {
+		l.listed = make(map[manifest.Permission]bool)
+		for i, r := range l.m.Resources {
+			for _, a := range r.ResourceAccess {
+				l.listed[canonicalID(l.cat, manifest.Permission{ResourceAppID: l.apps[i], ID: a.ID, Type: a.Type})] = true
+			}
+		}
+	}
+	return l.listed[k]
 }
 
 // lintEntry is one entry of requiredResourceAccess as the rules see it.
@@ -342,6 +359,10 @@ type lintOptions struct {
 	// limits, when not nil, are the Limits the forbidden and not-allowed
 	// lints report against.
 	limits *limits
+	// Duplicates are the permissions the manifest lists more than once,
+	// as Apply found them (manifest.Report.Duplicates): the duplicate
+	// lint reports each listing after the first.
+	Duplicates []manifest.Permission
 }
 
 // wantedKeys maps the permissions of set to their canonical form, as the
@@ -393,31 +414,25 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 	if l.wanted == nil {
 		l.wanted = wantedKeys(cat, opts.Want)
 	}
-	// The canonical form of every permission listed, for the redundancy
-	// lint, which looks ahead.
 	apps := make([]string, len(m.Resources))
-	total := 0
-	for _, r := range m.Resources {
-		total += len(r.ResourceAccess)
-	}
-	keys := make([]manifest.Permission, 0, total)
-	l.listed = make(map[manifest.Permission]bool, total)
 	for i, r := range m.Resources {
 		apps[i] = cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
-		for _, a := range r.ResourceAccess {
-			p := canonicalID(cat, manifest.Permission{ResourceAppID: apps[i], ID: a.ID, Type: a.Type})
-			keys = append(keys, p)
-			l.listed[p] = true
-		}
 	}
+	l.apps = apps
 	l.personal = personalAudience(m.Setup.SignInAudience)
 	l.accessLimit = maxAccess
 	if l.personal {
 		l.accessLimit = maxAccessPersonal
 	}
-	// seen and first compare as manifest.Apply does (Permission.Fold), so
-	// that what lint calls a repeat is what Apply removes.
-	seen := make(map[manifest.Permission]bool, total)
+	// A repeat is what Apply removes (opts.Duplicates): seen follows the
+	// permissions listed more than once, and those alone.
+	var seen map[manifest.Permission]bool
+	if len(opts.Duplicates) > 0 {
+		seen = make(map[manifest.Permission]bool, len(opts.Duplicates))
+		for _, d := range opts.Duplicates {
+			seen[d.Fold()] = false
+		}
+	}
 	first := make(map[string]manifest.Position)
 	// One lintPerm serves every permission in turn: the rules keep none.
 	p := new(lintPerm)
@@ -443,7 +458,7 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 			}
 		}
 		for j, a := range r.ResourceAccess {
-			*p = lintPerm{a: a, key: keys[l.total]}
+			*p = lintPerm{a: a, key: canonicalID(cat, manifest.Permission{ResourceAppID: apps[i], ID: a.ID, Type: a.Type})}
 			l.total++
 			if j < len(e.pos.IDs) {
 				p.at = e.pos.IDs[j]
@@ -453,9 +468,12 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 			if l.limits != nil {
 				p.forbidden = l.limits.forbidden(p.key, p.d)
 			}
-			fold := p.key.Fold()
-			p.repeat = seen[fold]
-			seen[fold] = true
+			if seen != nil {
+				fold := p.key.Fold()
+				if was, ok := seen[fold]; ok {
+					p.repeat, seen[fold] = was, true
+				}
+			}
 			for _, rule := range lintRules {
 				if rule.perm != nil {
 					rule.perm(rule, l, e, p)

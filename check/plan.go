@@ -206,7 +206,7 @@ func (p *Planner) Plan(src []byte) (*Result, error) {
 	if !res.Changed {
 		res.Output = src
 	}
-	lints := lint(m, lintOptions{Want: want.Set, wanted: p.wanted, limits: p.limits, Now: opts.Now, Catalog: cat})
+	lints := lint(m, lintOptions{Want: want.Set, wanted: p.wanted, limits: p.limits, Now: opts.Now, Catalog: cat, Duplicates: rep.Duplicates})
 	if err := typoBeside(cat, m, lints, rep.Added); err != nil {
 		return nil, err
 	}
