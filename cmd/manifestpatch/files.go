@@ -90,6 +90,9 @@ func readInput(path string, stdin io.Reader, write bool) (*input, error) {
 	}
 	var data []byte
 	if mode.IsRegular() {
+		if info.Size() >= largeInput {
+			readingLarge()
+		}
 		data, err = readSized(f, info.Size())
 	} else {
 		data, err = readAll(f)
@@ -163,6 +166,9 @@ func readAll(r io.Reader) ([]byte, error) {
 	}
 	if len(data) > maxSize {
 		return nil, fmt.Errorf("input is over %d MiB; refusing it", maxSize>>20)
+	}
+	if len(data) >= largeInput {
+		readingLarge()
 	}
 	return data, nil
 }

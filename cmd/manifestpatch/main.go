@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 )
@@ -30,9 +31,28 @@ func tuneGC() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	gcTuned = true
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(1 << 30)
 }
+
+// gcTuned says whether tuneGC set the collector (the environment did not).
+var gcTuned bool
+
+// largeInput is the size from which an input is large: far beyond any real
+// manifest (a large one is 50 KB), as only a made-up one is.
+const largeInput = 8 << 20
+
+// readingLarge gives the collector back its default pace, once, when a
+// large input is read: there the heap is what is live, many times the
+// input (a million tiny permissions, each held by the parse, the plan and
+// the lints), and letting it grow to five times that before collecting
+// costs more memory than the collector's work saves time.
+var readingLarge = sync.OnceFunc(func() {
+	if gcTuned {
+		debug.SetGCPercent(100)
+	}
+})
 
 // Exit codes.
 const (
