@@ -165,7 +165,7 @@ func (d *document) schema() Schema {
 	}
 	hasName, hasDisplayName := false, false
 	for _, m := range d.top.members {
-		if legacyMembers[m.name] {
+		if isMember(m.name, ofLegacy) {
 			return SchemaLegacy
 		}
 		hasName = hasName || m.name == "name"

@@ -46,7 +46,7 @@ type Guard struct {
 
 // Guards returns the package's tree of guarded paths, for the fuzz
 // reference.
-func Guards() *Guard { return exportGuard(guards) }
+func Guards() *Guard { return exportGuard(guards()) }
 
 func exportGuard(g *guard) *Guard {
 	if g == nil {

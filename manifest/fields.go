@@ -11,6 +11,7 @@ package manifest
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/tidwall/gjson"
@@ -280,7 +281,9 @@ func (g *guard) child(name string) *guard {
 	return k
 }
 
-var guards = func() *guard {
+// guards is the tree of guarded keys, made on first use: a run that reads
+// no manifest (--version, lookup) does not pay for it.
+var guards = sync.OnceValue(func() *guard {
 	root := &guard{}
 	for _, f := range fields {
 		g := root
@@ -295,4 +298,4 @@ var guards = func() *guard {
 		}
 	}
 	return root
-}()
+})

@@ -16,25 +16,25 @@ import (
 // it is. signInAudience is on both, but an export of a service principal
 // always carries one of servicePrincipalMembers, which are looked for
 // first; a request body that sets it is an application's.
-var applicationMembers = map[string]bool{
-	RequiredResourceAccess: true, "signInAudience": true, "web": true, "spa": true, "api": true,
-	"publicClient": true, "identifierUris": true, "optionalClaims": true, "groupMembershipClaims": true,
-	"publisherDomain": true, "isFallbackPublicClient": true, "certification": true,
-	"parentalControlSettings": true, "servicePrincipalLockConfiguration": true,
-	"serviceManagementReference": true, "defaultRedirectUri": true, "samlMetadataUrl": true,
-	"isDeviceOnlyAuthSupported": true, "requestSignatureVerification": true,
-	"nativeAuthenticationApisEnabled": true, "oauth2RequirePostResponse": true, "windows": true,
-	"uniqueName": true, "authenticationBehaviors": true,
+var applicationMembers = []string{
+	RequiredResourceAccess, "signInAudience", "web", "spa", "api",
+	"publicClient", "identifierUris", "optionalClaims", "groupMembershipClaims",
+	"publisherDomain", "isFallbackPublicClient", "certification",
+	"parentalControlSettings", "servicePrincipalLockConfiguration",
+	"serviceManagementReference", "defaultRedirectUri", "samlMetadataUrl",
+	"isDeviceOnlyAuthSupported", "requestSignatureVerification",
+	"nativeAuthenticationApisEnabled", "oauth2RequirePostResponse", "windows",
+	"uniqueName", "authenticationBehaviors",
 }
 
 // legacyMembers are members only the Azure AD Graph manifest has; each
 // marks an application too.
-var legacyMembers = map[string]bool{
-	"replyUrlsWithType": true, "replyUrls": true, "oauth2Permissions": true,
-	"availableToOtherTenants": true, "oauth2AllowImplicitFlow": true, "oauth2AllowIdTokenImplicitFlow": true,
-	"oauth2AllowUrlPathMatching": true, "knownClientApplications": true, "accessTokenAcceptedVersion": true,
-	"allowPublicClient": true, "signInUrl": true, "orgRestrictions": true, "informationalUrls": true,
-	"preAuthorizedApplications": true, "acceptMappedClaims": true, "logoUrl": true,
+var legacyMembers = []string{
+	"replyUrlsWithType", "replyUrls", "oauth2Permissions",
+	"availableToOtherTenants", "oauth2AllowImplicitFlow", "oauth2AllowIdTokenImplicitFlow",
+	"oauth2AllowUrlPathMatching", "knownClientApplications", "accessTokenAcceptedVersion",
+	"allowPublicClient", "signInUrl", "orgRestrictions", "informationalUrls",
+	"preAuthorizedApplications", "acceptMappedClaims", "logoUrl",
 }
 
 // sharedMembers are the other members of Microsoft Graph's application
@@ -42,24 +42,24 @@ var legacyMembers = map[string]bool{
 // some other JSON files) have too. An object holding displayName, name or
 // appId and nothing but these is an application: the body of a request
 // that creates one may hold displayName alone.
-var sharedMembers = map[string]bool{
-	"id": true, "appId": true, "displayName": true, "description": true, "notes": true, "tags": true,
-	"info": true, "appRoles": true, "keyCredentials": true, "passwordCredentials": true, "addIns": true,
-	"createdDateTime": true, "deletedDateTime": true, "disabledByMicrosoftStatus": true,
-	"applicationTemplateId": true, "verifiedPublisher": true, "tokenEncryptionKeyId": true, "logo": true,
-	"logoutUrl": true, "homepage": true, "name": true, "@odata.context": true, "@odata.id": true,
-	"@odata.etag": true, "@odata.type": true,
+var sharedMembers = []string{
+	"id", "appId", "displayName", "description", "notes", "tags",
+	"info", "appRoles", "keyCredentials", "passwordCredentials", "addIns",
+	"createdDateTime", "deletedDateTime", "disabledByMicrosoftStatus",
+	"applicationTemplateId", "verifiedPublisher", "tokenEncryptionKeyId", "logo",
+	"logoutUrl", "homepage", "name", "@odata.context", "@odata.id",
+	"@odata.etag", "@odata.type",
 }
 
 // servicePrincipalMembers are members only a service principal has (in
 // az ad sp show and Microsoft Graph output, old and new).
-var servicePrincipalMembers = map[string]bool{
-	"servicePrincipalType": true, "appOwnerOrganizationId": true, "servicePrincipalNames": true,
-	"appRoleAssignmentRequired": true, "accountEnabled": true, "appDisplayName": true,
-	"alternativeNames": true, "preferredSingleSignOnMode": true, "samlSingleSignOnSettings": true,
-	"notificationEmailAddresses": true, "resourceSpecificApplicationPermissions": true,
-	"preferredTokenSigningKeyThumbprint": true, "appDescription": true,
-	"oauth2PermissionScopes": true, "publishedPermissionScopes": true,
+var servicePrincipalMembers = []string{
+	"servicePrincipalType", "appOwnerOrganizationId", "servicePrincipalNames",
+	"appRoleAssignmentRequired", "accountEnabled", "appDisplayName",
+	"alternativeNames", "preferredSingleSignOnMode", "samlSingleSignOnSettings",
+	"notificationEmailAddresses", "resourceSpecificApplicationPermissions",
+	"preferredTokenSigningKeyThumbprint", "appDescription",
+	"oauth2PermissionScopes", "publishedPermissionScopes",
 }
 
 // checkKind refuses a top-level object that is not an application:
@@ -83,7 +83,7 @@ func (d *document) checkKind() error {
 	}
 	for i := range d.top.members {
 		m := &d.top.members[i]
-		if f := guards.findFold(m.name); f != nil {
+		if f := guards().findFold(m.name); f != nil {
 			_, twin := d.topMember(f.name)
 			e := misspelled(m.name, d.keyPos(m), m.name, f.name, twin)
 			if 'A' <= m.name[0] && m.name[0] <= 'Z' && m.name[1:] == f.name[1:] {
@@ -132,7 +132,7 @@ func (d *document) kind() (*member, string) {
 	}
 	_, context := str("@odata.context")
 	for i := range d.top.members {
-		if m := &d.top.members[i]; servicePrincipalMembers[m.name] {
+		if m := &d.top.members[i]; isMember(m.name, ofServicePrincipal) {
 			return m, servicePrincipal("it has " + m.name)
 		}
 	}
@@ -142,14 +142,14 @@ func (d *document) kind() (*member, string) {
 	}
 	app := false
 	for _, m := range d.top.members {
-		app = app || applicationMembers[m.name] || legacyMembers[m.name]
+		app = app || isMember(m.name, ofApplication|ofLegacy)
 	}
 	if !app {
 		// PowerShell's ConvertTo-Json writes the same members in
 		// PascalCase (ServicePrincipalType).
 		for i := range d.top.members {
 			m := &d.top.members[i]
-			for name := range servicePrincipalMembers {
+			for _, name := range servicePrincipalMembers {
 				if len(name) == len(m.name) && equalFoldASCII(name, m.name) {
 					return m, servicePrincipal("it has " + m.name)
 				}
@@ -180,7 +180,7 @@ func (d *document) kind() (*member, string) {
 	named = named || legacyNamed
 	var foreign *member
 	for i := range d.top.members {
-		if m := &d.top.members[i]; !sharedMembers[m.name] {
+		if m := &d.top.members[i]; !isMember(m.name, ofShared) {
 			foreign = m
 			break
 		}

@@ -511,7 +511,7 @@ func (p *parser) key(decode bool) (string, error) {
 	case "resourceAccess":
 		return "resourceAccess", nil
 	}
-	if k, ok := knownKeys[string(raw)]; ok {
+	if k, ok := knownKeys()[string(raw)]; ok {
 		p.keyGuard = k.top
 		return k.name, nil
 	}
@@ -520,47 +520,67 @@ func (p *parser) key(decode bool) (string, error) {
 	}
 	p.pos = start
 	if name, err = p.str(true); err == nil {
-		if k, ok := knownKeys[name]; ok {
+		if k, ok := knownKeys()[name]; ok {
 			p.keyGuard = k.top
 		}
 	}
 	return name, err
 }
 
-// knownKey is a member name the package reads, interned, and its guard
-// when it is a guarded member of the top-level object.
+// knownKey is a member name the package reads, interned; its guard when it
+// is a guarded member of the top-level object; and the sets of top-level
+// members of kind.go it is in.
 type knownKey struct {
 	name string
 	top  *guard
+	in   memberSets
+}
+
+// memberSets are sets of kind.go's lists of top-level members.
+type memberSets uint8
+
+const (
+	ofApplication memberSets = 1 << iota
+	ofLegacy
+	ofShared
+	ofServicePrincipal
+)
+
+// isMember reports whether name is a member of one of the sets in.
+func isMember(name string, in memberSets) bool {
+	return knownKeys()[name].in&in != 0
 }
 
 // knownKeys interns the member names the package reads, so that reading
-// them allocates nothing, and finds the guards of top-level members
-// without a search of its own.
-var knownKeys = func() map[string]knownKey {
+// them allocates nothing, and finds the guards of top-level members and
+// the sets they are in with one look-up. It is made on first use: a run
+// that reads no manifest does not pay for it.
+var knownKeys = sync.OnceValue(func() map[string]knownKey {
 	m := make(map[string]knownKey)
-	add := func(k string) { m[k] = knownKey{k, guards.find(k)} }
+	add := func(k string, in memberSets) {
+		m[k] = knownKey{k, guards().find(k), m[k].in | in}
+	}
 	for _, k := range []string{RequiredResourceAccess, "resourceAppId", "resourceAccess", "id", "type", "additionalProperties", "Scope", "Role",
 		"appId", "displayName", "name", "signInAudience", "web", "redirectUris", "redirectUriSettings",
-		"replyUrlsWithType", "replyUrls", "url", "availableToOtherTenants"} {
-		add(k)
+		"replyUrlsWithType", "replyUrls", "url", "availableToOtherTenants", "@odata.type", "@odata.context", "value"} {
+		add(k, 0)
 	}
-	for _, set := range []map[string]bool{applicationMembers, legacyMembers, sharedMembers, servicePrincipalMembers} {
-		for k := range set {
-			add(k)
+	for _, set := range []struct {
+		names []string
+		in    memberSets
+	}{{applicationMembers, ofApplication}, {legacyMembers, ofLegacy}, {sharedMembers, ofShared}, {servicePrincipalMembers, ofServicePrincipal}} {
+		for _, k := range set.names {
+			add(k, set.in)
 		}
 	}
-	add("@odata.type")
-	add("@odata.context")
-	add("value")
 	for _, f := range fields {
-		add(f.path[:strings.IndexByte(f.path+".", '.')])
+		add(f.path[:strings.IndexByte(f.path+".", '.')], 0)
 		for _, k := range f.each {
-			add(k)
+			add(k, 0)
 		}
 	}
 	return m
-}()
+})
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
