@@ -44,6 +44,7 @@ type document struct {
 	// adds are the members Apply adds, by the object they go in
 	// (addMember).
 	adds  []memberAdds
+	tmpl  *templates // made by templates()
 	arena *arena
 }
 

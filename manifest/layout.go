@@ -8,21 +8,44 @@ import (
 // entryStyle is the style for a new entry: that of the first existing entry,
 // moved to ctx's indentation, or ctx itself.
 func (d *document) entryStyle(ctx style) style {
-	if len(d.entries) == 0 {
-		return ctx
+	if t := d.templates().entry; t != nil {
+		return d.relocate(*t, ctx)
 	}
-	return d.relocate(d.objectStyle(d.entries[0].object), ctx)
+	return ctx
 }
 
 // accessStyle is the style for a new permission object: that of the first
 // existing one, moved to ctx's indentation, or ctx itself.
 func (d *document) accessStyle(ctx style) style {
-	for _, e := range d.entries {
-		if len(e.accesses) > 0 {
-			return d.relocate(d.objectStyle(*d.accessObject(&e.accesses[0])), ctx)
-		}
+	if t := d.templates().access; t != nil {
+		return d.relocate(*t, ctx)
 	}
 	return ctx
+}
+
+// templates are the styles of the document's first entry and first
+// permission, which every new entry and permission copies, worked out once.
+type templates struct {
+	entry, access *style // nil where the document has none
+}
+
+func (d *document) templates() *templates {
+	if d.tmpl != nil {
+		return d.tmpl
+	}
+	d.tmpl = new(templates)
+	if len(d.entries) > 0 {
+		st := d.objectStyle(d.entries[0].object)
+		d.tmpl.entry = &st
+	}
+	for _, e := range d.entries {
+		if len(e.accesses) > 0 {
+			st := d.objectStyle(*d.accessObject(&e.accesses[0]))
+			d.tmpl.access = &st
+			break
+		}
+	}
+	return d.tmpl
 }
 
 // relocate moves a template style to where ctx stands. A multi-line template
@@ -34,7 +57,7 @@ func (d *document) relocate(t, ctx style) style {
 	case ctx.inline:
 		return ctx
 	}
-	return t.at(ctx.indent)
+	return t.at(ctx.lineIndent())
 }
 
 // This file decides how new text looks. New text copies its surroundings:
@@ -46,9 +69,12 @@ type style struct {
 	inline bool
 	colon  string // between a key and its value, such as ": " or ":"
 
-	// Multi-line values.
+	// Multi-line values. The line the value starts on is indented by
+	// indent and depth more units: nesting adds a unit without making a
+	// string.
 	nl     string // "\n" or "\r\n"
-	indent string // the indentation of the line the value starts on
+	indent string
+	depth  int
 	unit   string // one level of indentation
 
 	// Inline values: the text after '{' or '[', between two members or items
@@ -59,15 +85,30 @@ type style struct {
 // child is the style of a value nested one level inside s.
 func (s style) child() style {
 	if !s.inline {
-		s.indent += s.unit
+		s.depth++
 	}
 	return s
 }
 
 // at is s moved to the given indentation.
 func (s style) at(indent string) style {
-	s.indent = indent
+	s.indent, s.depth = indent, 0
 	return s
+}
+
+// lineIndent returns the whole indentation of the line the value starts on.
+func (s style) lineIndent() string {
+	return s.indent + strings.Repeat(s.unit, s.depth)
+}
+
+// newLine appends a newline and the indentation of the value's line, with
+// units more.
+func (s style) newLine(b []byte, units int) []byte {
+	b = append(append(b, s.nl...), s.indent...)
+	for range s.depth + units {
+		b = append(b, s.unit...)
+	}
+	return b
 }
 
 func (s style) begin(b []byte, bracket byte) []byte {
@@ -75,21 +116,21 @@ func (s style) begin(b []byte, bracket byte) []byte {
 	if s.inline {
 		return append(b, s.open...)
 	}
-	return append(append(append(b, s.nl...), s.indent...), s.unit...)
+	return s.newLine(b, 1)
 }
 
 func (s style) next(b []byte) []byte {
 	if s.inline {
 		return append(b, s.sep...)
 	}
-	return append(append(append(append(b, ','), s.nl...), s.indent...), s.unit...)
+	return s.newLine(append(b, ','), 1)
 }
 
 func (s style) end(b []byte, bracket byte) []byte {
 	if s.inline {
 		b = append(b, s.close...)
 	} else {
-		b = append(append(b, s.nl...), s.indent...)
+		b = s.newLine(b, 0)
 	}
 	return append(b, bracket)
 }
