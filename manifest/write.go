@@ -22,6 +22,9 @@ func (d *document) addAccesses(e *entryNode, keep []bool, missing []Access) []ed
 		}
 		return []edit{{e.list.start, e.list.end, d.writeList(nil, st, missing)}}
 	}
+	if len(missing) == 0 {
+		return d.keepItems(&e.list, keep, last, nil, nil)
+	}
 	items := make([]writer, len(missing))
 	for i, a := range missing {
 		items[i] = func(b []byte, st style) []byte { return writeAccess(b, st, a) }
@@ -291,8 +294,7 @@ func appendString(b []byte, s string) []byte {
 // text standing for itself.
 func unescaped(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := word(s, i)
 		if m := special(x) &^ (x & hi); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
