@@ -1,28 +1,43 @@
 package manifest
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+	"unsafe"
+)
 
 // lower returns strings.ToLower(s). Identifiers are compared in lower case
 // many times per Apply, and nearly all are ASCII already in lower case:
 // those are found so eight bytes at a step, and returned as they are.
 func lower(s string) string {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// Non-ASCII, or a byte from 'A' to 'Z': adding 0x80-'A' sets the
-		// high bit of a byte from 'A' up, adding 0x80-'Z'-1 of one past 'Z';
-		// neither carries out of an ASCII byte.
-		if x&hi != 0 || (x+lo*(0x80-'A'))&^(x+lo*(0x80-'Z'-1))&hi != 0 {
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+		}
+		return s
+	}
+	// Whole words, and the last eight bytes for what is left over.
+	for i := 0; ; i += 8 {
+		if i+8 > len(s) {
+			i = len(s) - 8
+		}
+		if x := word(s, i); upperOrWide(x) {
 			return strings.ToLower(s)
 		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
+		if i+8 == len(s) {
+			return s
 		}
 	}
-	return s
+}
+
+// upperOrWide reports whether one of the eight bytes of x is non-ASCII or
+// from 'A' to 'Z': adding 0x80-'A' sets the high bit of a byte from 'A'
+// up, adding 0x80-'Z'-1 of one past 'Z', and neither carries out of an
+// ASCII byte.
+func upperOrWide(x uint64) bool {
+	return x&hi != 0 || (x+lo*(0x80-'A'))&^(x+lo*(0x80-'Z'-1))&hi != 0
 }
 
 // IsGUID reports whether s has the form of a GUID:
@@ -31,24 +46,29 @@ func IsGUID(s string) bool {
 	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return false
 	}
-	return allHex(s[:8]) && allHex(s[9:13]) && allHex(s[14:18]) && allHex(s[19:23]) && allHex(s[24:])
-}
-
-// allHex reports whether every byte of s is a hexadecimal digit.
-func allHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !hexDigit[s[i]] {
-			return false
-		}
+	// Five words, the last two overlapping, cover the 32 digits; in the
+	// second and third the dashes, checked above, count as digits.
+	w0, w1, w2, w3, w4 := word(s, 0), word(s, 9), word(s, 17), word(s, 25), word(s, 28)
+	if (w0|w1|w2|w3|w4)&hi != 0 {
+		return false // non-ASCII: the sums below would carry between bytes
 	}
-	return true
+	const dash1, dash2 = 0x80 << 32, 0x80<<8 | 0x80<<48 // s[13]; s[18], s[23]
+	return hexBytes(w0)&hexBytes(w3)&hexBytes(w4)&(hexBytes(w1)|dash1)&(hexBytes(w2)|dash2) == hi
 }
 
-// hexDigit marks the bytes that are hexadecimal digits, in either case.
-var hexDigit = [256]bool{
-	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
-	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true,
-	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true,
+// word returns the eight bytes of s from i, little-endian, in one load.
+func word(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), len(s))[i:])
+}
+
+// hexBytes returns x, eight ASCII bytes, with the high bit set in each that
+// is a hexadecimal digit: from '0' up and not past '9', or, with the case
+// bit set, from 'a' up and not past 'f'. No sum carries out of its byte.
+func hexBytes(x uint64) uint64 {
+	digit := (x + lo*(0x80-'0')) &^ (x + lo*(0x80-'9'-1))
+	y := x | lo*0x20
+	letter := (y + lo*(0x80-'a')) &^ (y + lo*(0x80-'f'-1))
+	return (digit | letter) & hi
 }
 
 // lowerGUID returns s in lower case when it is a GUID, and s otherwise.

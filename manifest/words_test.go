@@ -137,3 +137,41 @@ func TestRuneLen(t *testing.T) {
 		}
 	}
 }
+
+func TestIsGUID(t *testing.T) {
+	want := func(s string) bool {
+		if len(s) != 36 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch i {
+			case 8, 13, 18, 23:
+				if c != '-' {
+					return false
+				}
+			default:
+				if !isHex(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, base := range []string{"9d8982ae-4365-4f57-95e9-d6032a4c0b87", "ABCDEF01-2345-6789-ABCD-EF0123456789", "00000000-0000-0000-0000-000000000000"} {
+		for at := 0; at < len(base); at++ {
+			for c := 0; c < 256; c++ {
+				s := base[:at] + string(rune(0)) + base[at+1:]
+				s = s[:at] + string([]byte{byte(c)}) + s[at+1:]
+				if got := IsGUID(s); got != want(s) {
+					t.Fatalf("IsGUID(%q) = %v; want %v", s, got, !got)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "9d8982ae-4365-4f57-95e9-d6032a4c0b8", "9d8982ae-4365-4f57-95e9-d6032a4c0b877", "{9d8982ae-4365-4f57-95e9-d6032a4c0b8}"} {
+		if IsGUID(s) {
+			t.Errorf("IsGUID(%q) = true", s)
+		}
+	}
+}
