@@ -241,6 +241,16 @@ func (cat *Catalog) Resources() []Resource {
 // ignores ASCII case, spaces, dots, dashes and underscores.
 func (cat *Catalog) LookupResource(q string) (Resource, bool) {
 	cat = cat.get()
+	if r, ok, kept := cat.memo.loadResource(q); kept {
+		return r, ok
+	}
+	r, ok := cat.lookupResource(q)
+	cat.memo.storeResource(q, r, ok)
+	return r, ok
+}
+
+// lookupResource is LookupResource without the memo.
+func (cat *Catalog) lookupResource(q string) (Resource, bool) {
 	if manifest.IsGUID(q) {
 		// A GUID names a resource by its app id alone: no name or alias
 		// is one, so the app id index answers without normalizing.
@@ -505,12 +515,12 @@ func (cat *Catalog) Canonical(p manifest.Permission) manifest.Permission {
 
 // canonical is Canonical without the memo.
 func (cat *Catalog) canonical(p manifest.Permission) manifest.Permission {
-	if manifest.IsGUID(p.ID) {
+	if hasUpper(p.ID) && manifest.IsGUID(p.ID) {
 		p.ID = strings.ToLower(p.ID)
 	}
 	r, ok := cat.LookupResource(p.ResourceAppID)
 	if !ok {
-		if manifest.IsGUID(p.ResourceAppID) {
+		if hasUpper(p.ResourceAppID) && manifest.IsGUID(p.ResourceAppID) {
 			p.ResourceAppID = strings.ToLower(p.ResourceAppID)
 		}
 		return p

@@ -26,9 +26,9 @@ func memoCases() []manifest.Permission {
 	}
 }
 
-// TestMemo holds Describe and Canonical, which answer from the memo after
-// the first look-up, to what the catalog says without it, the first time
-// and every time after, from several goroutines at once.
+// TestMemo holds Describe, Canonical and LookupResource, which answer from
+// the memo after the first look-up, to what the catalog says without it,
+// the first time and every time after, from several goroutines at once.
 func TestMemo(t *testing.T) {
 	cat := build(slicesOf(builtin)) // a catalog of its own, with an empty memo
 	var wg sync.WaitGroup
@@ -44,6 +44,12 @@ func TestMemo(t *testing.T) {
 					}
 					if got := cat.Canonical(p); got != c {
 						t.Errorf("Canonical(%v) = %v; want %v", p, got, c)
+					}
+				}
+				for _, q := range []string{"00000003-0000-0000-c000-000000000000", "00000003-0000-0000-C000-000000000000", "Microsoft Graph", "graph", "AAD Graph", "Microsoft Grahp", "11111111-2222-3333-4444-555555555555", ""} {
+					wantR, wantOK := builtin.lookupResource(q)
+					if r, ok := cat.LookupResource(q); ok != wantOK || !cmp.Equal(r, wantR) {
+						t.Errorf("LookupResource(%q) = %v, %v; want %v, %v", q, r, ok, wantR, wantOK)
 					}
 				}
 			}
@@ -84,8 +90,9 @@ func TestMemoBounded(t *testing.T) {
 		cat.Describe(manifest.Permission{ResourceAppID: "00000003-0000-0000-c000-000000000000", ID: fmt.Sprintf("00000000-0000-0000-0000-%012d", i), Type: manifest.Scope})
 	}
 	n := 0
-	cat.memo.m.Range(func(any, any) bool { n++; return true })
-	if n != memoMax || cat.memo.n.Load() != memoMax {
-		t.Errorf("the memo holds %d descriptions (counted %d); want %d", n, cat.memo.n.Load(), memoMax)
+	cat.memo.perms.Range(func(any, any) bool { n++; return true })
+	cat.memo.resources.Range(func(any, any) bool { n++; return true })
+	if n != memoMax {
+		t.Errorf("the memo holds %d entries; want %d", n, memoMax)
 	}
 }
