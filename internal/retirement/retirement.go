@@ -7,6 +7,7 @@ package retirement
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/manifestpatch/manifestpatch/manifest"
@@ -81,11 +82,23 @@ type Replacement struct {
 // EWSStatus words where Exchange Web Services in Exchange Online stands on
 // the day now, for a finding or a step.
 func EWSStatus(now time.Time) string {
+	w := ewsWords()
 	switch {
 	case now.Before(EWSPhaseOut):
-		return fmt.Sprintf("Exchange Web Services in Exchange Online will be disabled in phases from %s unless the tenant allow-lists this app in EwsAllowedAppIDs, and shut down on %s with no exceptions (MC1227454)", YMD(EWSPhaseOut), YMD(EWSShutdown))
+		return w[0]
 	case now.Before(EWSShutdown):
-		return fmt.Sprintf("Exchange Web Services in Exchange Online is disabled in phases since %s unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on %s, with no exceptions (MC1227454)", YMD(EWSPhaseOut), YMD(EWSShutdown))
+		return w[1]
 	}
-	return fmt.Sprintf("no longer works: Exchange Web Services in Exchange Online was shut down on %s (MC1227454)", YMD(EWSShutdown))
+	return w[2]
 }
+
+// ewsWords are EWSStatus's words before the phase-out, during it and after
+// the shutdown, worded once: a check words them for every manifest that
+// lists EWS.
+var ewsWords = sync.OnceValue(func() [3]string {
+	return [3]string{
+		fmt.Sprintf("Exchange Web Services in Exchange Online will be disabled in phases from %s unless the tenant allow-lists this app in EwsAllowedAppIDs, and shut down on %s with no exceptions (MC1227454)", YMD(EWSPhaseOut), YMD(EWSShutdown)),
+		fmt.Sprintf("Exchange Web Services in Exchange Online is disabled in phases since %s unless the tenant allow-lists this app in EwsAllowedAppIDs; it ends for good on %s, with no exceptions (MC1227454)", YMD(EWSPhaseOut), YMD(EWSShutdown)),
+		fmt.Sprintf("no longer works: Exchange Web Services in Exchange Online was shut down on %s (MC1227454)", YMD(EWSShutdown)),
+	}
+})
