@@ -92,12 +92,12 @@ var lintRules = []*lintRule{
 		}},
 	{Rule: Rule{lintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
-			if id := e.r.ResourceAppID; manifest.IsGUID(id) && strings.ToLower(id) != id {
+			if id := e.r.ResourceAppID; hasUpper(id) && manifest.IsGUID(id) {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %s is in upper case; write GUIDs in lower case", id)
 			}
 		},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if manifest.IsGUID(p.a.ID) && strings.ToLower(p.a.ID) != p.a.ID {
+			if hasUpper(p.a.ID) && manifest.IsGUID(p.a.ID) {
 				l.report(r, r.Level, p.at, p.key, "id %s is in upper case; write GUIDs in lower case", p.a.ID)
 			}
 		}},
@@ -490,6 +490,17 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 	return l.out
 }
 
+// hasUpper reports whether s holds an ASCII upper-case letter: whether a
+// GUID is not in lower case, found without making a lower-case copy.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 // guidLike reports whether s looks meant as a GUID but is not one: hex
 // digits and dashes (or braces) of about a GUID's length, as a GUID with a
 // digit too few or too many, or braces, reads.
@@ -529,7 +540,9 @@ func higher(cat *permissions.Catalog, c permissions.Permission) (permissions.Per
 func canonicalID(cat *permissions.Catalog, p manifest.Permission) manifest.Permission {
 	switch {
 	case manifest.IsGUID(p.ID):
-		p.ID = strings.ToLower(p.ID)
+		if hasUpper(p.ID) {
+			p.ID = strings.ToLower(p.ID)
+		}
 	case p.ID != "" && manifest.IsGUID(p.ResourceAppID):
 		if c, ok := cat.LookupValue(p.ResourceAppID, p.ID, p.Type); ok {
 			p.ID = c.ID
