@@ -185,6 +185,31 @@ func TestNotWantedOnlyInOverwrite(t *testing.T) {
 	}
 }
 
+// TestNotWantedAtFirstListing: a permission overwrite removes is reported
+// once, where the manifest first lists it, however it is written there
+// (by name, or by GUID in another case) and however often it repeats.
+func TestNotWantedAtFirstListing(t *testing.T) {
+	src := []byte(`[{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [` +
+		`{"id": "Mail.Read", "type": "Scope"}, ` +
+		`{"id": "570282FD-FA5C-430D-A7FD-FC8DC98A9DCA", "type": "Scope"}, ` +
+		`{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Role"}]}, ` +
+		`{"resourceAppId": "Microsoft Graph", "resourceAccess": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}]}]`)
+	res, err := check.Plan(src, check.Want{Set: profile.Default().Set()}, check.Options{Mode: manifest.Overwrite, Now: lintDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Code == "not-wanted" {
+			got = append(got, fmt.Sprintf("%s %s", f.Pos, f.Permission.ID))
+		}
+	}
+	want := []string{"1:86 570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "1:189 e1fe6dd8-ba31-4d61-89e7-88639da4683d"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("not-wanted findings (-want +got):\n%s", diff)
+	}
+}
+
 // TestLintWantedSet: the wanted set decides not-wanted and keeps a
 // permission it asks for from being called redundant; a wrong type is one
 // finding even beside a wanted set.

@@ -304,8 +304,12 @@ func (res *Result) problems(want Want, opts Options) {
 	for _, p := range rep.Added {
 		add(codeMissing, manifest.Position{}, p, "missing %s", cat.Describe(p))
 	}
+	var at map[manifest.Permission]manifest.Position
+	if len(rep.Removed) > 0 {
+		at = res.positions(cat)
+	}
 	for _, p := range rep.Removed {
-		add(codeNotWanted, res.position(cat, p), p, "%s is not in the wanted set; overwrite removes it", cat.Describe(p))
+		add(codeNotWanted, at[p.Fold()], p, "%s is not in the wanted set; overwrite removes it", cat.Describe(p))
 	}
 	for _, c := range rep.Changes {
 		r := setupRule(c.Path)
@@ -345,19 +349,24 @@ func audienceNames() []string {
 	return []string{manifest.AzureADMyOrg, manifest.AzureADMultipleOrgs, manifest.AzureADandPersonalMicrosoftAccount, manifest.PersonalMicrosoftAccount}
 }
 
-// position returns where the manifest first lists p, a canonical
-// permission, or the zero Position.
-func (res *Result) position(cat *permissions.Catalog, p manifest.Permission) manifest.Position {
+// positions returns where the manifest first lists each permission, by
+// its canonical form folded (Permission.Fold): made once for all the
+// permissions overwrite removes, which may be thousands.
+func (res *Result) positions(cat *permissions.Catalog) map[manifest.Permission]manifest.Position {
 	m := res.Manifest
+	at := make(map[manifest.Permission]manifest.Position)
 	for i, r := range m.Resources {
 		for j, a := range r.ResourceAccess {
-			q := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type})
-			if q.Fold() == p.Fold() && i < len(m.Positions) && j < len(m.Positions[i].IDs) {
-				return m.Positions[i].IDs[j]
+			if i >= len(m.Positions) || j >= len(m.Positions[i].IDs) {
+				continue
+			}
+			k := cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID, ID: a.ID, Type: a.Type}).Fold()
+			if _, ok := at[k]; !ok {
+				at[k] = m.Positions[i].IDs[j]
 			}
 		}
 	}
-	return manifest.Position{}
+	return at
 }
 
 // notes returns what there is to know about the setup that does not fail a
