@@ -101,7 +101,7 @@ func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) (
 	for i := range files {
 		results[i] = new(result)
 	}
-	out := &inOrder{stdout: c.App.Writer, stderr: c.App.ErrWriter, results: results, done: make([]bool, len(files))}
+	out := newInOrder(c.App.Writer, c.App.ErrWriter, results)
 	var next atomic.Int64
 	work := func() {
 		for {
@@ -143,9 +143,11 @@ func eachFile(c *cli.Context, files []string, fn func(path string, r *result)) (
 // inOrder writes the output of the files in argument order: the worker
 // that finishes the next file to write writes it, and every file after it
 // that is done, so that no goroutine waits on each file in turn. Standard
-// output is gathered into one write per batch of files, up to
-// flushAt bytes; a file's standard error is written in its place, after
-// the standard output before it.
+// output going to a pipe or a file (CI, pre-commit) is gathered into one
+// write per batch of files, up to flushAt bytes; on a terminal each file's
+// is written as soon as its turn comes, so that a long run shows its
+// progress. A file's standard error is written in its place, after the
+// standard output before it.
 type inOrder struct {
 	mu             sync.Mutex
 	stdout, stderr io.Writer
@@ -153,6 +155,15 @@ type inOrder struct {
 	done           []bool
 	next           int    // the first file not written yet
 	pending        []byte // standard output not written yet
+	flushAt        int    // write what is pending from this many bytes
+}
+
+func newInOrder(stdout, stderr io.Writer, results []*result) *inOrder {
+	o := &inOrder{stdout: stdout, stderr: stderr, results: results, done: make([]bool, len(results)), flushAt: flushAt}
+	if interactive(stdout) {
+		o.flushAt = 0
+	}
+	return o
 }
 
 const flushAt = 64 << 10
@@ -165,12 +176,13 @@ func (o *inOrder) finished(i int) {
 		r := o.results[o.next]
 		switch {
 		case r.stdout.Len() >= flushAt:
-			// Large (a patched manifest): written as it is, not copied.
+			// Large (a patched manifest): written as it is, not copied
+			// into a batch.
 			o.writePending()
 			o.stdout.Write(r.stdout.Bytes())
 		default:
 			o.pending = append(o.pending, r.stdout.Bytes()...)
-			if r.stderr.Len() > 0 || len(o.pending) >= flushAt {
+			if r.stderr.Len() > 0 || len(o.pending) >= o.flushAt {
 				o.writePending()
 			}
 		}
