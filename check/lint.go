@@ -92,12 +92,12 @@ var lintRules = []*lintRule{
 		}},
 	{Rule: Rule{lintUpperCaseGUID, LevelWarning, "a GUID in upper case"},
 		entry: func(r *lintRule, l *linter, e *lintEntry) {
-			if id := e.r.ResourceAppID; hasUpper(id) && manifest.IsGUID(id) {
+			if id := e.r.ResourceAppID; manifest.IsGUID(id) && strings.ToLower(id) != id {
 				l.report(r, r.Level, e.pos.ResourceAppID, manifest.Permission{}, "resourceAppId %s is in upper case; write GUIDs in lower case", id)
 			}
 		},
 		perm: func(r *lintRule, l *linter, e *lintEntry, p *lintPerm) {
-			if hasUpper(p.a.ID) && manifest.IsGUID(p.a.ID) {
+			if manifest.IsGUID(p.a.ID) && strings.ToLower(p.a.ID) != p.a.ID {
 				l.report(r, r.Level, p.at, p.key, "id %s is in upper case; write GUIDs in lower case", p.a.ID)
 			}
 		}},
@@ -414,11 +414,10 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 	if l.wanted == nil {
 		l.wanted = wantedKeys(cat, opts.Want)
 	}
-	apps := make([]string, len(m.Resources))
+	l.apps = make([]string, len(m.Resources))
 	for i, r := range m.Resources {
-		apps[i] = cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
+		l.apps[i] = cat.Canonical(manifest.Permission{ResourceAppID: r.ResourceAppID}).ResourceAppID
 	}
-	l.apps = apps
 	l.personal = personalAudience(m.Setup.SignInAudience)
 	l.accessLimit = maxAccess
 	if l.personal {
@@ -445,7 +444,7 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 		if e.known {
 			e.name = e.res.Name
 		}
-		app := strings.ToLower(apps[i])
+		app := strings.ToLower(l.apps[i])
 		if at, ok := first[app]; ok {
 			e.repeatOf = at
 		} else {
@@ -458,7 +457,7 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 			}
 		}
 		for j, a := range r.ResourceAccess {
-			*p = lintPerm{a: a, key: canonicalID(cat, manifest.Permission{ResourceAppID: apps[i], ID: a.ID, Type: a.Type})}
+			*p = lintPerm{a: a, key: canonicalID(cat, manifest.Permission{ResourceAppID: l.apps[i], ID: a.ID, Type: a.Type})}
 			l.total++
 			if j < len(e.pos.IDs) {
 				p.at = e.pos.IDs[j]
@@ -488,17 +487,6 @@ func lint(m manifest.Manifest, opts lintOptions) []Finding {
 	}
 	l.summarize()
 	return l.out
-}
-
-// hasUpper reports whether s holds an ASCII upper-case letter: whether a
-// GUID is not in lower case, found without making a lower-case copy.
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
 }
 
 // guidLike reports whether s looks meant as a GUID but is not one: hex
@@ -540,9 +528,7 @@ func higher(cat *permissions.Catalog, c permissions.Permission) (permissions.Per
 func canonicalID(cat *permissions.Catalog, p manifest.Permission) manifest.Permission {
 	switch {
 	case manifest.IsGUID(p.ID):
-		if hasUpper(p.ID) {
-			p.ID = strings.ToLower(p.ID)
-		}
+		p.ID = strings.ToLower(p.ID)
 	case p.ID != "" && manifest.IsGUID(p.ResourceAppID):
 		if c, ok := cat.LookupValue(p.ResourceAppID, p.ID, p.Type); ok {
 			p.ID = c.ID

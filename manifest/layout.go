@@ -57,7 +57,7 @@ func (d *document) relocate(t, ctx style) style {
 	case ctx.inline:
 		return ctx
 	}
-	return t.at(ctx.lineIndent())
+	return t.at(ctx.fullIndent())
 }
 
 // This file decides how new text looks. New text copies its surroundings:
@@ -96,8 +96,8 @@ func (s style) at(indent string) style {
 	return s
 }
 
-// lineIndent returns the whole indentation of the line the value starts on.
-func (s style) lineIndent() string {
+// fullIndent returns the whole indentation of the line the value starts on.
+func (s style) fullIndent() string {
 	return s.indent + strings.Repeat(s.unit, s.depth)
 }
 

@@ -394,43 +394,6 @@ func plainRun(src []byte, i int) int {
 	return i
 }
 
-// runeLen returns the length of the UTF-8 encoding of a non-ASCII
-// character at the start of b, or 0 if b does not start with one: what
-// utf8.DecodeRune checks, without decoding.
-func runeLen(b []byte) int {
-	c, n := b[0], 0
-	switch {
-	case c >= 0xC2 && c <= 0xDF:
-		n = 2
-	case c >= 0xE0 && c <= 0xEF:
-		n = 3
-	case c >= 0xF0 && c <= 0xF4:
-		n = 4
-	default:
-		return 0
-	}
-	lo, hi := byte(0x80), byte(0xBF) // the second byte's range
-	switch c {
-	case 0xE0:
-		lo = 0xA0 // not overlong
-	case 0xED:
-		hi = 0x9F // not a surrogate
-	case 0xF0:
-		lo = 0x90 // not overlong
-	case 0xF4:
-		hi = 0x8F // at most U+10FFFF
-	}
-	if len(b) < n || b[1] < lo || b[1] > hi {
-		return 0
-	}
-	for _, c := range b[2:n] {
-		if c < 0x80 || c > 0xBF {
-			return 0
-		}
-	}
-	return n
-}
-
 // str scans the string at p.pos and, when decode is set, returns its value.
 func (p *parser) str(decode bool) (string, error) {
 	src := p.src
@@ -478,8 +441,8 @@ func (p *parser) str(decode bool) (string, error) {
 		case c < 0x20:
 			return "", p.syntax(i, fmt.Sprintf("control character U+%04X in string; JSON wants it escaped", c))
 		default:
-			size := runeLen(src[i:])
-			if size == 0 {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size == 1 {
 				return "", p.syntax(i, fmt.Sprintf("invalid UTF-8 byte 0x%02x in string", c))
 			}
 			i += size

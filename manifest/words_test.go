@@ -116,28 +116,6 @@ func TestAppendString(t *testing.T) {
 	}
 }
 
-func TestRuneLen(t *testing.T) {
-	tails := []byte{0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff}
-	for c := 0x80; c < 0x100; c++ {
-		for d := 0; d < 0x100; d++ {
-			for _, e := range tails {
-				for _, f := range tails {
-					for n := 1; n <= 4; n++ {
-						b := []byte{byte(c), byte(d), e, f}[:n]
-						want := 0
-						if r, size := utf8.DecodeRune(b); r != utf8.RuneError || size > 1 {
-							want = size
-						}
-						if got := runeLen(b); got != want {
-							t.Fatalf("runeLen(% x) = %d; want %d", b, got, want)
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
 func TestIsGUID(t *testing.T) {
 	want := func(s string) bool {
 		if len(s) != 36 {

@@ -139,7 +139,7 @@ type Catalog struct {
 	byValue   []uint32 // perms positions sorted by value (CompareFold), ties in table order
 	sources   []source
 	conflicts []Conflict // where the exports With laid over it contradict it
-	memo      memo       // what Describe found, by permission as written
+	memo      memo       // what Describe and LookupResource found, by what they were asked
 }
 
 // builtin refers to the generated tables; the linker lays it out, so it
@@ -515,12 +515,12 @@ func (cat *Catalog) Canonical(p manifest.Permission) manifest.Permission {
 
 // canonical is Canonical without the memo.
 func (cat *Catalog) canonical(p manifest.Permission) manifest.Permission {
-	if hasUpper(p.ID) && manifest.IsGUID(p.ID) {
+	if manifest.IsGUID(p.ID) {
 		p.ID = strings.ToLower(p.ID)
 	}
 	r, ok := cat.LookupResource(p.ResourceAppID)
 	if !ok {
-		if hasUpper(p.ResourceAppID) && manifest.IsGUID(p.ResourceAppID) {
+		if manifest.IsGUID(p.ResourceAppID) {
 			p.ResourceAppID = strings.ToLower(p.ResourceAppID)
 		}
 		return p
